@@ -1,0 +1,47 @@
+/**
+ * Report engine entry point: one model, three renderings.
+ *   render(model, 'xlsx', res)  → Excel workbook (one sheet per model)
+ *   render(model, 'pdf', file)  → A4 PDF (several models → council packet with contents + bookmarks)
+ *   render(model, 'json', res)  → the model itself
+ */
+import { Writable } from 'stream';
+import { ReportModel } from './model';
+import { renderXlsx } from './xlsx';
+import { renderPdf } from './pdf';
+import { renderJson } from './json';
+
+export * from './model';
+export { renderXlsx, escapeFormulaText, numericCellFor, sheetNames } from './xlsx';
+export { renderPdf } from './pdf';
+export type { PdfResult, PdfOptions } from './pdf';
+export { renderJson, toJson, parseModel } from './json';
+export { barChartSvg } from './chart-svg';
+
+export type ReportFormat = 'xlsx' | 'pdf' | 'json';
+
+export const REPORT_FORMATS: readonly ReportFormat[] = ['xlsx', 'pdf', 'json'];
+
+export const CONTENT_TYPES: Record<ReportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  json: 'application/json; charset=utf-8',
+};
+
+export const FILE_EXTENSIONS: Record<ReportFormat, string> = { xlsx: '.xlsx', pdf: '.pdf', json: '.json' };
+
+export function isReportFormat(s: string): s is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(s);
+}
+
+/** Renders into a stream (e.g. an Express response) or a file path; resolves when the output is complete. */
+export async function render(input: ReportModel | ReportModel[], format: ReportFormat, out: Writable | string): Promise<void> {
+  switch (format) {
+    case 'xlsx':
+      return renderXlsx(input, out);
+    case 'pdf':
+      await renderPdf(input, out);
+      return;
+    case 'json':
+      return renderJson(input, out);
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * The report data model. A report is built once from the ledger into this shape and then rendered
+ * (xlsx, pdf) or serialised as is (json). Every printed figure is carried twice: `value` is the exact
+ * number in the report's unit, `text` is the string domain/money.ts produced for it. Renderers print
+ * `text` verbatim and never round, so the Excel display, the PDF and the web page cannot disagree.
+ *
+ * The model is plain data (no classes, no Dates, no functions) so JSON.stringify/parse round-trips it.
+ */
+
+export type ColumnKind = 'text' | 'amount' | 'rate' | 'integer';
+
+export interface ColumnDef {
+  key: string;
+  /** bottom-level header label; also the only header row when `headerRows` is absent */
+  label: string;
+  kind: ColumnKind;
+  /** relative width in "characters" (Excel column width; the PDF scales these to the page) */
+  width: number;
+}
+
+/** One cell of a multi-level header. Rows of the grid are laid out like HTML tables. */
+export interface HeaderCell {
+  label: string;
+  colSpan?: number;
+  rowSpan?: number;
+}
+
+export type RowStyle = 'total' | 'subtotal' | 'department' | 'program' | 'detail';
+
+export interface Cell {
+  /** exact value: a number in the report unit (e.g. 천원) or the rate; a string for text cells; null when there is none */
+  value: number | string | null;
+  /** exactly what prints */
+  text: string;
+}
+
+export interface ReportRow {
+  /** indentation level of the first (label) column, 0 = flush */
+  depth: number;
+  style: RowStyle;
+  cells: Record<string, Cell>;
+}
+
+export interface TableSection {
+  kind: 'table';
+  title?: string;
+  /** e.g. "(단위 : 천원, %)"; falls back to the report's unitLine */
+  unitLine?: string;
+  columns: ColumnDef[];
+  /** multi-level header; when absent a single row of column labels is used */
+  headerRows?: HeaderCell[][];
+  rows: ReportRow[];
+  footnotes?: string[];
+}
+
+/** A "구분 : 내용" block, e.g. the general overview (조직, 인력) at the top of a settlement report. */
+export interface KeyValueSection {
+  kind: 'keyValue';
+  title?: string;
+  items: { label: string; text: string }[];
+}
+
+export interface ParagraphSection {
+  kind: 'paragraphs';
+  title?: string;
+  paragraphs: string[];
+}
+
+export interface BarSeries {
+  name: string;
+  /** exact values used for bar lengths */
+  values: number[];
+  /** printed value labels (money.ts text); same length as values */
+  labels: string[];
+}
+
+export interface BarChart {
+  type: 'bar';
+  title: string;
+  categories: string[];
+  series: BarSeries[];
+  /** axis caption, e.g. "집행률(%)" */
+  valueAxisLabel?: string;
+  /** axis maximum; defaults to the largest value rounded up to a nice step */
+  max?: number;
+}
+
+export interface ChartSection {
+  kind: 'chart';
+  title?: string;
+  chart: BarChart;
+}
+
+export type Section = TableSection | KeyValueSection | ParagraphSection | ChartSection;
+
+export interface ReportModel {
+  id: string;
+  title: string;
+  subtitle?: string;
+  /** default unit line for the report's tables, e.g. "(단위 : 천원, %)" */
+  unitLine?: string;
+  sections: Section[];
+  /** each begins with ※ */
+  footnotes?: string[];
+  source?: string;
+  /** ISO date (YYYY-MM-DD) the figures are as of; also fixes the PDF's creation date */
+  asOf?: string;
+  /** page orientation override; otherwise chosen from the widest table */
+  orientation?: 'portrait' | 'landscape';
+}
+
+/** Tables of a model in order (the xlsx writer lays them out one below the other). */
+export function tablesOf(model: ReportModel): TableSection[] {
+  return model.sections.filter((s): s is TableSection => s.kind === 'table');
+}
+
+/** Header grid of a table: explicit headerRows or a single row made of the column labels. */
+export function headerGrid(table: TableSection): HeaderCell[][] {
+  return table.headerRows && table.headerRows.length > 0
+    ? table.headerRows
+    : [table.columns.map((c) => ({ label: c.label }))];
+}
+
+export interface PlacedHeaderCell {
+  label: string;
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
+/**
+ * Resolves colSpan/rowSpan into absolute grid positions, the way an HTML table does: a cell is placed
+ * in the first column of its row not already covered by a rowSpan from above.
+ */
+export function placeHeader(table: TableSection): PlacedHeaderCell[] {
+  const grid = headerGrid(table);
+  const width = table.columns.length;
+  const taken: boolean[][] = grid.map(() => new Array<boolean>(width).fill(false));
+  const placed: PlacedHeaderCell[] = [];
+  grid.forEach((cells, r) => {
+    let c = 0;
+    for (const cell of cells) {
+      while (c < width && taken[r][c]) c++;
+      const rowSpan = cell.rowSpan ?? 1;
+      const colSpan = cell.colSpan ?? 1;
+      if (c + colSpan > width || r + rowSpan > grid.length) {
+        throw new RangeError(`header cell "${cell.label}" does not fit the ${width}-column grid`);
+      }
+      for (let rr = r; rr < r + rowSpan; rr++) for (let cc = c; cc < c + colSpan; cc++) taken[rr][cc] = true;
+      placed.push({ label: cell.label, row: r, col: c, rowSpan, colSpan });
+      c += colSpan;
+    }
+  });
+  return placed;
+}
+
+export function isNumericKind(kind: ColumnKind): boolean {
+  return kind !== 'text';
+}
+
+/** Cell constructors so report builders don't hand-assemble {value, text}. */
+export const cell = {
+  text(text: string): Cell {
+    return { value: text, text };
+  },
+  /** a number with the text money.ts printed for it */
+  num(value: number | null, text: string): Cell {
+    return { value, text };
+  },
+  empty(): Cell {
+    return { value: null, text: '' };
+  },
+};
