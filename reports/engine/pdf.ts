@@ -142,10 +142,21 @@ class Canvas {
     this.height = this.doc.page.height;
     this.color = ''; // a new content stream starts black
     this.y = MARGIN.top;
-    const label = `- ${this.page} -`;
+    // "- n -" drawn as three pieces with a visible gap: Noto's narrow space glyph makes text
+    // extractors (pdftotext, screen readers) read a single-space label as "-n-"
+    const n = String(this.page);
+    const gap = 4;
     this.setFont('R', 9);
     this.setColor('#000000');
-    this.text(label, (this.width - this.measure(label)) / 2, this.height - 30);
+    const dash = this.measure('-');
+    const total = dash * 2 + this.measure(n) + gap * 2;
+    let x = (this.width - total) / 2;
+    const y = this.height - 30;
+    this.text('-', x, y);
+    x += dash + gap;
+    this.text(n, x, y);
+    x += this.measure(n) + gap;
+    this.text('-', x, y);
   }
 
   setFont(font: FontKey, size: number): void {
