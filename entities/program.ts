@@ -1,0 +1,24 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type ProgramKind = 'policy' | 'unit' | 'basic';
+export type Account = 'general' | 'special' | 'fund';
+
+/** A program with a code that stays the same across years (정책사업, 단위사업, 기본경비). */
+@Entity('programs')
+@Index(['code'], { unique: true })
+export class Program {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 40 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: ProgramKind;
+
+  @Column({ type: 'varchar', length: 16 })
+  account: Account;
+}

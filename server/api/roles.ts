@@ -1,0 +1,8 @@
+import type { Role } from '../../entities/user';
+
+/** Who does what: the role sets the routes refer to. The role-matrix test walks every route. */
+export const LEDGER_READERS: readonly Role[] = ['budget_officer', 'council_staff', 'admin'];
+export const LEDGER_WRITERS: readonly Role[] = ['budget_officer'];
+export const REFERENCE_WRITERS: readonly Role[] = ['admin'];
+export const EVERYONE: readonly Role[] = ['budget_officer', 'inspector', 'council_staff', 'admin'];
+export const ADMINS: readonly Role[] = ['admin'];

@@ -1,0 +1,13 @@
+import { route } from '../../../http/route';
+import { ADMINS } from '../../roles';
+import { closeYear } from '../../../services/fiscal-years';
+import { yearParam } from '../params';
+
+export default route({
+  id: 'fiscal-years.close',
+  method: 'post',
+  path: '/fiscal-years/:year/close',
+  summary: 'Close a fiscal year: from then on it is read-only',
+  roles: ADMINS,
+  handler: async ({ ds, ctx, params }) => ({ body: await closeYear(ds, ctx, yearParam(params.year)) }),
+});

@@ -1,0 +1,19 @@
+import { IsFiscalYear } from '../../validators';
+import { route } from '../../../http/route';
+import { ADMINS } from '../../roles';
+import { openYear } from '../../../services/fiscal-years';
+
+export class OpenFiscalYearBody {
+  @IsFiscalYear()
+  year: number;
+}
+
+export default route<OpenFiscalYearBody>({
+  id: 'fiscal-years.open',
+  method: 'post',
+  path: '/fiscal-years',
+  summary: 'Open a new fiscal year',
+  roles: ADMINS,
+  body: OpenFiscalYearBody,
+  handler: async ({ ds, ctx, body }) => ({ status: 201, body: await openYear(ds, ctx, body.year) }),
+});

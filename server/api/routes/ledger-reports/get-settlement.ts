@@ -1,0 +1,25 @@
+import { IsString, MaxLength } from 'class-validator';
+import { route } from '../../../http/route';
+import { IsFiscalYear } from '../../validators';
+import { LEDGER_READERS } from '../../roles';
+import { settlementFor } from '../../../services/settlement-service';
+
+export class SettlementQuery {
+  @IsFiscalYear()
+  year: number;
+
+  /** bureau or department code, or its exact Korean name */
+  @IsString()
+  @MaxLength(100)
+  org: string;
+}
+
+export default route<object, SettlementQuery>({
+  id: 'ledger.settlement',
+  method: 'get',
+  path: '/ledger/settlement',
+  summary: '세출결산 rows of an organisation unit for a year, with every roll-up computed from stored won',
+  roles: LEDGER_READERS,
+  query: SettlementQuery,
+  handler: async ({ ds, query }) => ({ body: await settlementFor(ds.manager, query.year, query.org) }),
+});

@@ -1,0 +1,3 @@
+import settlement from './get-settlement';
+
+export default [settlement];

@@ -1,0 +1,38 @@
+import { Appropriation } from '../../../../entities/appropriation';
+import { CalculationBasisLine } from '../../../../entities/calculation-basis-line';
+import { Program } from '../../../../entities/program';
+import { ProgramYear } from '../../../../entities/program-year';
+import { notFound } from '../../../../domain/errors';
+import { executionRateOf } from '../../../../domain/ledger';
+import { route } from '../../../http/route';
+import { LEDGER_READERS } from '../../roles';
+import { effectiveOrgUnitId, programYearFigures } from '../../../services/ledger-service';
+import { idParam } from '../params';
+
+export default route({
+  id: 'program-years.get',
+  method: 'get',
+  path: '/program-years/:id',
+  summary: 'One program-year: appropriations with their calculation basis, figures by expense item',
+  roles: LEDGER_READERS,
+  handler: async ({ ds, params }) => {
+    const em = ds.manager;
+    const py = await em.getRepository(ProgramYear).findOneBy({ id: idParam(params.id) });
+    if (!py) throw notFound('Program-year', '사업(연도)');
+    const program = await em.getRepository(Program).findOneByOrFail({ id: py.programId });
+    const appropriations = await em.getRepository(Appropriation).find({ where: { programYearId: py.id }, order: { expenseItem: 'ASC' } });
+    const basis = appropriations.length
+      ? await em.getRepository(CalculationBasisLine).createQueryBuilder('b').where('b.appropriationId IN (:...ids)', { ids: appropriations.map((a) => a.id) }).orderBy('b.seq').getMany()
+      : [];
+    const figures = await programYearFigures(em, py.id);
+    return {
+      body: {
+        ...py,
+        program,
+        effectiveOrgUnitId: await effectiveOrgUnitId(em, py),
+        appropriations: appropriations.map((a) => ({ ...a, basis: basis.filter((b) => b.appropriationId === a.id) })),
+        figures: { ...figures, executionRate: executionRateOf(figures.total).text },
+      },
+    };
+  },
+});

@@ -1,0 +1,4 @@
+import list from './list-programs';
+import create from './create-program';
+
+export default [list, create];

@@ -1,0 +1,18 @@
+import { Program } from '../../../../entities/program';
+import { PageQuery, paged, pageWindow } from '../../../http/pagination';
+import { route } from '../../../http/route';
+import { LEDGER_READERS } from '../../roles';
+
+export default route<object, PageQuery>({
+  id: 'programs.list',
+  method: 'get',
+  path: '/programs',
+  summary: 'Programs with their stable codes',
+  roles: LEDGER_READERS,
+  query: PageQuery,
+  handler: async ({ ds, query }) => {
+    const { skip, take } = pageWindow(query);
+    const [items, total] = await ds.getRepository(Program).findAndCount({ order: { code: 'ASC' }, skip, take });
+    return { body: paged(items, total, query) };
+  },
+});

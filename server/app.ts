@@ -1,0 +1,53 @@
+import express from 'express';
+import helmet from 'helmet';
+import fs from 'node:fs';
+import path from 'node:path';
+import multer from 'multer';
+import { DataSource } from 'typeorm';
+import { loadRoutes } from './api/routes';
+import { bearerAuth } from './auth/authenticate';
+import { mountRoutes, RouteDef } from './http/route';
+import { buildOpenApi } from './http/openapi';
+import { problemHandler, sendProblem } from './http/problem';
+import { DomainError } from '../domain/errors';
+
+export interface AppOptions {
+  /** mount the server-rendered pages (server/web) — on by default */
+  web?: boolean;
+}
+
+export interface App {
+  app: express.Express;
+  routes: RouteDef[];
+}
+
+export function createApp(ds: DataSource, options: AppOptions = {}): App {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } } }));
+
+  const routes = loadRoutes();
+  const openApi = buildOpenApi(routes);
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 20 * 1024 * 1024, files: 1 } }).single('file');
+
+  app.get('/api/openapi.json', (_req, res) => res.json(openApi));
+  app.get('/healthz', (_req, res) => res.json({ ok: true }));
+
+  const web = path.join(__dirname, 'web', 'index.ts');
+  const webJs = path.join(__dirname, 'web', 'index.js');
+  if (options.web !== false && (fs.existsSync(web) || fs.existsSync(webJs))) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { mountWeb } = require('./web') as { mountWeb: (app: express.Express, ds: DataSource, routes: RouteDef[]) => void };
+    mountWeb(app, ds, routes);
+  }
+
+  const api = express.Router();
+  api.use(express.json({ limit: '2mb', strict: false }));
+  api.use(bearerAuth(ds));
+  mountRoutes(api, ds, routes, { upload });
+  api.use((req, res) => sendProblem(res, new DomainError(404, 'no_such_route', 'No such API route', '없는 API 경로입니다'), req.originalUrl));
+  app.use('/api', api);
+  app.use(problemHandler);
+  return { app, routes };
+}

@@ -1,0 +1,32 @@
+import type { NextFunction, Request, Response } from 'express';
+import crypto from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { RequestContext } from '../context';
+import { actorForToken } from '../services/user-service';
+import { DomainError } from '../../domain/errors';
+import { sendProblem } from '../http/problem';
+
+export type ContextRequest = Request & { ctx?: RequestContext };
+
+/**
+ * The JSON API takes a bearer token. A browser session (web pages) may already have put an actor
+ * on the request; then the session decides.
+ */
+export function bearerAuth(ds: DataSource) {
+  return async (req: ContextRequest, res: Response, next: NextFunction) => {
+    const requestId = req.header('X-Request-Id')?.slice(0, 80) ?? crypto.randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    if (req.ctx) return next();
+    const header = req.header('Authorization');
+    if (!header) {
+      return sendProblem(res, new DomainError(401, 'unauthenticated', 'A bearer token is required', '인증 토큰이 필요합니다'), req.originalUrl);
+    }
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const actor = match ? await actorForToken(ds, match[1]).catch(next) : null;
+    if (!actor) {
+      return sendProblem(res, new DomainError(401, 'invalid_token', 'The bearer token is not valid', '인증 토큰이 올바르지 않습니다'), req.originalUrl);
+    }
+    req.ctx = { actor, requestId };
+    next();
+  };
+}

@@ -1,0 +1,37 @@
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/**
+ * Runs fn in one transaction. On MySQL/MariaDB it uses READ COMMITTED so that a sum read after a
+ * row lock sees every transaction committed before the lock was granted. SQLite has one connection
+ * in TypeORM, so its transactions are queued one after another here instead of colliding.
+ */
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+export function isMysql(ds: DataSource): boolean {
+  return ds.options.type === 'mysql' || ds.options.type === 'mariadb';
+}
+
+export async function inTransaction<T>(ds: DataSource, fn: (em: EntityManager) => Promise<T>): Promise<T> {
+  if (isMysql(ds)) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await ds.transaction('READ COMMITTED', fn);
+      } catch (err) {
+        // A deadlock victim is rolled back whole; running it again is safe and is what callers expect.
+        if (attempt < 3 && (err as { code?: string }).code === 'ER_LOCK_DEADLOCK') continue;
+        throw err;
+      }
+    }
+  }
+  const previous = sqliteQueues.get(ds) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => ds.transaction(fn));
+  sqliteQueues.set(ds, run.catch(() => undefined));
+  return run;
+}
+
+/** Locks one row for the rest of the transaction (SELECT … FOR UPDATE); SQLite is already serialised. */
+export async function lockRow<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, id: number | string, idColumn = 'id'): Promise<E | null> {
+  const qb = em.getRepository(entity).createQueryBuilder('locked').where(`locked.${idColumn} = :id`, { id });
+  if (isMysql(em.connection)) qb.setLock('pessimistic_write');
+  return qb.getOne();
+}

@@ -1,0 +1,94 @@
+import type { Request, Response, NextFunction, Router } from 'express';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import type { Role } from '../../entities/user';
+import { RequestContext } from '../context';
+import { DomainError, forbidden } from '../../domain/errors';
+import { validateInput } from './validation';
+import { idempotency } from './idempotency';
+import { sendProblem } from './problem';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface ApiRequest<B, Q> {
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+  ctx: RequestContext;
+  ds: DataSource;
+  raw: Request;
+}
+
+export type ApiResult =
+  | { status?: number; body: unknown }
+  | { status?: number; file: { contentType: string; filename: string; data: Buffer | Readable } };
+
+/**
+ * One API action: its path, who may call it, the classes that validate its input (the same classes
+ * generate the OpenAPI description, so the two cannot drift) and a thin handler that calls a service.
+ */
+export interface RouteDef<B extends object = object, Q extends object = object> {
+  id: string;
+  method: Method;
+  path: string;
+  summary: string;
+  roles: readonly Role[];
+  body?: new () => B;
+  query?: new () => Q;
+  /** 'multipart' for file uploads (the file arrives in raw.file) */
+  bodyType?: 'json' | 'multipart';
+  /** content types of a successful answer; json by default */
+  produces?: string[];
+  /** the answer's schema class for OpenAPI, if any */
+  response?: new () => object;
+  handler: (req: ApiRequest<B, Q>) => Promise<ApiResult>;
+}
+
+export function route<B extends object = object, Q extends object = object>(def: RouteDef<B, Q>): RouteDef {
+  return def as unknown as RouteDef;
+}
+
+export function contextOf(req: Request): RequestContext {
+  const ctx = (req as Request & { ctx?: RequestContext }).ctx;
+  if (!ctx) throw new DomainError(401, 'unauthenticated', 'Authentication required', '로그인이 필요합니다');
+  return ctx;
+}
+
+function authorize(roles: readonly Role[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const ctx = contextOf(req);
+      if (ctx.actor.role !== 'system' && !roles.includes(ctx.actor.role)) throw forbidden();
+      next();
+    } catch (err) {
+      if (err instanceof DomainError) return sendProblem(res, err, req.originalUrl);
+      next(err);
+    }
+  };
+}
+
+export function mountRoutes(router: Router, ds: DataSource, routes: RouteDef[], middleware: { upload?: (req: Request, res: Response, next: NextFunction) => void } = {}): void {
+  for (const def of routes) {
+    const chain = [authorize(def.roles)];
+    if (def.method === 'post') chain.push(idempotency(ds));
+    if (def.bodyType === 'multipart' && middleware.upload) chain.push(middleware.upload);
+    router[def.method](def.path, ...chain, async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const body = def.body ? await validateInput(def.body, req.body, 'body') : (req.body as object);
+        const query = def.query ? await validateInput(def.query, req.query, 'query') : (req.query as object);
+        const result = await def.handler({ body, query, params: req.params as Record<string, string>, ctx: contextOf(req), ds, raw: req });
+        res.status(result.status ?? 200);
+        if ('file' in result) {
+          res.type(result.file.contentType);
+          res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(result.file.filename)}`);
+          if (Buffer.isBuffer(result.file.data)) res.send(result.file.data);
+          else result.file.data.pipe(res);
+        } else {
+          res.json(result.body);
+        }
+      } catch (err) {
+        next(err);
+      }
+    });
+  }
+}

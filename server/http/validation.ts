@@ -1,0 +1,60 @@
+import { plainToInstance } from 'class-transformer';
+import { validate, ValidationError } from 'class-validator';
+import { DomainError, FieldProblem } from '../../domain/errors';
+
+/** Korean wording for class-validator's rules; the English message comes from class-validator. */
+const RULE_KO: Record<string, string> = {
+  isInt: '정수여야 합니다',
+  isNumber: '숫자여야 합니다',
+  isPositive: '0보다 커야 합니다',
+  min: '허용된 최솟값보다 작습니다',
+  max: '허용된 최댓값보다 큽니다',
+  isString: '문자열이어야 합니다',
+  isNotEmpty: '비어 있을 수 없습니다',
+  maxLength: '허용된 길이를 넘습니다',
+  minLength: '너무 짧습니다',
+  isIn: '허용된 값이 아닙니다',
+  isEnum: '허용된 값이 아닙니다',
+  isDateString: '날짜(YYYY-MM-DD) 형식이 아닙니다',
+  isISO8601: '날짜(YYYY-MM-DD) 형식이 아닙니다',
+  matches: '형식이 맞지 않습니다',
+  isBoolean: '참/거짓 값이어야 합니다',
+  isArray: '목록이어야 합니다',
+  arrayMinSize: '항목이 부족합니다',
+  arrayMaxSize: '항목이 너무 많습니다',
+  isDefined: '반드시 입력해야 합니다',
+  whitelistValidation: '알 수 없는 필드입니다',
+  nestedValidation: '하위 항목이 올바르지 않습니다',
+  isObject: '객체여야 합니다',
+  isDecimalText: '소수 형식의 숫자 문자열이어야 합니다',
+};
+
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const e of errors) {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    for (const [rule, message] of Object.entries(e.constraints ?? {})) {
+      out.push({ field, rule, message, message_ko: `${field}: ${RULE_KO[rule] ?? '값이 올바르지 않습니다'}`, value: e.value });
+    }
+    if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
+  }
+  return out;
+}
+
+/**
+ * Turns untrusted input into a validated instance of cls, or throws a 400 naming every bad field.
+ * Bodies are not type-converted (a string "100" is not a number of won); query strings are.
+ */
+export async function validateInput<T extends object>(cls: new () => T, plain: unknown, where: 'body' | 'query'): Promise<T> {
+  if (where === 'body' && (plain === null || typeof plain !== 'object' || Array.isArray(plain))) {
+    throw new DomainError(400, 'invalid_body', 'The request body must be a JSON object', '요청 본문은 JSON 객체여야 합니다', [
+      { field: 'body', rule: 'isObject', message: 'body must be a JSON object', message_ko: '요청 본문은 JSON 객체여야 합니다' },
+    ]);
+  }
+  const instance = plainToInstance(cls, plain ?? {}, { enableImplicitConversion: where === 'query' });
+  const errors = await validate(instance as object, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  if (errors.length) {
+    throw new DomainError(400, 'validation_failed', `Invalid ${where}`, where === 'body' ? '입력값이 올바르지 않습니다' : '조회 조건이 올바르지 않습니다', flattenValidationErrors(errors));
+  }
+  return instance;
+}

@@ -1,0 +1,28 @@
+import { EntityManager } from 'typeorm';
+import { OrgUnit } from '../../entities/org-unit';
+import { forbidden } from '../../domain/errors';
+import { RequestContext } from '../context';
+
+/** True when `unitId` is the actor's own unit or lies under it in the organisation chart. */
+export async function isWithinOwnUnit(em: EntityManager, actorUnitId: number, unitId: number): Promise<boolean> {
+  let current: number | null = unitId;
+  for (let depth = 0; current !== null && depth < 10; depth++) {
+    if (current === actorUnitId) return true;
+    const unit: OrgUnit | null = await em.getRepository(OrgUnit).findOneBy({ id: current });
+    current = unit?.parentId ?? null;
+  }
+  return false;
+}
+
+/**
+ * Department-scoped roles (budget officers, inspectors) act only on their own department's
+ * programs and consignments; council staff and administrators are not scoped (their routes decide
+ * what they may do), and the system (seeds, imports by setup) is not scoped.
+ */
+export async function assertOrgAccess(em: EntityManager, ctx: RequestContext, orgUnitId: number): Promise<void> {
+  const { role, orgUnitId: own } = ctx.actor;
+  if (role !== 'budget_officer' && role !== 'inspector') return;
+  if (own === null || !(await isWithinOwnUnit(em, own, orgUnitId))) {
+    throw forbidden('This belongs to another department', '다른 부서의 사업입니다');
+  }
+}

@@ -1,0 +1,278 @@
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Appropriation } from '../../entities/appropriation';
+import { BudgetTransfer, TransferKind } from '../../entities/budget-transfer';
+import { CarryType, EntryKind, LedgerEntry } from '../../entities/ledger-entry';
+import { ProgramYear } from '../../entities/program-year';
+import { conflict, DomainError, invalid, notFound } from '../../domain/errors';
+import { assertCanReduce, assertCanSpend, LineFigures, lineFigures } from '../../domain/ledger';
+import { RequestContext } from '../context';
+import { inTransaction, lockRow } from '../db/transaction';
+import { audit } from './audit';
+import { assertOrgAccess } from './access';
+import { assertDateInYear, assertYearOpen } from './fiscal-years';
+
+/** Run fn in the caller's transaction when one is handed in, else in a new one. */
+function within<T>(ds: DataSource, em: EntityManager | undefined, fn: (em: EntityManager) => Promise<T>): Promise<T> {
+  return em ? fn(em) : inTransaction(ds, fn);
+}
+
+/** The department that owns a program-year now: its own, or the target of its latest whole-program 이체. */
+export async function effectiveOrgUnitId(em: EntityManager, py: ProgramYear): Promise<number> {
+  const moves = await em.getRepository(BudgetTransfer).find({
+    where: { kind: 'org', fromProgramYearId: py.id, toProgramYearId: py.id },
+    order: { transferDate: 'ASC', id: 'ASC' },
+  });
+  const live = moves.filter((m) => m.reversalOfId === null && !moves.some((r) => r.reversalOfId === m.id));
+  return live.length ? live[live.length - 1].toOrgUnitId! : py.orgUnitId;
+}
+
+/** Locks a program-year for the rest of the transaction and checks the year is open and the actor may write. */
+export async function lockProgramYearForWrite(em: EntityManager, ctx: RequestContext, programYearId: number, field = 'programYearId'): Promise<ProgramYear> {
+  const py = await lockRow(em, ProgramYear, programYearId);
+  if (!py) throw notFound(`Program-year ${programYearId}`, `사업(연도) ${programYearId}`, field);
+  await assertYearOpen(em, py.fiscalYear);
+  await assertOrgAccess(em, ctx, await effectiveOrgUnitId(em, py));
+  return py;
+}
+
+/** Figures of one expense line (program-year × 편성목) from the stored amounts. */
+export async function expenseLineFigures(em: EntityManager, programYearId: number, expenseItem: string): Promise<LineFigures> {
+  const appropriation = await em.getRepository(Appropriation).findOneBy({ programYearId, expenseItem });
+  const sums = await em
+    .getRepository(LedgerEntry)
+    .createQueryBuilder('e')
+    .select('e.kind', 'kind')
+    .addSelect('SUM(e.amount)', 'amount')
+    .where('e.programYearId = :programYearId AND e.expenseItem = :expenseItem', { programYearId, expenseItem })
+    .groupBy('e.kind')
+    .getRawMany<{ kind: EntryKind; amount: string | number }>();
+  return lineFigures(appropriation?.amount ?? 0, sums.map((s) => ({ kind: s.kind, amount: Number(s.amount) })));
+}
+
+/** Figures of every expense line of a program-year, and their total. */
+export async function programYearFigures(em: EntityManager, programYearId: number): Promise<{ items: Record<string, LineFigures>; total: LineFigures }> {
+  const apps = await em.getRepository(Appropriation).findBy({ programYearId });
+  const sums = await em
+    .getRepository(LedgerEntry)
+    .createQueryBuilder('e')
+    .select('e.expenseItem', 'item')
+    .addSelect('e.kind', 'kind')
+    .addSelect('SUM(e.amount)', 'amount')
+    .where('e.programYearId = :programYearId', { programYearId })
+    .groupBy('e.expenseItem')
+    .addGroupBy('e.kind')
+    .getRawMany<{ item: string; kind: EntryKind; amount: string | number }>();
+  const names = new Set([...apps.map((a) => a.expenseItem), ...sums.map((s) => s.item)]);
+  const items: Record<string, LineFigures> = {};
+  for (const name of [...names].sort()) {
+    items[name] = lineFigures(
+      apps.find((a) => a.expenseItem === name)?.amount ?? 0,
+      sums.filter((s) => s.item === name).map((s) => ({ kind: s.kind, amount: Number(s.amount) })),
+    );
+  }
+  const { addFigures } = await import('../../domain/ledger');
+  return { items, total: addFigures(Object.values(items)) };
+}
+
+export const POSTABLE_KINDS = ['supplementary', 'carry_in', 'reserve', 'change_use', 'execution', 'carry_out'] as const satisfies readonly EntryKind[];
+export type PostableKind = (typeof POSTABLE_KINDS)[number];
+
+export interface PostEntryInput {
+  programYearId: number;
+  expenseItem: string;
+  kind: PostableKind;
+  /** signed won; the API only lets positive amounts in, services may post a negative execution (지출반납) */
+  amount: number;
+  entryDate: string;
+  reason?: string | null;
+  carryType?: CarryType | null;
+  sourceRef?: string | null;
+}
+
+/**
+ * Posts one ledger entry under a lock on its program-year, after checking the identities: an
+ * execution or carry-over may not take 집행액 + 차년이월 above 예산현액; a reduction may not take the
+ * line below zero. Pass `em` to post inside a transaction the caller already holds.
+ */
+export async function postEntry(ds: DataSource, ctx: RequestContext, input: PostEntryInput, em?: EntityManager): Promise<LedgerEntry> {
+  return within(ds, em, async (tx) => {
+    const py = await lockProgramYearForWrite(tx, ctx, input.programYearId);
+    assertDateInYear(input.entryDate, py.fiscalYear);
+    if (input.kind === 'carry_out' && !input.carryType) {
+      throw invalid('carryType', 'required', 'A carry-over needs its type (explicit, accident, continuing)', '차년이월은 이월 종류(명시·사고·계속비)가 필요합니다');
+    }
+    if ((input.kind === 'carry_out' || input.kind === 'reserve' || input.kind === 'change_use') && !input.reason) {
+      throw invalid('reason', 'required', 'This entry needs a reason', '사유를 입력해야 합니다');
+    }
+    const before = await expenseLineFigures(tx, py.id, input.expenseItem);
+    if (input.kind === 'execution' || input.kind === 'carry_out') assertCanSpend(before, input.kind, input.amount);
+    else if (input.amount < 0) assertCanReduce(before, -input.amount);
+    const entry = tx.getRepository(LedgerEntry).create({
+      programYearId: py.id,
+      fiscalYear: py.fiscalYear,
+      expenseItem: input.expenseItem,
+      kind: input.kind,
+      amount: input.amount,
+      entryDate: input.entryDate,
+      reason: input.reason ?? null,
+      carryType: input.kind === 'carry_out' ? input.carryType ?? null : null,
+      transferId: null,
+      reversalOfId: null,
+      sourceRef: input.sourceRef ?? null,
+      createdById: ctx.actor.id,
+      createdAt: new Date(),
+    });
+    await tx.save(entry);
+    await audit(tx, ctx, { action: `ledger.${input.kind}`, entity: 'ledger_entry', entityId: entry.id, before, after: entry });
+    return entry;
+  });
+}
+
+/**
+ * Corrects an entry by posting its reversal (the same amount, opposite sign) — entries are never
+ * edited. A transfer's entries are reversed through the transfer, together.
+ */
+export async function reverseEntry(ds: DataSource, ctx: RequestContext, entryId: number, input: { entryDate: string; reason: string }): Promise<LedgerEntry> {
+  return inTransaction(ds, async (tx) => {
+    const original = await tx.getRepository(LedgerEntry).findOneBy({ id: entryId });
+    if (!original) throw notFound(`Ledger entry ${entryId}`, `원장 기록 ${entryId}`);
+    if (original.transferId !== null) {
+      throw conflict('reverse_through_transfer', 'Reverse the transfer, not one of its entries', '전용·이용·이체는 해당 건 전체를 취소해야 합니다', 'id');
+    }
+    if (original.reversalOfId !== null) throw conflict('reversal_of_reversal', 'A reversal cannot be reversed; post a new entry', '취소 기록은 다시 취소할 수 없습니다. 새로 기록하십시오', 'id');
+    const py = await lockProgramYearForWrite(tx, ctx, original.programYearId);
+    assertDateInYear(input.entryDate, py.fiscalYear);
+    if (await tx.getRepository(LedgerEntry).findOneBy({ reversalOfId: original.id })) {
+      throw conflict('already_reversed', `Entry ${entryId} is already reversed`, `이미 취소된 기록입니다`, 'id');
+    }
+    const before = await expenseLineFigures(tx, py.id, original.expenseItem);
+    const amount = -original.amount;
+    if (original.kind === 'execution' || original.kind === 'carry_out') assertCanSpend(before, original.kind, amount);
+    else if (amount < 0) assertCanReduce(before, -amount);
+    const reversal = tx.getRepository(LedgerEntry).create({
+      ...original,
+      id: undefined,
+      amount,
+      entryDate: input.entryDate,
+      reason: input.reason,
+      reversalOfId: original.id,
+      createdById: ctx.actor.id,
+      createdAt: new Date(),
+    });
+    await tx.save(reversal);
+    await audit(tx, ctx, { action: 'ledger.reverse', entity: 'ledger_entry', entityId: reversal.id, before: original, after: reversal });
+    return reversal;
+  });
+}
+
+export interface TransferInput {
+  kind: TransferKind;
+  transferDate: string;
+  amount: number;
+  fromProgramYearId: number;
+  fromItem: string;
+  toProgramYearId: number;
+  toItem: string;
+  toOrgUnitId?: number | null;
+  reason: string;
+  approvalRef?: string | null;
+  reportedOn?: string | null;
+}
+
+const TRANSFER_ENTRY_KIND: Record<TransferKind, EntryKind> = { item: 'transfer_item', program: 'transfer_program', org: 'transfer_org' };
+
+/**
+ * 전용 · 이용 · 이체. Both program-years are locked (in id order, so two opposite transfers cannot
+ * deadlock); the source line may not go below zero. A whole-program 이체 (from = to program-year)
+ * moves the program to another department and no money.
+ */
+export async function createTransfer(ds: DataSource, ctx: RequestContext, input: TransferInput, em?: EntityManager): Promise<BudgetTransfer> {
+  return within(ds, em, async (tx) => {
+    const ids = [...new Set([input.fromProgramYearId, input.toProgramYearId])].sort((a, b) => a - b);
+    const locked = new Map<number, ProgramYear>();
+    for (const id of ids) locked.set(id, await lockProgramYearForWrite(tx, ctx, id, id === input.fromProgramYearId ? 'fromProgramYearId' : 'toProgramYearId'));
+    const from = locked.get(input.fromProgramYearId)!;
+    const to = locked.get(input.toProgramYearId)!;
+    if (from.fiscalYear !== to.fiscalYear) throw invalid('toProgramYearId', 'sameFiscalYear', 'Both sides of a transfer must be in one fiscal year', '전용·이용·이체는 같은 회계연도 안에서만 가능합니다');
+    assertDateInYear(input.transferDate, from.fiscalYear, 'transferDate');
+    const wholeProgram = input.kind === 'org' && from.id === to.id;
+    if (input.kind === 'item' && (from.id !== to.id || input.fromItem === input.toItem)) {
+      throw invalid('toItem', 'transferItemRule', '전용 moves money between two different expense items of one program', '전용은 같은 사업 안의 서로 다른 편성목 사이에서만 가능합니다');
+    }
+    if (input.kind === 'program' && from.id === to.id) {
+      throw invalid('toProgramYearId', 'transferProgramRule', '이용 moves money between two different programs', '이용은 서로 다른 사업 사이에서만 가능합니다');
+    }
+    if (input.kind === 'program' && !input.approvalRef) {
+      throw invalid('approvalRef', 'councilApprovalRequired', '이용 needs the prior council approval reference', '이용은 사전 의회 의결 근거가 필요합니다');
+    }
+    if (input.kind === 'org' && !input.toOrgUnitId) {
+      throw invalid('toOrgUnitId', 'required', '이체 names the receiving department', '이체는 받는 부서가 필요합니다');
+    }
+    if (input.reportedOn && input.reportedOn < input.transferDate) {
+      throw invalid('reportedOn', 'notBeforeTransfer', 'A transfer cannot be reported before it happened', '보고일이 전용일보다 앞설 수 없습니다');
+    }
+    const fromOrg = await effectiveOrgUnitId(tx, from);
+    if (!wholeProgram) assertCanReduce(await expenseLineFigures(tx, from.id, input.fromItem), input.amount);
+    else {
+      const total = (await programYearFigures(tx, from.id)).total;
+      if (input.amount !== total.budget) {
+        throw invalid('amount', 'wholeProgramAmount', `A whole-program 이체 carries the program's 예산액 (${total.budget} won)`, `사업 전체 이체 금액은 예산액 ${total.budget}원이어야 합니다`);
+      }
+    }
+    const transfer = tx.getRepository(BudgetTransfer).create({
+      kind: input.kind,
+      fiscalYear: from.fiscalYear,
+      transferDate: input.transferDate,
+      amount: input.amount,
+      fromProgramYearId: from.id,
+      fromItem: input.fromItem,
+      toProgramYearId: to.id,
+      toItem: input.toItem,
+      fromOrgUnitId: input.kind === 'org' ? fromOrg : null,
+      toOrgUnitId: input.kind === 'org' ? input.toOrgUnitId ?? null : null,
+      reason: input.reason,
+      approvalRef: input.approvalRef ?? null,
+      reportedOn: input.kind === 'item' ? input.reportedOn ?? null : null,
+      reversalOfId: null,
+      createdById: ctx.actor.id,
+      createdAt: new Date(),
+    });
+    await tx.save(transfer);
+    if (!wholeProgram) {
+      const common = { fiscalYear: from.fiscalYear, kind: TRANSFER_ENTRY_KIND[input.kind], entryDate: input.transferDate, reason: input.reason, carryType: null, transferId: transfer.id, reversalOfId: null, sourceRef: null, createdById: ctx.actor.id, createdAt: new Date() };
+      await tx.getRepository(LedgerEntry).insert([
+        { ...common, programYearId: from.id, expenseItem: input.fromItem, amount: -input.amount },
+        { ...common, programYearId: to.id, expenseItem: input.toItem, amount: input.amount },
+      ]);
+    }
+    await audit(tx, ctx, { action: `transfer.${input.kind}`, entity: 'budget_transfer', entityId: transfer.id, after: transfer });
+    return transfer;
+  });
+}
+
+/** Records the date a 전용 was reported to the standing committee; a report date is set once. */
+export async function recordCommitteeReport(ds: DataSource, ctx: RequestContext, transferId: number, reportedOn: string): Promise<BudgetTransfer> {
+  return inTransaction(ds, async (tx) => {
+    const t = await lockRow(tx, BudgetTransfer, transferId);
+    if (!t) throw notFound(`Transfer ${transferId}`, `전용 ${transferId}`);
+    await lockProgramYearForWrite(tx, ctx, t.fromProgramYearId);
+    if (t.kind !== 'item') throw invalid('id', 'onlyItemTransfers', 'Only 전용 are reported to the standing committee', '상임위원회 보고 대상은 전용뿐입니다');
+    if (t.reportedOn) throw conflict('already_reported', `Transfer ${transferId} was reported on ${t.reportedOn}`, `이미 ${t.reportedOn}에 보고되었습니다`, 'reportedOn');
+    if (reportedOn < t.transferDate) throw invalid('reportedOn', 'notBeforeTransfer', 'A transfer cannot be reported before it happened', '보고일이 전용일보다 앞설 수 없습니다');
+    const before = { ...t };
+    t.reportedOn = reportedOn;
+    await tx.save(t);
+    await audit(tx, ctx, { action: 'transfer.reported', entity: 'budget_transfer', entityId: t.id, before, after: t });
+    return t;
+  });
+}
+
+export async function programYearsByIds(em: EntityManager, ids: number[]): Promise<ProgramYear[]> {
+  return ids.length ? em.getRepository(ProgramYear).findBy({ id: In(ids) }) : [];
+}
+
+export function assertPositiveWon(amount: number, field = 'amount'): void {
+  if (!Number.isSafeInteger(amount) || amount <= 0) {
+    throw new DomainError(400, 'positive_won', `${field} must be a positive whole number of won`, `${field}은(는) 0보다 큰 원 단위 정수여야 합니다`);
+  }
+}
