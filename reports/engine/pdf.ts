@@ -34,6 +34,11 @@ const ROW_FILL: Partial<Record<RowStyle, string>> = { total: '#e8e8e8', departme
 const BOLD_ROWS: ReadonlySet<RowStyle> = new Set<RowStyle>(['total', 'subtotal', 'department']);
 const SERIES_COLORS = ['#3b6fb6', '#e0913a', '#5a9e5a', '#a14a8c'];
 const NO_BREAK = { lineBreak: false } as const;
+const YIELD_EVERY = 1000;
+
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 export interface PdfOptions {
   /** fixed CreationDate/ModDate; defaults to the first model's asOf, else 2000-01-01 */
@@ -281,7 +286,7 @@ class ReportPainter {
     this.landscape = landscapeFor(model);
   }
 
-  paint(onFirstPage?: () => void): void {
+  async paint(onFirstPage?: () => void): Promise<void> {
     const { c, model } = this;
     c.addPage(this.landscape);
     onFirstPage?.();
@@ -301,7 +306,7 @@ class ReportPainter {
     }
     c.y += 4;
     for (const s of model.sections) {
-      if (s.kind === 'table') this.table(s);
+      if (s.kind === 'table') await this.table(s);
       else if (s.kind === 'keyValue') this.keyValue(s);
       else if (s.kind === 'paragraphs') this.paragraphs(s);
       else this.chart(s);
@@ -331,7 +336,7 @@ class ReportPainter {
 
   // ---- tables -------------------------------------------------------------------------------
 
-  private table(t: TableSection): void {
+  private async table(t: TableSection): Promise<void> {
     const { c } = this;
     const total = t.columns.reduce((a, col) => a + col.width, 0);
     const widths = t.columns.map((col) => (col.width / total) * c.contentWidth);
@@ -358,7 +363,10 @@ class ReportPainter {
       grid.start(c.y);
     };
     startPage();
+    let n = 0;
     for (const row of t.rows) {
+      // let the event loop run (server requests, output flushing) during long tables
+      if (++n % YIELD_EVERY === 0) await yieldToEventLoop();
       const layout = this.rowLayout(t.columns, widths, row);
       if (c.y + layout.height > c.bottom) {
         grid.finish();
@@ -652,7 +660,7 @@ export async function renderPdf(input: ReportModel | ReportModel[], out: Writabl
   const c = new Canvas(sink, info);
   if (packet) drawContents(c, models, starts);
   for (const m of models) {
-    new ReportPainter(c, m).paint(() => {
+    await new ReportPainter(c, m).paint(() => {
       if (packet) c.doc.outline.addItem(m.title);
     });
   }

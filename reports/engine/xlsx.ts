@@ -208,7 +208,7 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportM
   for (const section of model.sections) {
     if (!first) w.blank();
     if (section.kind === 'table') {
-      w.table(section, model.unitLine, styles, section === main);
+      await w.table(section, model.unitLine, styles, section === main);
     } else if (section.kind === 'keyValue') {
       w.keyValue(section);
     } else if (section.kind === 'paragraphs') {
@@ -261,7 +261,7 @@ class SheetWriter {
     row.commit();
   }
 
-  table(t: TableSection, defaultUnit: string | undefined, styles: StyleCache, printTitles: boolean): void {
+  async table(t: TableSection, defaultUnit: string | undefined, styles: StyleCache, printTitles: boolean): Promise<void> {
     if (t.title) this.mergedText(t.title, { size: 11, bold: true });
     const unit = t.unitLine ?? defaultUnit;
     if (unit) this.mergedText(unit, { size: 9, align: 'right' });
@@ -291,7 +291,12 @@ class SheetWriter {
     }
     for (const row of rows) row.commit();
     if (printTitles) this.ws.pageSetup.printTitlesRow = `${top}:${top + headerHeight - 1}`;
-    for (const r of t.rows) this.bodyRow(t.columns, r, styles);
+    let n = 0;
+    for (const r of t.rows) {
+      this.bodyRow(t.columns, r, styles);
+      // committed rows reach the zip stream only when the event loop runs
+      if (++n % 2000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     for (const f of t.footnotes ?? []) this.mergedText(f, { size: 9 });
   }
 
