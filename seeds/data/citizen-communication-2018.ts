@@ -12,6 +12,9 @@ import type { SeedLedger } from '../types';
 const ITEM_NOTE = '편성목 구분은 문서에 없음(예시)';
 const EXEC_NOTE =
   '집행액은 문서(세출결산표)의 연간 합계; 집행일(연도말)과 편성목은 문서에 없음 — sample은 날짜·편성목에만 해당';
+const EXEC_ROUNDING_NOTE =
+  EXEC_NOTE +
+  '. 천원 미만 원 단위도 예시: 문서는 행·소계·합계를 원 단위에서 각각 천원으로 반올림해 인쇄하므로(예: 뉴미디어담당관 5,623,262 ≠ 행 합 5,623,264), 이 행은 인쇄된 천원 값으로 반올림되면서 모든 소계·합계를 재현하는 원 단위 값으로 정함';
 const CARRY_IN_NOTE =
   '예산현액 − 예산액의 차액. 문서는 차액의 성격을 밝히지 않음: 전년이월로 기록한 것은 가정(예시), 날짜·편성목도 예시';
 const TEAM_NOTE = '팀 목록은 문서의 2019. 5. 31. 기준 주요기능; 시작일 2019-01-01(조직개편일)은 가정';
@@ -103,7 +106,7 @@ export const citizenCommunication: SeedLedger = {
         parent: 'SC-P01',
         appropriations: [{ item: '사무관리비', amount: 3_259_011_000, sample: true, note: '편성목 구분은 문서에 없음(예시); 2월 전용(사무관리비→시설비 53,660천원)의 재원이 사무관리비임은 문서에 있음' }],
         carryIn: [{ item: '사무관리비', amount: 623_712_000, date: '2018-01-01', sample: true, note: CARRY_IN_NOTE }],
-        executions: [{ item: '사무관리비', amount: 3_394_694_000, date: '2018-12-31', sample: true, note: EXEC_NOTE }],
+        executions: [{ item: '사무관리비', amount: 3_394_693_700, date: '2018-12-31', sample: true, note: EXEC_ROUNDING_NOTE }],
       },
       {
         program: 'SC-U0105',
@@ -172,7 +175,7 @@ export const citizenCommunication: SeedLedger = {
         account: 'general',
         org: 'SCB-COMM',
         appropriations: [{ item: '사무관리비', amount: 513_672_000, sample: true, note: ITEM_NOTE }],
-        executions: [{ item: '사무관리비', amount: 462_074_000, date: '2018-12-31', sample: true, note: EXEC_NOTE }],
+        executions: [{ item: '사무관리비', amount: 462_074_450, date: '2018-12-31', sample: true, note: EXEC_ROUNDING_NOTE }],
       },
       // ── 뉴미디어담당관 (부서 합계: printed.settlement2018.departments['SCB-NEWM'])
       { program: 'SC-P02', name: '뉴미디어 활용 시민과의 소통 활성화', kind: 'policy', account: 'general', org: 'SCB-NEWM', note: POLICY_NOTE },
@@ -184,7 +187,7 @@ export const citizenCommunication: SeedLedger = {
         org: 'SCB-NEWM',
         parent: 'SC-P02',
         appropriations: [{ item: '사무관리비', amount: 494_400_000, sample: true, note: ITEM_NOTE }],
-        executions: [{ item: '사무관리비', amount: 482_136_000, date: '2018-12-31', sample: true, note: EXEC_NOTE }],
+        executions: [{ item: '사무관리비', amount: 482_135_650, date: '2018-12-31', sample: true, note: EXEC_ROUNDING_NOTE }],
       },
       {
         program: 'SC-U0202',
@@ -215,7 +218,7 @@ export const citizenCommunication: SeedLedger = {
         parent: 'SC-P02',
         appropriations: [{ item: '사무관리비', amount: 1_502_199_000, sample: true, note: ITEM_NOTE }],
         carryIn: [{ item: '사무관리비', amount: 188_751_000, date: '2018-01-01', sample: true, note: CARRY_IN_NOTE }],
-        executions: [{ item: '사무관리비', amount: 1_604_462_000, date: '2018-12-31', sample: true, note: EXEC_NOTE }],
+        executions: [{ item: '사무관리비', amount: 1_604_461_650, date: '2018-12-31', sample: true, note: EXEC_ROUNDING_NOTE }],
       },
       {
         program: 'SC-U0205',
@@ -255,7 +258,7 @@ export const citizenCommunication: SeedLedger = {
         org: 'SCB-NEWM',
         parent: 'SC-P02',
         appropriations: [{ item: '사무관리비', amount: 431_900_000, sample: true, note: ITEM_NOTE }],
-        executions: [{ item: '사무관리비', amount: 431_574_000, date: '2018-12-31', sample: true, note: EXEC_NOTE }],
+        executions: [{ item: '사무관리비', amount: 431_573_650, date: '2018-12-31', sample: true, note: EXEC_ROUNDING_NOTE }],
       },
       {
         program: 'SC-U0209',
@@ -265,7 +268,7 @@ export const citizenCommunication: SeedLedger = {
         org: 'SCB-NEWM',
         parent: 'SC-P02',
         appropriations: [{ item: '사무관리비', amount: 916_200_000, sample: true, note: ITEM_NOTE }],
-        executions: [{ item: '사무관리비', amount: 888_898_000, date: '2018-12-31', sample: true, note: EXEC_NOTE }],
+        executions: [{ item: '사무관리비', amount: 888_897_650, date: '2018-12-31', sample: true, note: EXEC_ROUNDING_NOTE }],
       },
       {
         program: 'SC-B02',
@@ -274,7 +277,7 @@ export const citizenCommunication: SeedLedger = {
         account: 'general',
         org: 'SCB-NEWM',
         appropriations: [{ item: '사무관리비', amount: 45_510_000, sample: true, note: ITEM_NOTE }],
-        executions: [{ item: '사무관리비', amount: 39_674_000, date: '2018-12-31', sample: true, note: EXEC_NOTE }],
+        executions: [{ item: '사무관리비', amount: 39_673_700, date: '2018-12-31', sample: true, note: EXEC_ROUNDING_NOTE }],
       },
       // ── 도시브랜드담당관 (부서 합계: printed.settlement2018.departments['SCB-BRAND'])
       { program: 'SC-P03', name: '시민 자긍심 고취 및 도시경쟁력 제고', kind: 'policy', account: 'general', org: 'SCB-BRAND', note: POLICY_NOTE },
@@ -286,7 +289,7 @@ export const citizenCommunication: SeedLedger = {
         org: 'SCB-BRAND',
         parent: 'SC-P03',
         appropriations: [{ item: '사무관리비', amount: 335_300_000, sample: true, note: ITEM_NOTE }],
-        executions: [{ item: '사무관리비', amount: 244_691_000, date: '2018-12-31', sample: true, note: EXEC_NOTE }],
+        executions: [{ item: '사무관리비', amount: 244_691_300, date: '2018-12-31', sample: true, note: EXEC_ROUNDING_NOTE }],
       },
       {
         program: 'SC-U0302',
@@ -296,7 +299,7 @@ export const citizenCommunication: SeedLedger = {
         org: 'SCB-BRAND',
         parent: 'SC-P03',
         appropriations: [{ item: '사무관리비', amount: 1_650_000_000, sample: true, note: '사고이월분 413,109천원이 사무관리비임은 문서에 있음; 나머지 편성목 구분은 문서에 없음(예시)' }],
-        executions: [{ item: '사무관리비', amount: 1_226_678_000, date: '2018-12-31', sample: true, note: EXEC_NOTE }],
+        executions: [{ item: '사무관리비', amount: 1_226_678_300, date: '2018-12-31', sample: true, note: EXEC_ROUNDING_NOTE }],
         carryOut: [
           {
             item: '사무관리비',
@@ -368,7 +371,7 @@ export const citizenCommunication: SeedLedger = {
         org: 'SCB-SERV',
         parent: 'SC-P04',
         appropriations: [{ item: '사무관리비', amount: 24_214_620_000, sample: true, note: ITEM_NOTE }],
-        executions: [{ item: '사무관리비', amount: 24_164_556_000, date: '2018-12-31', sample: true, note: EXEC_NOTE }],
+        executions: [{ item: '사무관리비', amount: 24_164_555_700, date: '2018-12-31', sample: true, note: EXEC_ROUNDING_NOTE }],
       },
       {
         program: 'SC-U0405',
@@ -387,7 +390,7 @@ export const citizenCommunication: SeedLedger = {
         account: 'general',
         org: 'SCB-SERV',
         appropriations: [{ item: '사무관리비', amount: 110_434_000, sample: true, note: ITEM_NOTE }],
-        executions: [{ item: '사무관리비', amount: 106_443_000, date: '2018-12-31', sample: true, note: EXEC_NOTE }],
+        executions: [{ item: '사무관리비', amount: 106_443_450, date: '2018-12-31', sample: true, note: EXEC_ROUNDING_NOTE }],
       },
       // ── 신속행정담당관 (부서 합계: printed.settlement2018.departments['SCB-SPEED'])
       { program: 'SC-P05', name: '시민에게 감동을 주는 통합행정서비스 기반 구축', kind: 'policy', account: 'general', org: 'SCB-SPEED', note: POLICY_NOTE },
@@ -399,7 +402,7 @@ export const citizenCommunication: SeedLedger = {
         org: 'SCB-SPEED',
         parent: 'SC-P05',
         appropriations: [{ item: '사무관리비', amount: 63_500_000, sample: true, note: ITEM_NOTE }],
-        executions: [{ item: '사무관리비', amount: 57_195_000, date: '2018-12-31', sample: true, note: EXEC_NOTE }],
+        executions: [{ item: '사무관리비', amount: 57_195_300, date: '2018-12-31', sample: true, note: EXEC_ROUNDING_NOTE }],
       },
       {
         program: 'SC-U0502',
@@ -409,7 +412,7 @@ export const citizenCommunication: SeedLedger = {
         org: 'SCB-SPEED',
         parent: 'SC-P05',
         appropriations: [{ item: '사무관리비', amount: 20_900_000, sample: true, note: ITEM_NOTE }],
-        executions: [{ item: '사무관리비', amount: 16_412_000, date: '2018-12-31', sample: true, note: EXEC_NOTE }],
+        executions: [{ item: '사무관리비', amount: 16_412_300, date: '2018-12-31', sample: true, note: EXEC_ROUNDING_NOTE }],
       },
       {
         program: 'SC-U0503',
@@ -896,43 +899,43 @@ export const citizenCommunication: SeedLedger = {
       'SC-P04': { budget: 25_857_005_000, current: 25_857_005_000, executed: 25_744_523_000, rate: '99.6' },
       'SC-P05': { budget: 336_826_000, current: 336_826_000, executed: 294_690_000, rate: '87.5' },
     },
-    /** 집행률 as printed for each unit and basic row */
-    programRates: {
-      'SC-U0101': '99.9',
-      'SC-U0102': '97.0',
-      'SC-U0103': '100.0',
-      'SC-U0104': '87.4',
-      'SC-U0105': '100.0',
-      'SC-U0106': '91.8',
-      'SC-U0107': '98.1',
-      'SC-U0108': '99.3',
-      'SC-U0109': '98.2',
-      'SC-U0110': '98.3',
-      'SC-B01': '90.0',
-      'SC-U0201': '97.5',
-      'SC-U0202': '90.4',
-      'SC-U0203': '94.2',
-      'SC-U0204': '94.9',
-      'SC-U0205': '95.6',
-      'SC-U0206': '91.8',
-      'SC-U0207': '100.0',
-      'SC-U0208': '99.9',
-      'SC-U0209': '97.0',
-      'SC-B02': '87.2',
-      'SC-U0301': '73.0',
-      'SC-U0302': '74.3',
-      'SC-U0303': '98.4',
-      'SC-B03': '100.0',
-      'SC-U0401': '97.7',
-      'SC-U0402': '86.1',
-      'SC-U0403': '89.2',
-      'SC-U0404': '99.8',
-      'SC-U0405': '94.9',
-      'SC-B04': '96.4',
-      'SC-U0501': '90.1',
-      'SC-U0502': '78.5',
-      'SC-U0503': '87.6',
-      'SC-B05': '100.0',
+    /** every unit and basic row as printed (천원 × 1,000) */
+    programs: {
+      'SC-U0101': { budget: 4_082_365_000, current: 4_082_365_000, executed: 4_078_930_000, rate: '99.9' },
+      'SC-U0102': { budget: 3_240_298_000, current: 3_240_298_000, executed: 3_144_617_000, rate: '97.0' },
+      'SC-U0103': { budget: 15_000_000, current: 15_000_000, executed: 14_997_000, rate: '100.0' },
+      'SC-U0104': { budget: 3_259_011_000, current: 3_882_723_000, executed: 3_394_694_000, rate: '87.4' },
+      'SC-U0105': { budget: 63_320_000, current: 63_320_000, executed: 63_311_000, rate: '100.0' },
+      'SC-U0106': { budget: 356_300_000, current: 356_300_000, executed: 326_927_000, rate: '91.8' },
+      'SC-U0107': { budget: 21_900_000, current: 21_900_000, executed: 21_489_000, rate: '98.1' },
+      'SC-U0108': { budget: 49_100_000, current: 49_100_000, executed: 48_773_000, rate: '99.3' },
+      'SC-U0109': { budget: 377_470_000, current: 377_470_000, executed: 370_822_000, rate: '98.2' },
+      'SC-U0110': { budget: 60_231_000, current: 60_231_000, executed: 59_197_000, rate: '98.3' },
+      'SC-B01': { budget: 513_672_000, current: 513_672_000, executed: 462_074_000, rate: '90.0' },
+      'SC-U0201': { budget: 494_400_000, current: 494_400_000, executed: 482_136_000, rate: '97.5' },
+      'SC-U0202': { budget: 117_000_000, current: 117_000_000, executed: 105_781_000, rate: '90.4' },
+      'SC-U0203': { budget: 109_600_000, current: 109_600_000, executed: 103_278_000, rate: '94.2' },
+      'SC-U0204': { budget: 1_502_199_000, current: 1_690_950_000, executed: 1_604_462_000, rate: '94.9' },
+      'SC-U0205': { budget: 938_114_000, current: 938_114_000, executed: 896_752_000, rate: '95.6' },
+      'SC-U0206': { budget: 342_975_000, current: 342_975_000, executed: 314_709_000, rate: '91.8' },
+      'SC-U0207': { budget: 756_000_000, current: 756_000_000, executed: 756_000_000, rate: '100.0' },
+      'SC-U0208': { budget: 431_900_000, current: 431_900_000, executed: 431_574_000, rate: '99.9' },
+      'SC-U0209': { budget: 916_200_000, current: 916_200_000, executed: 888_898_000, rate: '97.0' },
+      'SC-B02': { budget: 45_510_000, current: 45_510_000, executed: 39_674_000, rate: '87.2' },
+      'SC-U0301': { budget: 335_300_000, current: 335_300_000, executed: 244_691_000, rate: '73.0' },
+      'SC-U0302': { budget: 1_650_000_000, current: 1_650_000_000, executed: 1_226_678_000, rate: '74.3' },
+      'SC-U0303': { budget: 1_779_200_000, current: 1_779_200_000, executed: 1_750_188_000, rate: '98.4' },
+      'SC-B03': { budget: 28_909_000, current: 28_909_000, executed: 28_908_000, rate: '100.0' },
+      'SC-U0401': { budget: 1_012_590_000, current: 1_012_590_000, executed: 989_470_000, rate: '97.7' },
+      'SC-U0402': { budget: 64_358_000, current: 64_358_000, executed: 55_393_000, rate: '86.1' },
+      'SC-U0403': { budget: 27_000_000, current: 27_000_000, executed: 24_072_000, rate: '89.2' },
+      'SC-U0404': { budget: 24_214_620_000, current: 24_214_620_000, executed: 24_164_556_000, rate: '99.8' },
+      'SC-U0405': { budget: 538_437_000, current: 538_437_000, executed: 511_032_000, rate: '94.9' },
+      'SC-B04': { budget: 110_434_000, current: 110_434_000, executed: 106_443_000, rate: '96.4' },
+      'SC-U0501': { budget: 63_500_000, current: 63_500_000, executed: 57_195_000, rate: '90.1' },
+      'SC-U0502': { budget: 20_900_000, current: 20_900_000, executed: 16_412_000, rate: '78.5' },
+      'SC-U0503': { budget: 252_426_000, current: 252_426_000, executed: 221_082_000, rate: '87.6' },
+      'SC-B05': { budget: 20_159_000, current: 20_159_000, executed: 20_159_000, rate: '100.0' },
     },
     },
     /** 세출결산 총괄 (부서명 · 예산액 · 예산현액 · 집행액 · 집행잔액 · 집행률), won */
@@ -1062,7 +1065,7 @@ export const citizenCommunication: SeedLedger = {
   },
   discrepancies: [
     "세출결산 총괄 문장은 집행액 47,025,373천원, 표(세출결산표·총괄표)는 47,025,374천원 — 표 값을 저장(1천원 차이)",
-    "예산 전용 보고 시기: 결산검사 지적 내용은 ''18. 10월 보고 (전용일 '18. 2월)', 조치결과는 ''18. 11월 상임위원회 보고' — 11월(2018-11-30, 일은 가정)로 기록",
+    "예산 전용 보고 시기: 결산검사 지적 내용은 「'18. 10월 보고 (전용일 '18. 2월)」, 조치결과는 「'18. 11월 상임위원회 보고」 — 11월(2018-11-30, 일은 가정)로 기록",
     "소통관리 및 시정정보 제공: 사업설명은 집행률 97.1%, 표는 97.0% (3,144,617 / 3,240,298 = 97.047%; 97.1은 반올림한 백만원 3,145/3,240로 계산한 값)",
     "시민참여 및 현장 소통 프로그램 운영(희망서울 재능나눔·현장소통 프로그램·서울특별시보 합산으로 추정): 사업설명 집행률 99.3%, 표 합계로는 137,505 / 138,551 = 99.2%",
     "뉴미디어 웹사이트 운영: 사업설명 집행 1,605백만원, 표 집행액 1,604,462천원(= 1,604백만원)",
@@ -1071,6 +1074,9 @@ export const citizenCommunication: SeedLedger = {
     "민원서비스 품질관리 및 시상: 사업설명 '예산현액 64백만원 중 57백만원 집행(집행률 89%)', 표 집행액 55,393천원(= 55백만원), 집행률 86.1%",
     "행정서비스 밀착지원 및 정보제공: 사업설명 집행률 87.7%, 표 87.6% (221,082 / 252,426 = 87.58%)",
     "신속행정 협력체계 강화 및 홍보(신속행정 현안조정 및 홍보 + 신속행정 협력체계 강화로 추정): 사업설명 집행률 88.1%, 표 합계로는 73,607 / 84,400 = 87.2%",
+    "'19년 예산 제목 '세출예산 554억 38백만원'은 표 합계 54,438,155천원(= 544억 38백만원)과 다름 — 554는 544의 오기로 보임",
+    "세출결산표의 집행액 소계가 인쇄된 하위 행의 합과 다름(원 단위에서 각각 반올림한 결과로 보임): 뉴미디어 정책사업 5,583,589 vs 단위사업 합 5,583,590, 뉴미디어담당관 5,623,262 vs 행 합 5,623,264(정책사업+기본경비 5,623,263), 도시브랜드 정책사업 3,221,558 vs 3,221,557, 도시브랜드담당관 3,250,466 vs 3,250,465, 신속행정 정책사업 294,690 vs 294,689, 신속행정담당관 314,849 vs 314,848, 사업예산 46,368,115 vs 단위사업 합 46,368,116(정책사업 행 합 46,368,117), 기본경비 657,259 vs 657,258 (천원). 합계 47,025,374는 부서 행의 합과 일치. 저장값은 13개 집행 행에 천원 미만 원 단위(예시)를 두어 모든 인쇄값을 반올림으로 재현",
+    "뉴미디어담당관 집행률: 세출결산표와 총괄표 모두 96.3%로 인쇄하나 5,623,262 / 5,842,649 = 96.245% → 96.2% (정책사업 행 5,583,589 / 5,797,139 = 96.3%와 혼동된 것으로 보임) — 인쇄값 96.3을 printed에 그대로 둠",
     "'19년 예산표의 '2018년 예산' 열은 2019 조직 기준으로 재작성되어 2018 결산표 예산액과 9개 행이 다름(설명 없음; 부서 간 190,229천원 이동, 국 합계는 동일) — 행별 차이는 programYears[2019]의 note 참조. 희망서울 재능나눔(15,000천원)은 2019표에 행이 없음",
     "예산 이체: 본문은 '총 5건, 1,281,089천원'이라 하나 내역은 사업 2개(938,114 + 342,975)만 제시 — 금액 합계는 일치, 건수는 내역과 불일치",
     "정책사업명: 사업설명 제목('시민과 함께하는 참여와 공감시정 구현', '서울브랜드를 통한 도시경쟁력 제고', '시민감동 통합행정서비스 기반 구축')이 결산표의 정책사업명('…참여와 소통 시정구현', '시민 자긍심 고취 및 도시경쟁력 제고', '시민에게 감동을 주는 통합행정서비스 기반 구축')과 다름 — 표의 이름을 저장",
