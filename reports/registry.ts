@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { EntityManager } from 'typeorm';
+import type { Role } from '../entities/user';
+import type { RequestContext } from '../server/context';
+import { DomainError } from '../domain/errors';
+import type { ReportModel } from './engine';
+
+/** The parameters any report may take; each definition says which it needs. */
+export interface ReportParams {
+  year?: number;
+  /** organisation unit code or exact Korean name */
+  org?: string;
+  /** consignment code or exact Korean name */
+  consignment?: string;
+  quarter?: number;
+  /** YYYY-MM-DD: the day "overdue" and "as of" are judged on */
+  asOf?: string;
+}
+
+export type ReportParamName = keyof ReportParams;
+
+/**
+ * One council report: what it needs, who may read it and how its model is built. The model is
+ * rendered to xlsx, pdf or json by the engine, so the formats cannot disagree.
+ */
+export interface ReportDefinition {
+  name: string;
+  /** Korean title shown in the catalogue */
+  title: string;
+  required: ReportParamName[];
+  optional?: ReportParamName[];
+  roles: readonly Role[];
+  /** included in the council packet of an organisation unit for a year */
+  inPacket?: boolean;
+  build(em: EntityManager, params: ReportParams, ctx: RequestContext): Promise<ReportModel>;
+}
+
+let cache: Map<string, ReportDefinition> | null = null;
+
+/** Every file in reports/definitions default-exports one ReportDefinition (or an array of them). */
+export function reportDefinitions(): Map<string, ReportDefinition> {
+  if (cache) return cache;
+  const dir = path.join(__dirname, 'definitions');
+  const map = new Map<string, ReportDefinition>();
+  for (const file of fs.readdirSync(dir).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort()) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(path.join(dir, file)) as { default?: ReportDefinition | ReportDefinition[] };
+    if (!mod.default) continue; // helpers shared by definitions
+    for (const def of Array.isArray(mod.default) ? mod.default : [mod.default]) {
+      if (map.has(def.name)) throw new Error(`duplicate report ${def.name}`);
+      map.set(def.name, def);
+    }
+  }
+  cache = map;
+  return map;
+}
+
+export function reportDefinition(name: string): ReportDefinition {
+  const def = reportDefinitions().get(name);
+  if (!def) {
+    throw new DomainError(404, 'unknown_report', `No report named ${name}`, `${name} 보고서가 없습니다`, [
+      { field: 'name', rule: 'knownReport', message: `known reports: ${[...reportDefinitions().keys()].join(', ')}`, message_ko: '보고서 이름을 확인하십시오' },
+    ]);
+  }
+  return def;
+}
+
+export function assertParams(def: ReportDefinition, params: ReportParams): void {
+  const missing = def.required.filter((p) => params[p] === undefined || params[p] === '');
+  if (missing.length) {
+    throw new DomainError(400, 'missing_report_parameter', `${def.name} needs ${missing.join(', ')}`, `${def.title} 보고서에는 ${missing.join(', ')} 값이 필요합니다`,
+      missing.map((m) => ({ field: m, rule: 'required', message: `${m} is required`, message_ko: `${m} 값을 입력하십시오` })));
+  }
+}
+
+/** Builds a report after checking the caller's role and the parameters it needs. */
+export async function buildReport(em: EntityManager, name: string, params: ReportParams, ctx: RequestContext): Promise<ReportModel> {
+  const def = reportDefinition(name);
+  if (ctx.actor.role !== 'system' && !def.roles.includes(ctx.actor.role)) {
+    throw new DomainError(403, 'forbidden', 'Your role may not read this report', '이 보고서를 볼 권한이 없습니다');
+  }
+  assertParams(def, params);
+  return def.build(em, params, ctx);
+}
+
+/** The council packet: every packet report of a unit for a year that can be built for it. */
+export async function buildPacket(em: EntityManager, params: ReportParams, ctx: RequestContext): Promise<ReportModel[]> {
+  const models: ReportModel[] = [];
+  for (const def of reportDefinitions().values()) {
+    if (!def.inPacket) continue;
+    if (ctx.actor.role !== 'system' && !def.roles.includes(ctx.actor.role)) continue;
+    if (def.required.some((p) => params[p] === undefined)) continue;
+    models.push(await def.build(em, params, ctx));
+  }
+  return models;
+}

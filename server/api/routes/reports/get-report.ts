@@ -1,0 +1,69 @@
+import { PassThrough } from 'node:stream';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { route } from '../../../http/route';
+import { IsCalendarDate, IsFiscalYear } from '../../validators';
+import { EVERYONE } from '../../roles';
+import { buildPacket, buildReport } from '../../../../reports/registry';
+import { CONTENT_TYPES, FILE_EXTENSIONS, render, ReportFormat } from '../../../../reports/engine';
+import { DomainError } from '../../../../domain/errors';
+
+export class ReportQuery {
+  @IsOptional()
+  @IsIn(['xlsx', 'pdf', 'json'])
+  format?: ReportFormat;
+
+  @IsOptional()
+  @IsFiscalYear()
+  year?: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  org?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  consignment?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter?: number;
+
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+}
+
+export default route<object, ReportQuery>({
+  id: 'reports.get',
+  method: 'get',
+  path: '/reports/:name',
+  summary: 'A report as xlsx, pdf or json (the model with every cell\'s value and printed text); name "packet" gives all reports of a unit',
+  roles: EVERYONE,
+  query: ReportQuery,
+  produces: [CONTENT_TYPES.json, CONTENT_TYPES.xlsx, CONTENT_TYPES.pdf],
+  handler: async ({ ds, ctx, params, query }) => {
+    const format = query.format ?? 'json';
+    const { format: _f, ...reportParams } = query;
+    let models;
+    if (params.name === 'packet') {
+      if (!query.year || !query.org) {
+        throw new DomainError(400, 'missing_report_parameter', 'packet needs year and org', '의회 자료 묶음에는 연도와 조직이 필요합니다', [
+          { field: query.year ? 'org' : 'year', rule: 'required', message: 'required', message_ko: '필수 값입니다' },
+        ]);
+      }
+      models = await buildPacket(ds.manager, reportParams, ctx);
+    } else {
+      models = await buildReport(ds.manager, params.name, reportParams, ctx);
+    }
+    if (format === 'json') return { body: models };
+    const stream = new PassThrough();
+    const done = render(models, format, stream);
+    done.catch((err: unknown) => stream.destroy(err as Error));
+    const base = Array.isArray(models) ? `packet-${query.year}` : models.id;
+    return { file: { contentType: CONTENT_TYPES[format], filename: `${base}${FILE_EXTENSIONS[format]}`, data: stream } };
+  },
+});
