@@ -27,7 +27,8 @@ export function dataSourceOptions(url = process.env.DB_URL): DataSourceOptions {
     migrationsTableName: 'schema_migrations',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logging: process.env.DB_LOG ? (['query', 'error'] as const) : (['error'] as const),
+    // Failed queries surface as exceptions (and problem+json); DB_LOG=1 prints every query.
+    logging: process.env.DB_LOG ? (['query', 'error'] as const) : ([] as const),
   };
   if (dbKindOf(url) === 'mysql') {
     return {

@@ -4,9 +4,10 @@ import { MAX_AMOUNT } from '../../domain/money';
 /** Decorators shared by request classes: one definition of "an amount of won" and "a date". */
 export function IsWon(options: { allowZero?: boolean; allowNegative?: boolean } = {}): PropertyDecorator {
   return (target, key) => {
-    IsInt({ message: '$property must be a whole number of won' })(target, key);
+    // IsInt last: the OpenAPI generator lets the last rule set the type (integer, not number)
     Max(MAX_AMOUNT, { message: '$property must be at most 10^15 won' })(target, key);
     Min(options.allowNegative ? -MAX_AMOUNT : options.allowZero ? 0 : 1, { message: options.allowNegative ? '$property must be at least −10^15 won' : options.allowZero ? '$property must not be negative' : '$property must be a positive amount of won' })(target, key);
+    IsInt({ message: '$property must be a whole number of won' })(target, key);
   };
 }
 
@@ -14,7 +15,7 @@ export function IsWon(options: { allowZero?: boolean; allowNegative?: boolean } 
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
-      name: 'isDateString',
+      name: 'isCalendarDate',
       validator: {
         validate: (value: unknown) => {
           if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -33,7 +34,7 @@ export function IsDecimalText(options?: ValidationOptions): PropertyDecorator {
 }
 
 export const IsFiscalYear = (): PropertyDecorator => (target, key) => {
-  IsInt()(target, key);
   Min(2000)(target, key);
   Max(2100)(target, key);
+  IsInt()(target, key);
 };

@@ -1,4 +1,4 @@
-import { getMetadataStorage } from 'class-validator';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import type { RouteDef } from './route';
 
@@ -10,6 +10,11 @@ export function buildOpenApi(routes: RouteDef[]): object {
   const schemas = validationMetadatasToSchemas({
     classValidatorMetadataStorage: getMetadataStorage(),
     refPointerPrefix: '#/components/schemas/',
+    additionalConverters: {
+      // our own rules: a calendar date and a decimal written as text
+      [ValidationTypes.CUSTOM_VALIDATION]: (meta) =>
+        meta.name === 'isCalendarDate' ? { type: 'string', format: 'date' } : {},
+    },
   });
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {

@@ -17,6 +17,7 @@ const RULE_KO: Record<string, string> = {
   isEnum: '허용된 값이 아닙니다',
   isDateString: '날짜(YYYY-MM-DD) 형식이 아닙니다',
   isISO8601: '날짜(YYYY-MM-DD) 형식이 아닙니다',
+  isCalendarDate: '날짜(YYYY-MM-DD) 형식이 아니거나 없는 날짜입니다',
   matches: '형식이 맞지 않습니다',
   isBoolean: '참/거짓 값이어야 합니다',
   isArray: '목록이어야 합니다',
