@@ -1,0 +1,190 @@
+/**
+ * Helpers shared by the expenditure-ledger council reports (세출결산, 최근 3년 결산, 예산 총괄, 세입결산,
+ * 전용 보고, 집행률 차트). No default export: the registry treats this file as a helper.
+ *
+ * Every printed figure comes from domain/money.ts (formatAmount, executionRate, changeRate); the
+ * figures themselves come from the ledger services (settlementFor, loadYearFacts, listTransfers,
+ * revenueRows), so these reports add no rule of their own.
+ */
+import { EntityManager } from 'typeorm';
+import type { Role } from '../../entities/user';
+import { OrgUnit } from '../../entities/org-unit';
+import { Program } from '../../entities/program';
+import { ProgramYear } from '../../entities/program-year';
+import { FiscalYear } from '../../entities/fiscal-year';
+import { Consignment } from '../../entities/consignment';
+import { DomainError, notFound } from '../../domain/errors';
+import { formatAmount, NumberStyle, Rate, toUnit } from '../../domain/money';
+import type { SettlementRow, SettlementRowKind } from '../../domain/settlement';
+import { executionRateOf } from '../../domain/ledger';
+import type { Cell, ChartSection, ReportRow, RowStyle } from '../engine/model';
+import type { ReportParams } from '../registry';
+
+export const LEDGER_REPORT_ROLES: readonly Role[] = ['budget_officer', 'council_staff', 'admin'];
+
+export const UNIT_LINE = '(단위 : 천원, %)';
+export const UNIT_LINE_AMOUNTS = '(단위 : 천원)';
+
+/** won → 천원 cell: value is the rounded 천원 figure, text what money.ts prints for it. */
+export function amountCell(won: number, style: NumberStyle = {}): Cell {
+  return { value: toUnit(won, 'thousand'), text: formatAmount(won, 'thousand', style) };
+}
+
+export function rateCell(rate: Rate): Cell {
+  return { value: rate.value, text: rate.text };
+}
+
+export function textCell(text: string): Cell {
+  return { value: text, text };
+}
+
+/** A cell that prints "-" and has no value (e.g. no prior-year data). */
+export function dashCell(): Cell {
+  return { value: null, text: '-' };
+}
+
+/** Row style of each kind of settlement row: totals and departments bold, as seed 003 prints them. */
+export const ROW_STYLE: Record<SettlementRowKind, RowStyle> = {
+  total: 'total',
+  business: 'subtotal',
+  basic_total: 'subtotal',
+  department: 'department',
+  policy: 'program',
+  unit: 'detail',
+  basic: 'detail',
+};
+
+/** Label-column indentation: total 0, 사업예산/기본경비 1, department 0, 정책사업 1, 단위사업 2, 기본경비 1. */
+export function depthOf(row: SettlementRow): number {
+  switch (row.kind) {
+    case 'total':
+    case 'department':
+      return 0;
+    case 'business':
+    case 'basic_total':
+    case 'policy':
+    case 'basic':
+      return 1;
+    case 'unit':
+      return row.depth >= 3 ? 2 : 1;
+  }
+}
+
+export function requireYear(params: ReportParams): number {
+  if (params.year === undefined || !Number.isInteger(Number(params.year))) {
+    throw new DomainError(400, 'missing_report_parameter', 'year is required', '연도 값이 필요합니다', [
+      { field: 'year', rule: 'required', message: 'year is required', message_ko: '연도를 입력하십시오' },
+    ]);
+  }
+  return Number(params.year);
+}
+
+/** "2019-01-01" → "'19. 1. 1" (the short date style of the council documents). */
+export function shortDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `'${String(y).slice(2)}. ${m}. ${d}`;
+}
+
+/** The day after an ISO date (validTo 2018-12-31 → abolished from 2019-01-01). */
+export function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * "※ '19. 1. 1일부 조직개편으로 신속행정담당관 폐지" for every unit of the tree under `rootId` (itself
+ * included) whose validity ends within the fiscal year — generated from the org chart's validTo.
+ */
+export async function abolitionFootnotes(em: EntityManager, year: number, rootId: number): Promise<string[]> {
+  const units = await em.getRepository(OrgUnit).find({ order: { id: 'ASC' } });
+  const inTree = (u: OrgUnit): boolean => {
+    let current: OrgUnit | undefined = u;
+    for (let i = 0; current && i < 10; i++) {
+      if (current.id === rootId) return true;
+      const parentId: number | null = current.parentId;
+      current = parentId === null ? undefined : units.find((x) => x.id === parentId);
+    }
+    return false;
+  };
+  return units
+    .filter((u) => u.validTo && u.validTo >= `${year}-01-01` && u.validTo <= `${year}-12-31` && u.level !== 'team' && inTree(u))
+    .map((u) => `※ ${shortDate(nextDay(u.validTo!))}일부 조직개편으로 ${u.name} 폐지`);
+}
+
+/** Ids of the unit and every unit under it (any level), from the full chart. */
+export async function subtreeIds(em: EntityManager, rootId: number): Promise<Set<number>> {
+  const units = await em.getRepository(OrgUnit).find();
+  const ids = new Set<number>([rootId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const u of units) if (u.parentId !== null && ids.has(u.parentId) && !ids.has(u.id)) { ids.add(u.id); grew = true; }
+  }
+  return ids;
+}
+
+/**
+ * A program named by the `consignment` parameter: a program code ('EC-U01'), a consignment code or
+ * name whose funding program is set, or the exact name of a program ('서울시 전자상거래센터 운영'),
+ * also as printed in some year.
+ */
+export async function resolveProgram(em: EntityManager, ref: string): Promise<Program> {
+  const repo = em.getRepository(Program);
+  const byCode = await repo.findOneBy({ code: ref });
+  if (byCode) return byCode;
+  const consignment = (await em.getRepository(Consignment).findOneBy({ code: ref })) ?? (await em.getRepository(Consignment).findOneBy({ name: ref }));
+  if (consignment?.programId) {
+    const p = await repo.findOneBy({ id: consignment.programId });
+    if (p) return p;
+  }
+  const byName = await repo.findOneBy({ name: ref });
+  if (byName) return byName;
+  const py = await em.getRepository(ProgramYear).findOne({ where: { name: ref }, order: { fiscalYear: 'DESC' } });
+  if (py) {
+    const p = await repo.findOneBy({ id: py.programId });
+    if (p) return p;
+  }
+  throw notFound(`Program ${ref}`, `사업 ${ref}`, 'consignment');
+}
+
+/** The latest closed fiscal year in which the program has a program-year (null when there is none). */
+export async function latestClosedYearOf(em: EntityManager, programId: number): Promise<number | null> {
+  const closed = new Set((await em.getRepository(FiscalYear).findBy({ status: 'closed' })).map((f) => f.year));
+  const years = (await em.getRepository(ProgramYear).findBy({ programId })).map((p) => p.fiscalYear).filter((y) => closed.has(y));
+  return years.length ? Math.max(...years) : null;
+}
+
+/** Bar chart of 집행률 (one bar per row given), the labels being money.ts texts. */
+export function executionRateChart(title: string, rows: SettlementRow[]): ChartSection {
+  const rates = rows.map((r) => executionRateOf(r.figures));
+  return {
+    kind: 'chart',
+    title,
+    chart: {
+      type: 'bar',
+      title,
+      categories: rows.map((r) => r.label),
+      series: [{ name: '집행률', values: rates.map((r) => r.value ?? 0), labels: rates.map((r) => r.text) }],
+      valueAxisLabel: '집행률(%)',
+      max: 100,
+    },
+  };
+}
+
+/** Rows a chart of 집행률 is drawn over: the departments of a bureau, or a department's own programs. */
+export function chartRows(rows: SettlementRow[]): SettlementRow[] {
+  const depts = rows.filter((r) => r.kind === 'department');
+  if (depts.length > 1) return depts;
+  return rows.filter((r) => r.kind === 'unit' || r.kind === 'basic');
+}
+
+/** A table row from cells keyed by column. */
+export function tableRow(depth: number, style: RowStyle, cells: Record<string, Cell>): ReportRow {
+  return { depth, style, cells };
+}
+
+/** The day a report is judged on when none is given: today (ISO). */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
