@@ -1,0 +1,150 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { bool, createTables, date, dropTables, fk, id, int, str, TableSpec, text, timestamp } from './support/schema';
+
+const tables: TableSpec[] = [
+  {
+    name: 'inspection_templates',
+    columns: [id(), str('code', 40), str('name', 200), timestamp('created_at')],
+    indices: [{ columnNames: ['code'], isUnique: true }],
+  },
+  {
+    name: 'inspection_template_versions',
+    columns: [
+      id(),
+      int('template_id'),
+      int('version'),
+      date('effective_from'),
+      str('note', 500, true),
+      str('rating_scale', 500),
+      int('created_by_id', true),
+      str('created_by_name', 60),
+      timestamp('created_at'),
+    ],
+    indices: [{ columnNames: ['template_id', 'version'], isUnique: true }],
+    foreignKeys: [fk('template_id', 'inspection_templates')],
+  },
+  {
+    name: 'inspection_template_areas',
+    columns: [id(), int('version_id'), int('parent_id', true), str('code', 40), str('title', 200), str('guidance', 1000, true), int('sort_order')],
+    indices: [{ columnNames: ['version_id', 'code'], isUnique: true }],
+    foreignKeys: [fk('version_id', 'inspection_template_versions')],
+  },
+  {
+    name: 'inspection_template_items',
+    columns: [
+      id(),
+      int('version_id'),
+      int('area_id'),
+      str('code', 40),
+      str('title', 300),
+      text('guidance'),
+      str('rating_scale', 500),
+      text('criterion'),
+      int('sort_order'),
+    ],
+    indices: [{ columnNames: ['version_id', 'code'], isUnique: true }],
+    foreignKeys: [fk('version_id', 'inspection_template_versions'), fk('area_id', 'inspection_template_areas')],
+  },
+  {
+    name: 'inspections',
+    columns: [
+      id(),
+      int('consignment_id'),
+      int('template_version_id'),
+      int('fiscal_year'),
+      int('round', false, 1),
+      str('title', 300),
+      str('status', 16),
+      date('planned_date', true),
+      date('actual_date', true),
+      str('postponement_reason', 1000, true),
+      str('inspectors', 500),
+      date('period_from'),
+      date('period_to'),
+      str('period_note', 200, true),
+      str('method', 1000, true),
+      str('document_number', 100, true),
+      { ...str('disclosure', 16), default: "'public'" },
+      str('disclosure_note', 200, true),
+      text('summary'),
+      text('improvements'),
+      text('actions_taken'),
+      int('revision_of_id', true),
+      str('revision_reason', 1000, true),
+      int('superseded_by_id', true),
+      int('created_by_id', true),
+      str('created_by_name', 60),
+      timestamp('created_at'),
+      timestamp('updated_at'),
+      date('submitted_on', true),
+      int('submitted_by_id', true),
+      str('submitted_by_name', 60, true),
+      date('approved_on', true),
+      int('approved_by_id', true),
+      str('approved_by_name', 60, true),
+      bool('self_approved', false),
+    ],
+    indices: [{ columnNames: ['consignment_id', 'fiscal_year'] }],
+    foreignKeys: [fk('consignment_id', 'consignments'), fk('template_version_id', 'inspection_template_versions')],
+  },
+  {
+    name: 'inspection_item_results',
+    columns: [
+      id(),
+      int('inspection_id'),
+      int('template_item_id'),
+      str('rating', 40, true),
+      text('notes'),
+      text('evidence'),
+      text('figures'),
+      str('criterion_value', 40, true),
+      { name: 'criterion_met', type: 'boolean', isNullable: true },
+    ],
+    indices: [{ columnNames: ['inspection_id', 'template_item_id'], isUnique: true }],
+    foreignKeys: [fk('inspection_id', 'inspections'), fk('template_item_id', 'inspection_template_items')],
+  },
+  {
+    name: 'inspection_findings',
+    columns: [
+      id(),
+      int('inspection_id'),
+      int('origin_id', true),
+      int('seq'),
+      str('kind', 16),
+      int('template_item_id', true),
+      str('title', 500),
+      text('detail'),
+      str('required_action', 1000),
+      date('due_date', true),
+      str('status', 20),
+      date('action_reported_on', true),
+      int('action_reported_by_id', true),
+      str('action_reported_by_name', 60, true),
+      text('action_report'),
+      date('verified_on', true),
+      int('verified_by_id', true),
+      str('verified_by_name', 60, true),
+      str('verification_note', 1000, true),
+      int('repeat_of_id', true),
+      str('prior_source_kind', 16, true),
+      str('prior_source_ref', 300, true),
+      date('prior_source_date', true),
+      str('justified_cause', 1000, true),
+      timestamp('created_at'),
+    ],
+    indices: [{ columnNames: ['inspection_id', 'seq'], isUnique: true }, { columnNames: ['origin_id'] }],
+    foreignKeys: [fk('inspection_id', 'inspections'), fk('template_item_id', 'inspection_template_items')],
+  },
+];
+
+export class Inspections1763900300000 implements MigrationInterface {
+  name = 'Inspections1763900300000';
+
+  async up(qr: QueryRunner): Promise<void> {
+    await createTables(qr, tables);
+  }
+
+  async down(qr: QueryRunner): Promise<void> {
+    await dropTables(qr, tables);
+  }
+}
