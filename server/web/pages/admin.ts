@@ -1,0 +1,62 @@
+import { OrgUnit } from '../../../entities/org-unit';
+import { ROLES, Role, User } from '../../../entities/user';
+import { DomainError, FieldProblem } from '../../../domain/errors';
+import { ADMINS } from '../../api/roles';
+import { audit } from '../../services/audit';
+import { createUser } from '../../services/user-service';
+import { PageCall, PageDef } from '../types';
+import { problemView } from './forms';
+
+async function usersView(call: PageCall, form: Record<string, unknown> = {}, status = 200) {
+  const em = call.ds.manager;
+  const users = await em.getRepository(User).find({ order: { username: 'ASC' } });
+  const orgs = await em.getRepository(OrgUnit).find({ order: { name: 'ASC' } });
+  call.render(
+    'admin-users.njk',
+    {
+      title: '사용자 관리',
+      users: users.map((u) => ({ ...u, department: orgs.find((o) => o.id === u.orgUnitId)?.name ?? '' })),
+      departments: orgs.filter((o) => o.level === 'department'),
+      roles: ROLES,
+      form,
+      created: call.req.query.created,
+    },
+    status,
+  );
+}
+
+const pages: PageDef[] = [
+  { id: 'web.admin.users', method: 'get', path: '/admin/users', roles: ADMINS, nav: '사용자 관리', handler: (call) => usersView(call) },
+  {
+    id: 'web.admin.create-user',
+    method: 'post',
+    path: '/admin/users',
+    roles: ADMINS,
+    handler: async (call) => {
+      const b = call.req.body as Record<string, string>;
+      const form = { username: String(b.username ?? '').trim(), displayName: String(b.displayName ?? '').trim(), role: String(b.role ?? ''), orgUnitId: String(b.orgUnitId ?? '') };
+      try {
+        const problems: FieldProblem[] = [];
+        const bad = (field: string, rule: string, ko: string) => problems.push({ field, rule, message: rule, message_ko: ko });
+        if (!/^[a-z0-9._-]{3,60}$/.test(form.username)) bad('username', 'pattern', '아이디는 영문 소문자·숫자·._- 3~60자입니다');
+        if (!form.displayName || form.displayName.length > 100) bad('displayName', 'required', '이름을 입력하십시오 (100자 이내)');
+        if (!(ROLES as readonly string[]).includes(form.role)) bad('role', 'isIn', '역할을 고르십시오');
+        const scoped = form.role === 'budget_officer' || form.role === 'inspector';
+        const org = scoped && /^\d+$/.test(form.orgUnitId) ? await call.ds.getRepository(OrgUnit).findOneBy({ id: Number(form.orgUnitId), level: 'department' }) : null;
+        if (scoped && !org) bad('orgUnitId', 'required', '예산 담당과 지도점검 담당은 부서가 필요합니다');
+        const password = String(b.password ?? '');
+        if (password.length < 12 || password.length > 200) bad('password', 'minLength', '비밀번호는 12자 이상이어야 합니다');
+        if (await call.ds.getRepository(User).findOneBy({ username: form.username })) bad('username', 'unique', '이미 있는 아이디입니다');
+        if (problems.length) throw new DomainError(422, 'validation_failed', 'Invalid user', '입력값이 올바르지 않습니다', problems);
+        const user = await createUser(call.ds, { username: form.username, displayName: form.displayName, role: form.role as Role, orgUnitId: org?.id ?? null, password });
+        await audit(call.ds.manager, call.ctx, { action: 'user.create', entity: 'user', entityId: user.id, after: { username: user.username, role: user.role, orgUnitId: user.orgUnitId } });
+        call.res.redirect(303, `/admin/users?created=${encodeURIComponent(user.username)}`);
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        await usersView(call, { ...form, problem: problemView(err) }, err.status);
+      }
+    },
+  },
+];
+
+export default pages;

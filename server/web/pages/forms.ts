@@ -1,0 +1,34 @@
+import { DomainError } from '../../../domain/errors';
+import { formatInteger } from '../../../domain/money';
+
+/** "12,000,000" or "12000000" (what people type) → integer won; anything else is a field error. */
+export function parseWon(text: string, field: string): number | string {
+  const cleaned = text.replace(/[,\s원]/g, '');
+  if (!/^\d{1,16}$/.test(cleaned)) {
+    throw new DomainError(400, 'validation_failed', 'Invalid amount', '입력값이 올바르지 않습니다', [
+      { field, rule: 'isWon', message: `${field} must be a whole number of won`, message_ko: '금액은 원 단위 숫자로 입력하십시오 (예: 12,000,000)', value: text },
+    ]);
+  }
+  return Number(cleaned);
+}
+
+const FIGURE_LABEL: Record<string, string> = {
+  currentBudget: '예산현액',
+  executed: '집행액',
+  carriedOut: '차년이월',
+  requested: '요청 금액',
+  available: '집행 가능액',
+  current: '현재 누계',
+  computed: '계산 결과',
+  stated: '입력 금액',
+  sum: '합계',
+  expected: '기대값',
+};
+
+/** A refusal as the form shows it: the message, each field's rule and message, and the figures. */
+export function problemView(err: DomainError) {
+  const byField: Record<string, { rule: string; message: string }[]> = {};
+  for (const e of err.errors) (byField[e.field] ??= []).push({ rule: e.rule, message: e.message_ko });
+  const figures = Object.entries(err.figures ?? {}).map(([k, v]) => ({ key: k, label: FIGURE_LABEL[k] ?? k, text: typeof v === 'number' && !/year/i.test(k) ? `${formatInteger(v)}원` : String(v) }));
+  return { title: err.titleKo, code: err.code, byField, figures, fields: Object.keys(byField) };
+}

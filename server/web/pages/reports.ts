@@ -1,0 +1,99 @@
+import { Consignment } from '../../../entities/consignment';
+import { OrgUnit } from '../../../entities/org-unit';
+import { DomainError } from '../../../domain/errors';
+import { EVERYONE } from '../../api/roles';
+import { ReportQuery } from '../../api/routes/reports/get-report';
+import { validateInput } from '../../http/validation';
+import { buildPacket, buildReport, ReportParams, reportDefinitions } from '../../../reports/registry';
+import { barChartSvg } from '../../../reports/engine/chart-svg';
+import { headerGrid, ReportModel } from '../../../reports/engine/model';
+import { PageDef } from '../types';
+import { pickYear } from './common';
+
+function paramsQuery(p: ReportParams): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== '') q.set(k, String(v));
+  return q.toString();
+}
+
+/** What the templates need to print a model: header grids and charts as inline SVG. */
+function modelView(model: ReportModel) {
+  return {
+    ...model,
+    sections: model.sections.map((s) =>
+      s.kind === 'table' ? { ...s, header: headerGrid(s) } : s.kind === 'chart' ? { ...s, svg: barChartSvg(s.chart) } : s,
+    ),
+  };
+}
+
+const pages: PageDef[] = [
+  {
+    id: 'web.reports.catalogue',
+    method: 'get',
+    path: '/reports',
+    roles: EVERYONE,
+    nav: '보고서',
+    handler: async ({ req, ds, user, render }) => {
+      const em = ds.manager;
+      const { year, years } = await pickYear(em, req.query.year);
+      const scoped = user!.role === 'budget_officer' || user!.role === 'inspector';
+      const orgs = await em.getRepository(OrgUnit).find({ order: { level: 'ASC', name: 'ASC' } });
+      const org = typeof req.query.org === 'string' && orgs.some((o) => o.code === req.query.org) ? req.query.org : '';
+      const consignments = await em.getRepository(Consignment).find({ order: { name: 'ASC' } });
+      const consignment = typeof req.query.consignment === 'string' && consignments.some((c) => c.code === req.query.consignment) ? req.query.consignment : '';
+      const params: ReportParams = { year: year ?? undefined, org: org || undefined, consignment: consignment || undefined };
+      const defs = [...reportDefinitions().values()].filter((d) => d.roles.includes(user!.role));
+      const reports = defs.map((d) => {
+        const missing = d.required.filter((p) => params[p] === undefined);
+        const own: ReportParams = {};
+        for (const p of [...d.required, ...(d.optional ?? [])]) if (params[p] !== undefined) (own as Record<string, unknown>)[p] = params[p];
+        const q = paramsQuery(own);
+        return { name: d.name, title: d.title, inPacket: !!d.inPacket, missing, query: q };
+      });
+      render('reports.njk', {
+        title: '보고서',
+        year,
+        years,
+        scoped,
+        orgs: orgs.filter((o) => o.level !== 'team').map((o) => ({ code: o.code, label: o.level === 'bureau' ? `${o.name} (실·국)` : o.name })),
+        org,
+        consignments: consignments.map((c) => ({ code: c.code, name: c.name })),
+        consignment,
+        reports,
+        packetQuery: year && org ? paramsQuery({ year, org }) : null,
+      });
+    },
+  },
+  {
+    id: 'web.reports.preview',
+    method: 'get',
+    path: '/reports/:name',
+    roles: EVERYONE,
+    handler: async ({ req, ds, ctx, render }) => {
+      const name = String(req.params.name);
+      if (!/^[a-z0-9-]{1,60}$/.test(name)) throw new DomainError(404, 'unknown_report', 'No such report', '보고서가 없습니다');
+      const { format: _f, ...rest } = req.query as Record<string, unknown>;
+      const query = await validateInput(ReportQuery, rest, 'query');
+      const { format: _ff, ...params } = query;
+      let models: ReportModel[];
+      try {
+        models = name === 'packet' ? await buildPacket(ds.manager, params, ctx) : [await buildReport(ds.manager, name, params, ctx)];
+      } catch (err) {
+        if (err instanceof DomainError && (err.status === 400 || err.status === 422)) {
+          return render('error.njk', { title: err.titleKo, message: err.errors.map((e) => e.message_ko).join(' '), status: err.status, back: '/reports' }, err.status);
+        }
+        throw err;
+      }
+      const q = paramsQuery(params);
+      render('report.njk', {
+        title: name === 'packet' ? '의회 제출 자료 묶음' : models[0]?.title ?? name,
+        name,
+        models: models.map(modelView),
+        xlsx: `/api/reports/${name}?${q}${q ? '&' : ''}format=xlsx`,
+        pdf: `/api/reports/${name}?${q}${q ? '&' : ''}format=pdf`,
+      });
+    },
+  },
+];
+
+export default pages;
