@@ -112,6 +112,10 @@ export class ContractTerm {
   @Column({ type: 'varchar', length: 200, nullable: true })
   evaluatedBy: string | null;
 
+  /** 계약기간 as the documents print it ("8개월", "2년"), kept because it does not always follow from the dates */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  periodLabel?: string | null;
+
   @Column({ type: 'varchar', length: 1000, nullable: true })
   note: string | null;
 }

@@ -1,0 +1,369 @@
+import { DataSource, EntityManager, In } from 'typeorm';
+import { GrantPlan, GrantPlanCategory } from '../../entities/consignment-grant-plan';
+import { Disbursement } from '../../entities/consignment-disbursement';
+import { conflict, DomainError, invalid, notFound } from '../../domain/errors';
+import { formatInteger, sumWon } from '../../domain/money';
+import { RequestContext } from '../context';
+import { lockRow } from '../db/transaction';
+import { audit } from './audit';
+import { assertDateInYear } from './fiscal-years';
+import { postEntry } from './ledger-service';
+import { assertConsignmentRead, consignmentByRef, lockConsignmentYear, within } from './consignment-service';
+
+const won = (n: number) => `${formatInteger(n)}원`;
+export const QUARTERS = [1, 2, 3, 4] as const;
+
+export function planQuarters(plan: Pick<GrantPlan, 'q1' | 'q2' | 'q3' | 'q4'>): [number, number, number, number] {
+  return [plan.q1, plan.q2, plan.q3, plan.q4];
+}
+
+/** Σ plan quarters 1 … q */
+export function planToDate(plan: Pick<GrantPlan, 'q1' | 'q2' | 'q3' | 'q4'>, quarter: number): number {
+  return sumWon(planQuarters(plan).slice(0, quarter));
+}
+
+export async function approvedPlan(em: EntityManager, consignmentId: number, fiscalYear: number): Promise<GrantPlan | null> {
+  return em.getRepository(GrantPlan).findOneBy({ consignmentId, fiscalYear, status: 'approved' });
+}
+
+/** Σ paid grants of a consignment-year (교부액). */
+export async function paidTotal(em: EntityManager, consignmentId: number, fiscalYear: number): Promise<number> {
+  const row = await em
+    .getRepository(Disbursement)
+    .createQueryBuilder('d')
+    .select('COALESCE(SUM(d.paidAmount), 0)', 'paid')
+    .where('d.consignmentId = :consignmentId AND d.fiscalYear = :fiscalYear AND d.status = :status', { consignmentId, fiscalYear, status: 'paid' })
+    .getRawOne<{ paid: string | number }>();
+  return Number(row?.paid ?? 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grant plan (교부계획)
+
+export interface PlanCategoryInput {
+  code: string;
+  name: string;
+  parentCode?: string | null;
+  amount: number;
+}
+
+export interface GrantPlanInput {
+  consignment: string;
+  fiscalYear: number;
+  /** 1–4분기 amounts, won */
+  quarters: number[];
+  categories?: PlanCategoryInput[];
+  reason?: string | null;
+  note?: string | null;
+  sample?: boolean;
+}
+
+function checkCategories(categories: PlanCategoryInput[], total: number): void {
+  const codes = new Set<string>();
+  for (const c of categories) {
+    if (codes.has(c.code)) throw invalid('categories', 'uniqueCode', `Category ${c.code} appears twice`, `비목 ${c.code}이(가) 중복되었습니다`);
+    codes.add(c.code);
+    if (!Number.isSafeInteger(c.amount) || c.amount < 0) throw invalid('categories', 'nonNegativeWon', `Category ${c.code} needs a whole, non-negative amount`, `비목 ${c.code} 금액은 0 이상의 원 단위 정수여야 합니다`);
+  }
+  for (const c of categories) {
+    if (c.parentCode && !categories.some((p) => p.code === c.parentCode && !p.parentCode)) {
+      throw invalid('categories', 'parentExists', `Parent ${c.parentCode} of ${c.code} is not a top-level category`, `${c.code}의 상위 비목 ${c.parentCode}이(가) 없습니다`);
+    }
+  }
+  const top = categories.filter((c) => !c.parentCode);
+  const topSum = sumWon(top.map((c) => c.amount));
+  if (topSum !== total) {
+    throw new DomainError(422, 'categories_sum', `Categories add up to ${topSum} won, the plan to ${total} won`, `비목 합계 ${won(topSum)}이(가) 교부계획 ${won(total)}과 다릅니다`, [
+      { field: 'categories', rule: 'sumEqualsPlan', message: `categories must add up to ${total} won`, message_ko: `비목 합계는 ${won(total)}이어야 합니다` },
+    ], { categoriesTotal: topSum, planTotal: total });
+  }
+  for (const p of top) {
+    const children = categories.filter((c) => c.parentCode === p.code);
+    if (children.length && sumWon(children.map((c) => c.amount)) !== p.amount) {
+      throw invalid('categories', 'childrenSum', `Sub-items of ${p.code} do not add up to ${p.amount} won`, `${p.name}의 세부 항목 합계가 ${won(p.amount)}과 다릅니다`);
+    }
+  }
+}
+
+function assertWithinAppropriation(total: number, current: number, field = 'quarters'): void {
+  if (total > current) {
+    throw new DomainError(
+      409,
+      'plan_exceeds_appropriation',
+      `The grant plan (${total} won) exceeds the appropriation's current budget (예산현액 ${current} won)`,
+      `교부계획 ${won(total)}이(가) 예산현액 ${won(current)}을 넘습니다`,
+      [{ field, rule: 'withinCurrentBudget', message: `at most ${current} won`, message_ko: `최대 ${won(current)}` }],
+      { planTotal: total, currentBudget: current, excess: total - current },
+    );
+  }
+}
+
+function assertNotBelowPaid(total: number, paid: number): void {
+  if (total < paid) {
+    throw new DomainError(409, 'plan_below_paid', `The plan (${total} won) is below what was already granted (${paid} won)`, `교부계획 ${won(total)}이(가) 이미 교부한 ${won(paid)}보다 적습니다`, [
+      { field: 'quarters', rule: 'notBelowGranted', message: `at least ${paid} won`, message_ko: `최소 ${won(paid)}` },
+    ], { planTotal: total, granted: paid });
+  }
+}
+
+/** A new plan version (draft). The plan may not exceed 예산현액; a change to an approved plan needs a reason. */
+export async function createGrantPlan(ds: DataSource, ctx: RequestContext, input: GrantPlanInput, em?: EntityManager): Promise<GrantPlan & { categories: GrantPlanCategory[] }> {
+  return within(ds, em, async (tx) => {
+    const { consignment, line } = await lockConsignmentYear(tx, ctx, input.consignment, input.fiscalYear);
+    if (input.quarters.length !== 4 || input.quarters.some((q) => !Number.isSafeInteger(q) || q < 0)) {
+      throw invalid('quarters', 'fourQuarters', 'quarters lists four non-negative amounts of won', 'quarters는 1~4분기 금액(0 이상) 네 개여야 합니다');
+    }
+    const total = sumWon(input.quarters);
+    if (total <= 0) throw invalid('quarters', 'positiveTotal', 'A plan grants something', '교부계획 합계는 0보다 커야 합니다');
+    assertWithinAppropriation(total, line.current);
+    assertNotBelowPaid(total, await paidTotal(tx, consignment.id, input.fiscalYear));
+    if (input.categories?.length) checkCategories(input.categories, total);
+    const previous = await tx.getRepository(GrantPlan).find({ where: { consignmentId: consignment.id, fiscalYear: input.fiscalYear }, order: { version: 'DESC' } });
+    if (previous.some((p) => p.status === 'approved') && !input.reason?.trim()) {
+      throw invalid('reason', 'required', 'A change to an approved plan needs a reason', '승인된 교부계획을 변경하려면 사유가 필요합니다');
+    }
+    const plan = tx.getRepository(GrantPlan).create({
+      consignmentId: consignment.id,
+      fiscalYear: input.fiscalYear,
+      version: (previous[0]?.version ?? 0) + 1,
+      status: 'draft',
+      q1: input.quarters[0],
+      q2: input.quarters[1],
+      q3: input.quarters[2],
+      q4: input.quarters[3],
+      total,
+      reason: input.reason ?? null,
+      approvedOn: null,
+      approvedById: null,
+      sample: input.sample ?? false,
+      note: input.note ?? null,
+      createdById: ctx.actor.id,
+      createdAt: new Date(),
+    });
+    await tx.save(plan);
+    const categories = (input.categories ?? []).map((c, i) =>
+      tx.getRepository(GrantPlanCategory).create({ grantPlanId: plan.id, seq: i + 1, code: c.code, name: c.name, parentCode: c.parentCode ?? null, amount: c.amount }),
+    );
+    if (categories.length) await tx.save(categories);
+    await audit(tx, ctx, { action: 'grant_plan.create', entity: 'grant_plan', entityId: plan.id, after: { ...plan, categories } });
+    return Object.assign(plan, { categories });
+  });
+}
+
+/** Approves a draft version; the previously approved version (and older drafts) are superseded. */
+export async function approveGrantPlan(ds: DataSource, ctx: RequestContext, planId: number, input: { approvedOn: string }, em?: EntityManager): Promise<GrantPlan> {
+  return within(ds, em, async (tx) => {
+    const found = await tx.getRepository(GrantPlan).findOneBy({ id: planId });
+    if (!found) throw notFound(`Grant plan ${planId}`, `교부계획 ${planId}`);
+    const { line } = await lockConsignmentYear(tx, ctx, found.consignmentId, found.fiscalYear);
+    const plan = (await lockRow(tx, GrantPlan, planId))!;
+    if (plan.status !== 'draft') throw conflict('plan_not_draft', `Plan version ${plan.version} is ${plan.status}`, `교부계획 ${plan.version}차는 ${plan.status === 'approved' ? '이미 승인됨' : '대체됨'} 상태입니다`, 'id');
+    const newer = await tx.getRepository(GrantPlan).createQueryBuilder('p').where('p.consignmentId = :c AND p.fiscalYear = :y AND p.version > :v', { c: plan.consignmentId, y: plan.fiscalYear, v: plan.version }).getCount();
+    if (newer) throw conflict('plan_outdated', 'A newer version of this plan exists', '이 교부계획보다 새 버전이 있습니다', 'id');
+    assertWithinAppropriation(plan.total, line.current);
+    assertNotBelowPaid(plan.total, await paidTotal(tx, plan.consignmentId, plan.fiscalYear));
+    const others = await tx.getRepository(GrantPlan).find({ where: { consignmentId: plan.consignmentId, fiscalYear: plan.fiscalYear, status: In(['approved', 'draft']) } });
+    for (const o of others) if (o.id !== plan.id) await tx.update(GrantPlan, { id: o.id }, { status: 'superseded' });
+    const before = { ...plan };
+    plan.status = 'approved';
+    plan.approvedOn = input.approvedOn;
+    plan.approvedById = ctx.actor.id;
+    await tx.save(plan);
+    await audit(tx, ctx, { action: 'grant_plan.approve', entity: 'grant_plan', entityId: plan.id, before, after: plan });
+    return plan;
+  });
+}
+
+export async function listGrantPlans(em: EntityManager, ctx: RequestContext, consignmentRef: string, fiscalYear?: number) {
+  const c = await consignmentByRef(em, consignmentRef);
+  await assertConsignmentRead(em, ctx, c);
+  const plans = await em.getRepository(GrantPlan).find({ where: { consignmentId: c.id, ...(fiscalYear ? { fiscalYear } : {}) }, order: { fiscalYear: 'ASC', version: 'ASC' } });
+  const categories = plans.length ? await em.getRepository(GrantPlanCategory).find({ where: { grantPlanId: In(plans.map((p) => p.id)) }, order: { seq: 'ASC' } }) : [];
+  return plans.map((p) => ({ ...p, categories: categories.filter((k) => k.grantPlanId === p.id) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Disbursements (위탁금 교부)
+
+export interface DisbursementInput {
+  consignment: string;
+  fiscalYear: number;
+  quarter: number;
+  requestedOn: string;
+  amount: number;
+  /** decide (교부결정) in the same call */
+  decidedOn?: string | null;
+  /** the decided amount when it is less than requested */
+  decidedAmount?: number | null;
+  /** pay (교부) in the same call; implies a decision on the same day if none is given */
+  paidOn?: string | null;
+  lumpSum?: boolean;
+  lumpSumReason?: string | null;
+  note?: string | null;
+  sample?: boolean;
+}
+
+function assertDateOrder(d: Pick<Disbursement, 'requestedOn' | 'decidedOn' | 'paidOn'>): void {
+  if (d.decidedOn && d.decidedOn < d.requestedOn) throw invalid('decidedOn', 'notBeforeRequest', 'A decision cannot precede the request', '교부결정일이 신청일보다 앞설 수 없습니다');
+  if (d.paidOn && d.decidedOn && d.paidOn < d.decidedOn) throw invalid('paidOn', 'notBeforeDecision', 'A payment cannot precede its decision', '교부일이 교부결정일보다 앞설 수 없습니다');
+}
+
+/**
+ * Pays a decided grant inside the caller's transaction, which already holds the consignment-year
+ * lock: the year's cumulative grants may not exceed the approved plan to date (to the year's plan
+ * for a 일괄·신속교부) nor 예산현액; the payment posts to the ledger as 집행 of the funding program.
+ */
+async function pay(tx: EntityManager, ds: DataSource, ctx: RequestContext, d: Disbursement, paidOn: string, programYearId: number, expenseItem: string): Promise<Disbursement> {
+  assertDateInYear(paidOn, d.fiscalYear, 'paidOn');
+  const plan = await approvedPlan(tx, d.consignmentId, d.fiscalYear);
+  if (!plan) {
+    throw conflict('no_approved_plan', `No approved grant plan for ${d.fiscalYear}`, `${d.fiscalYear}년 승인된 교부계획이 없습니다`, 'fiscalYear', { fiscalYear: d.fiscalYear });
+  }
+  const amount = d.decidedAmount!;
+  const paidBefore = await paidTotal(tx, d.consignmentId, d.fiscalYear);
+  const limit = d.lumpSum ? plan.total : planToDate(plan, d.quarter);
+  if (paidBefore + amount > limit) {
+    const available = Math.max(0, limit - paidBefore);
+    const scope = d.lumpSum ? '연간 교부계획' : `${d.quarter}분기까지 교부계획 누계`;
+    throw new DomainError(
+      409,
+      'exceeds_grant_plan',
+      `Paying ${amount} won would take the year's grants to ${paidBefore + amount} won, above the plan ${d.lumpSum ? 'for the year' : `to quarter ${d.quarter}`} (${limit} won; already granted ${paidBefore} won, available ${available} won)`,
+      `교부액 ${won(amount)}을(를) 더하면 누계 ${won(paidBefore + amount)}로 ${scope} ${won(limit)}을 넘습니다 (기교부 ${won(paidBefore)}, 교부 가능액 ${won(available)})`,
+      [{ field: 'amount', rule: 'withinGrantPlan', message: `at most ${available} won can be granted`, message_ko: `교부 가능액은 ${won(available)}입니다` }],
+      { planVersion: plan.version, planTotal: plan.total, quarter: d.quarter, planToDate: limit, granted: paidBefore, requested: amount, available, lumpSum: d.lumpSum },
+    );
+  }
+  d.status = 'paid';
+  d.paidOn = paidOn;
+  d.paidAmount = amount;
+  d.grantPlanId = plan.id;
+  await tx.save(d);
+  const entry = await postEntry(
+    ds,
+    ctx,
+    {
+      programYearId,
+      expenseItem,
+      kind: 'execution',
+      amount,
+      entryDate: paidOn,
+      reason: d.lumpSum ? `위탁금 일괄·신속교부: ${d.lumpSumReason}` : `위탁금 ${d.quarter}분기 교부`,
+      sourceRef: `disbursement:${d.id}`,
+    },
+    tx,
+  );
+  d.ledgerEntryId = entry.id;
+  await tx.update(Disbursement, { id: d.id }, { ledgerEntryId: entry.id });
+  return d;
+}
+
+/**
+ * Records the operator's request (신청), and — when decidedOn / paidOn are given — the decision
+ * and the payment in the same transaction.
+ */
+export async function createDisbursement(ds: DataSource, ctx: RequestContext, input: DisbursementInput, em?: EntityManager): Promise<Disbursement> {
+  return within(ds, em, async (tx) => {
+    const { consignment, programYear } = await lockConsignmentYear(tx, ctx, input.consignment, input.fiscalYear);
+    if (!QUARTERS.includes(input.quarter as 1)) throw invalid('quarter', 'quarter', 'quarter is 1–4', '분기는 1~4입니다');
+    if (input.lumpSum && !input.lumpSumReason?.trim()) {
+      throw invalid('lumpSumReason', 'required', 'A lump-sum grant (일괄·신속교부) needs its reason', '일괄·신속교부는 사유가 필요합니다');
+    }
+    const decidedAmount = input.decidedAmount ?? (input.decidedOn || input.paidOn ? input.amount : null);
+    if (decidedAmount !== null && decidedAmount > input.amount) {
+      throw invalid('decidedAmount', 'notAboveRequest', 'The decision cannot grant more than was requested', '교부결정액이 신청액보다 클 수 없습니다');
+    }
+    const d = tx.getRepository(Disbursement).create({
+      consignmentId: consignment.id,
+      fiscalYear: input.fiscalYear,
+      quarter: input.quarter,
+      status: decidedAmount !== null ? 'decided' : 'requested',
+      requestedOn: input.requestedOn,
+      requestedAmount: input.amount,
+      decidedOn: decidedAmount !== null ? input.decidedOn ?? input.paidOn ?? null : null,
+      decidedAmount,
+      paidOn: null,
+      paidAmount: null,
+      lumpSum: input.lumpSum ?? false,
+      lumpSumReason: input.lumpSum ? input.lumpSumReason ?? null : null,
+      grantPlanId: null,
+      ledgerEntryId: null,
+      note: input.note ?? null,
+      sample: input.sample ?? false,
+      createdById: ctx.actor.id,
+      createdAt: new Date(),
+    });
+    assertDateOrder({ requestedOn: d.requestedOn, decidedOn: d.decidedOn, paidOn: input.paidOn ?? null });
+    await tx.save(d);
+    if (input.paidOn) await pay(tx, ds, ctx, d, input.paidOn, programYear.id, consignment.expenseItem);
+    await audit(tx, ctx, { action: `disbursement.${d.status === 'paid' ? 'pay' : d.status === 'decided' ? 'decide' : 'request'}`, entity: 'disbursement', entityId: d.id, after: d });
+    return d;
+  });
+}
+
+async function lockDisbursement(tx: EntityManager, ctx: RequestContext, id: number) {
+  const found = await tx.getRepository(Disbursement).findOneBy({ id });
+  if (!found) throw notFound(`Disbursement ${id}`, `위탁금 교부 ${id}`);
+  const locked = await lockConsignmentYear(tx, ctx, found.consignmentId, found.fiscalYear);
+  const d = (await lockRow(tx, Disbursement, id))!;
+  return { d, ...locked };
+}
+
+/** 교부결정: approve (all or part of the request) or reject. */
+export async function decideDisbursement(ds: DataSource, ctx: RequestContext, id: number, input: { decidedOn: string; approve: boolean; amount?: number | null; note?: string | null }, em?: EntityManager): Promise<Disbursement> {
+  return within(ds, em, async (tx) => {
+    const { d } = await lockDisbursement(tx, ctx, id);
+    if (d.status !== 'requested') throw conflict('not_requested', `Disbursement ${id} is ${d.status}`, `이미 ${d.status === 'rejected' ? '반려' : '결정'}된 교부 신청입니다`, 'id');
+    const before = { ...d };
+    const amount = input.amount ?? d.requestedAmount;
+    if (input.approve && amount > d.requestedAmount) throw invalid('amount', 'notAboveRequest', 'The decision cannot grant more than was requested', '교부결정액이 신청액보다 클 수 없습니다');
+    d.decidedOn = input.decidedOn;
+    assertDateOrder(d);
+    d.status = input.approve ? 'decided' : 'rejected';
+    d.decidedAmount = input.approve ? amount : 0;
+    if (input.note) d.note = input.note;
+    await tx.save(d);
+    await audit(tx, ctx, { action: input.approve ? 'disbursement.decide' : 'disbursement.reject', entity: 'disbursement', entityId: d.id, before, after: d });
+    return d;
+  });
+}
+
+/** 교부: pays a decided grant. */
+export async function payDisbursement(ds: DataSource, ctx: RequestContext, id: number, input: { paidOn: string }, em?: EntityManager): Promise<Disbursement> {
+  return within(ds, em, async (tx) => {
+    const { d, consignment, programYear } = await lockDisbursement(tx, ctx, id);
+    if (d.status !== 'decided') {
+      throw conflict('not_decided', `Disbursement ${id} is ${d.status}; only a decided grant can be paid`, d.status === 'paid' ? '이미 교부되었습니다' : '교부결정된 건만 교부할 수 있습니다', 'id');
+    }
+    const before = { ...d };
+    assertDateOrder({ ...d, paidOn: input.paidOn });
+    await pay(tx, ds, ctx, d, input.paidOn, programYear.id, consignment.expenseItem);
+    await audit(tx, ctx, { action: 'disbursement.pay', entity: 'disbursement', entityId: d.id, before, after: d });
+    return d;
+  });
+}
+
+export async function listDisbursements(em: EntityManager, ctx: RequestContext, consignmentRef: string, fiscalYear?: number): Promise<Disbursement[]> {
+  const c = await consignmentByRef(em, consignmentRef);
+  await assertConsignmentRead(em, ctx, c);
+  return em.getRepository(Disbursement).find({ where: { consignmentId: c.id, ...(fiscalYear ? { fiscalYear } : {}) }, order: { fiscalYear: 'ASC', id: 'ASC' } });
+}
+
+/** Plan vs granted per quarter, cumulative, remaining (the grant-status report and the API). */
+export async function grantStatus(em: EntityManager, consignmentId: number, fiscalYear: number) {
+  const plan = await approvedPlan(em, consignmentId, fiscalYear);
+  const paid = await em.getRepository(Disbursement).find({ where: { consignmentId, fiscalYear, status: 'paid' }, order: { paidOn: 'ASC', id: 'ASC' } });
+  const quarters = QUARTERS.map((q) => {
+    const planned = plan ? planQuarters(plan)[q - 1] : 0;
+    const granted = sumWon(paid.filter((d) => d.quarter === q).map((d) => d.paidAmount ?? 0));
+    return { quarter: q, planned, granted };
+  });
+  let cumPlanned = 0;
+  let cumGranted = 0;
+  const rows = quarters.map((r) => {
+    cumPlanned += r.planned;
+    cumGranted += r.granted;
+    return { ...r, cumulativePlanned: cumPlanned, cumulativeGranted: cumGranted };
+  });
+  return { plan, rows, planTotal: plan?.total ?? 0, granted: cumGranted, remaining: (plan?.total ?? 0) - cumGranted, disbursements: paid };
+}
