@@ -1,0 +1,59 @@
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { route } from '../../../http/route';
+import { IsCalendarDate } from '../../validators';
+import { INSPECTION_WRITERS } from '../../../services/inspection-access';
+import { removeFinding, reportFindingAction, verifyFinding } from '../../../services/inspection-service';
+import { idParam } from '../params';
+
+export class ActionReportBody {
+  @IsCalendarDate()
+  reportedOn: string;
+
+  /** the corrective action as the operator reported it */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  actionReport: string;
+}
+
+export class VerifyBody {
+  @IsCalendarDate()
+  verifiedOn: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
+
+export const actionReport = route<ActionReportBody>({
+  id: 'findings.actionReport',
+  method: 'post',
+  path: '/findings/:id/action-report',
+  summary: 'open → action reported (dated, attributed)',
+  roles: INSPECTION_WRITERS,
+  body: ActionReportBody,
+  handler: async ({ ds, ctx, body, params }) => ({ status: 201, body: await reportFindingAction(ds, ctx, idParam(params.id), body) }),
+});
+
+export const verify = route<VerifyBody>({
+  id: 'findings.verify',
+  method: 'post',
+  path: '/findings/:id/verify',
+  summary: 'action reported → verified (dated, attributed)',
+  roles: INSPECTION_WRITERS,
+  body: VerifyBody,
+  handler: async ({ ds, ctx, body, params }) => ({ status: 201, body: await verifyFinding(ds, ctx, idParam(params.id), body) }),
+});
+
+export const remove = route({
+  id: 'findings.delete',
+  method: 'delete',
+  path: '/findings/:id',
+  summary: 'Remove a finding from a draft inspection',
+  roles: INSPECTION_WRITERS,
+  handler: async ({ ds, ctx, params }) => {
+    await removeFinding(ds, ctx, idParam(params.id));
+    return { status: 204, body: null };
+  },
+});

@@ -1,0 +1,25 @@
+import { route } from '../../../http/route';
+import { TEMPLATE_WRITERS } from '../../../services/inspection-access';
+import { createTemplate, createTemplateVersion } from '../../../services/inspection-template-service';
+import { idParam } from '../params';
+import { CreateTemplateBody, TemplateVersionBody } from './bodies';
+
+export const create = route<CreateTemplateBody>({
+  id: 'inspectionTemplates.create',
+  method: 'post',
+  path: '/inspection-templates',
+  summary: 'A new checklist template with its version 1',
+  roles: TEMPLATE_WRITERS,
+  body: CreateTemplateBody,
+  handler: async ({ ds, ctx, body }) => ({ status: 201, body: await createTemplate(ds, ctx, body) }),
+});
+
+export const createVersion = route<TemplateVersionBody>({
+  id: 'inspectionTemplates.createVersion',
+  method: 'post',
+  path: '/inspection-templates/:id/versions',
+  summary: 'Edit a template by writing its next version; inspections filed against earlier versions are unchanged',
+  roles: TEMPLATE_WRITERS,
+  body: TemplateVersionBody,
+  handler: async ({ ds, ctx, body, params }) => ({ status: 201, body: await createTemplateVersion(ds, ctx, idParam(params.id), body) }),
+});
