@@ -1,0 +1,42 @@
+/**
+ * Helpers of the consignment reports (grant-status, consignment-settlement). No default export: the
+ * registry treats this file as a helper. Amounts print in 원: a grant and its settlement are checked to
+ * the won, and 천원 rounding would not let a settlement's 반납액 add up on paper.
+ */
+import { EntityManager } from 'typeorm';
+import type { Role } from '../../entities/user';
+import { OrgUnit } from '../../entities/org-unit';
+import { Consignment } from '../../entities/consignment';
+import { DomainError } from '../../domain/errors';
+import { formatAmount, Rate } from '../../domain/money';
+import type { RequestContext } from '../../server/context';
+import { assertConsignmentRead, consignmentByRef, termOn } from '../../server/services/consignment-service';
+import type { Cell } from '../engine/model';
+import type { ReportParams } from '../registry';
+
+export const CONSIGNMENT_REPORT_ROLES: readonly Role[] = ['budget_officer', 'inspector', 'council_staff', 'admin'];
+export const UNIT_LINE_WON = '(단위 : 원, %)';
+
+export function wonCell(won: number): Cell {
+  return { value: won, text: formatAmount(won, 'won') };
+}
+export function rateCell(rate: Rate): Cell {
+  return { value: rate.value, text: rate.text };
+}
+export function textCell(text: string): Cell {
+  return { value: text, text };
+}
+export const won = (n: number) => `${formatAmount(n, 'won')}원`;
+
+/** The consignment and year a report is about, after checking the reader may see it. */
+export async function reportSubject(em: EntityManager, params: ReportParams, ctx: RequestContext) {
+  if (!params.consignment || params.year === undefined) {
+    throw new DomainError(400, 'missing_report_parameter', 'consignment and year are required', '위탁사무와 연도가 필요합니다');
+  }
+  const c: Consignment = await consignmentByRef(em, params.consignment, 'consignment');
+  await assertConsignmentRead(em, ctx, c);
+  const year = Number(params.year);
+  const holder = (await termOn(em, c.id, `${year}-12-31`)) ?? (await termOn(em, c.id, `${year}-01-01`));
+  const dept = await em.getRepository(OrgUnit).findOneBy({ id: c.orgUnitId });
+  return { c, year, holder, dept };
+}
