@@ -95,7 +95,7 @@ async function forOrg(em: Parameters<ReportDefinition['build']>[0], year: number
   const { columns: cols, headerRows } = columns(year, '부서/사업명');
   const body = rows.map((r) => comparisonRow(r.label, priorAvailable ? (r.priorYearBasis ?? 0) : null, r.figures.budget, decimals, depthOf(r), ROW_STYLE[r.kind]));
 
-  const basisText = mode === 'restated' ? `${year}년 조직 기준 재작성` : `${year - 1}년 예산액(같은 사업코드)`;
+  const basisText = mode === 'restated' ? `${year}년 조직 기준 재작성` : priorAvailable ? `${year - 1}년 예산액(같은 사업코드)` : '자료 없음';
   const footnotes: string[] = [];
   if (mode === 'restated') {
     footnotes.push(`※ ${year - 1}년 예산은 ${year}년 조직 기준으로 재작성한 금액(예산서의 전년도 예산)임`);
@@ -163,7 +163,7 @@ async function forProgram(em: Parameters<ReportDefinition['build']>[0], year: nu
   return {
     id: `budget-comparison-${year}-${program.code}`,
     title: `${year}년 예산 총괄 (전년 대비)`,
-    subtitle: `${py.name} · 전년 예산: ${restated ? `${year}년 조직 기준 재작성` : `${year - 1}년 예산액`}`,
+    subtitle: `${py.name} · 전년 예산: ${restated ? `${year}년 조직 기준 재작성` : prev ? `${year - 1}년 예산액` : '자료 없음'}`,
     unitLine: UNIT_LINE,
     asOf,
     sections: [{ kind: 'table', title: '예산 총괄', unitLine: UNIT_LINE, columns: cols, headerRows, rows }],
