@@ -6,6 +6,7 @@ import { ProgramYear } from '../entities/program-year';
 import { RevenueLine } from '../entities/revenue';
 import { systemContext } from '../server/context';
 import { inTransaction } from '../server/db/transaction';
+import { audit } from '../server/services/audit';
 import { postEntry, createTransfer } from '../server/services/ledger-service';
 import { createAppropriation, createOrgUnit, createProgram, createProgramYear, BasisLineInput } from '../server/services/reference-service';
 import { createRevenueLine, postRevenueEntry } from '../server/services/revenue-service';
@@ -26,7 +27,10 @@ export async function loadSeedLedger(ds: DataSource, seed: SeedLedger): Promise<
     if (known === seed.orgUnits.length) return 'skipped';
     for (const fy of seed.fiscalYears) {
       const existing = await em.getRepository(FiscalYear).findOneBy({ year: fy.year });
-      if (!existing) await em.insert(FiscalYear, { year: fy.year, status: 'open', closedAt: null, closedById: null });
+      if (!existing) {
+        await em.insert(FiscalYear, { year: fy.year, status: 'open', closedAt: null, closedById: null });
+        await audit(em, ctx, { action: 'fiscal_year.open', entity: 'fiscal_year', entityId: fy.year, after: { year: fy.year, status: 'open' } });
+      }
       else if (existing.status === 'closed') throw new Error(`seed ${seed.source}: fiscal year ${fy.year} is already closed`);
     }
     for (const o of seed.orgUnits) {
@@ -100,7 +104,9 @@ export async function closeSeedYears(ds: DataSource, seeds: SeedLedger[]): Promi
     for (const year of years) {
       const fy = await em.getRepository(FiscalYear).findOneBy({ year });
       if (fy && fy.status === 'open') {
-        await em.update(FiscalYear, { year }, { status: 'closed', closedAt: new Date(`${year + 1}-05-31T00:00:00Z`) });
+        const closedAt = new Date(`${year + 1}-05-31T00:00:00Z`);
+        await em.update(FiscalYear, { year }, { status: 'closed', closedAt });
+        await audit(em, systemContext('seed'), { action: 'fiscal_year.close', entity: 'fiscal_year', entityId: year, before: fy, after: { ...fy, status: 'closed', closedAt } });
         closed.push(year);
       }
     }
