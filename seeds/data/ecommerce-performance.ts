@@ -9,7 +9,6 @@
  * decisions and evaluations, the evaluation template's indicators and points, the indicator-level
  * breakdown of the 83.44 total). Figures are transcribed as printed.
  */
-import type { Consignment, ContractTerm, Operator } from '../../entities/consignment';
 import type { GradeBand } from '../../domain/evaluation';
 import type { IndicatorMeasure, IndicatorScope } from '../../entities/evaluation-template';
 
@@ -296,51 +295,3 @@ export const ACTIVITY_TABLES: SeedActivityTable[] = [
 
 /** 위탁사무 운영현황 (seed 001): 규모 40㎡ (as of the bill). */
 export const FACILITY = { label: '규모', value: '40', unit: '㎡', periodLabel: '’24.08.12.', periodEnd: '2024-08-12' };
-
-// ───────────────────────────── fallback consignment (only when issue 4's seed is absent) ─────────────────────────────
-
-export const FALLBACK_OPERATOR: Omit<Operator, 'id'> = {
-  name: '(사)한국소비자연맹',
-  registrationNumber: null,
-  representative: '강정화',
-  note: SOURCE_001,
-};
-
-export const FALLBACK_CONSIGNMENT: Omit<Consignment, 'id' | 'orgUnitId' | 'programId' | 'createdAt'> & { org: string; program: string } = {
-  code: CONSIGNMENT_CODE,
-  name: '서울시 전자상거래센터 운영',
-  consignmentType: 'office',
-  fundingType: 'budget',
-  legalBasis: '「서울특별시 소비자기본조례」 제19조 및 제20조',
-  expenseItem: '민간위탁금',
-  location: '서울시 중구 덕수궁길 15 서울특별시청 서소문별관 1동 14층',
-  startedOn: '2004-09-01',
-  note: `${SOURCE_001}. 개소 2004.9.1., 민간위탁 2004.5.~`,
-  org: 'LFB-FAIR',
-  program: 'EC-U01',
-};
-
-/** 서울시 전자상거래센터 운영 위탁 연혁 (seed 001), as printed; '〃' resolved. */
-export interface FallbackTerm {
-  startDate: string;
-  endDate: string;
-  selectionMethod: ContractTerm['selectionMethod'];
-  renewalCount: number;
-  recordedScore: string;
-  evaluatedBy: string;
-  note: string | null;
-}
-
-export const FALLBACK_TERMS: FallbackTerm[] = [
-  { startDate: '2004-05-01', endDate: '2005-01-31', selectionMethod: 'open', renewalCount: 0, recordedScore: '86.0', evaluatedBy: '소비자보호과', note: '계약기간 8개월(문서)' },
-  { startDate: '2005-02-01', endDate: '2005-12-31', selectionMethod: 'renewal', renewalCount: 1, recordedScore: '94.8', evaluatedBy: '생활경제과', note: '계약기간 11개월' },
-  { startDate: '2006-01-01', endDate: '2006-12-31', selectionMethod: 'renewal', renewalCount: 2, recordedScore: '92.5', evaluatedBy: '생활경제과', note: null },
-  { startDate: '2007-01-01', endDate: '2008-12-31', selectionMethod: 'renewal', renewalCount: 3, recordedScore: '87.0', evaluatedBy: '생활경제담당관', note: null },
-  { startDate: '2009-01-01', endDate: '2009-12-31', selectionMethod: 'renewal', renewalCount: 4, recordedScore: '90.5', evaluatedBy: '생활경제담당관', note: null },
-  { startDate: '2010-01-01', endDate: '2011-12-31', selectionMethod: 'renewal', renewalCount: 5, recordedScore: '87.8', evaluatedBy: '생활경제과', note: null },
-  { startDate: '2012-01-01', endDate: '2013-12-31', selectionMethod: 'renewal', renewalCount: 6, recordedScore: '88.4', evaluatedBy: '민생경제과', note: null },
-  { startDate: '2014-01-01', endDate: '2015-12-31', selectionMethod: 'renewal', renewalCount: 7, recordedScore: '88.2', evaluatedBy: '민생경제과', note: null },
-  { startDate: '2016-01-01', endDate: '2018-12-31', selectionMethod: 'renewal', renewalCount: 8, recordedScore: '90.4', evaluatedBy: '공정경제과', note: "문서 표기 그대로('16.1월~'18.12월, 3년): 다음 기간('18.1월~)과 겹침" },
-  { startDate: '2018-01-01', endDate: '2021-12-31', selectionMethod: 'retender', renewalCount: 0, recordedScore: '80.4', evaluatedBy: '조직담당관', note: "문서 표기 그대로('18.1월~'21.12월)" },
-  { startDate: '2022-01-01', endDate: '2024-12-31', selectionMethod: 'retender', renewalCount: 0, recordedScore: '83.4', evaluatedBy: '조직담당관', note: '종합성과평가 83.44점(검토의견)' },
-];

@@ -1,11 +1,9 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { Consignment, ContractTerm, Operator } from '../../entities/consignment';
+import { DataSource } from 'typeorm';
+import { Consignment, ContractTerm } from '../../entities/consignment';
 import { Evaluation } from '../../entities/evaluation';
 import { EvaluationIndicator, EvaluationTemplate } from '../../entities/evaluation-template';
 import { RenewalDecision } from '../../entities/evaluation-renewal';
 import { ActivityFigure, PerformanceIndicator, PerformanceIndicatorValue } from '../../entities/performance-indicator';
-import { OrgUnit } from '../../entities/org-unit';
-import { Program } from '../../entities/program';
 import { RuleVersion } from '../../entities/rule-version';
 import { systemContext } from '../../server/context';
 import { inTransaction } from '../../server/db/transaction';
@@ -19,9 +17,6 @@ import {
   EVALUATION_2024,
   EVALUATION_TEMPLATE,
   FACILITY,
-  FALLBACK_CONSIGNMENT,
-  FALLBACK_OPERATOR,
-  FALLBACK_TERMS,
   PERFORMANCE_INDICATORS,
   RENEWAL_DECISIONS,
   RENEWAL_RULE_VERSIONS,
@@ -33,7 +28,7 @@ import {
  */
 export async function run(ds: DataSource): Promise<string> {
   const ctx = systemContext('seed:060-evaluations');
-  const counts = { rules: 0, fallback: 0, templates: 0, evaluations: 0, decisions: 0, indicators: 0, values: 0, figures: 0 };
+  const counts = { rules: 0, templates: 0, evaluations: 0, decisions: 0, indicators: 0, values: 0, figures: 0 };
   await inTransaction(ds, async (em) => {
     for (const v of RENEWAL_RULE_VERSIONS) {
       if (await em.getRepository(RuleVersion).findOneBy({ ruleKey: v.ruleKey, effectiveFrom: v.effectiveFrom })) continue;
@@ -41,8 +36,9 @@ export async function run(ds: DataSource): Promise<string> {
       counts.rules++;
     }
 
-    const consignment = await ensureConsignment(em, counts);
-    if (!consignment) return; // the ledger seed (org unit, program) is not loaded: nothing to attach to
+    // the e-commerce center and its contract history come from issue 4's step (040-consignments)
+    const consignment = await em.getRepository(Consignment).findOneBy({ code: CONSIGNMENT_CODE });
+    if (!consignment) return;
 
     let template = await em.getRepository(EvaluationTemplate).findOneBy({ code: EVALUATION_TEMPLATE.code, version: EVALUATION_TEMPLATE.version });
     if (!template) {
@@ -128,27 +124,4 @@ export async function run(ds: DataSource): Promise<string> {
     }
   });
   return Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ') + ' added';
-}
-
-/**
- * The e-commerce center as issue 4's consignment seed (040) records it. When that step is absent,
- * the consignment, its operator and its contract history are created here from seed 001, guarded by
- * code and name so the two never duplicate.
- */
-async function ensureConsignment(em: EntityManager, counts: { fallback: number }): Promise<Consignment | null> {
-  const repo = em.getRepository(Consignment);
-  const existing = (await repo.findOneBy({ code: CONSIGNMENT_CODE })) ?? (await repo.findOneBy({ name: FALLBACK_CONSIGNMENT.name }));
-  if (existing) return existing;
-  const org = await em.getRepository(OrgUnit).findOneBy({ code: FALLBACK_CONSIGNMENT.org });
-  if (!org) return null;
-  const program = await em.getRepository(Program).findOneBy({ code: FALLBACK_CONSIGNMENT.program });
-  const operator =
-    (await em.getRepository(Operator).findOneBy({ name: FALLBACK_OPERATOR.name })) ?? (await em.save(em.getRepository(Operator).create({ ...FALLBACK_OPERATOR })));
-  const { org: _org, program: _program, ...fields } = FALLBACK_CONSIGNMENT;
-  const consignment = await em.save(repo.create({ ...fields, orgUnitId: org.id, programId: program?.id ?? null, createdAt: new Date() }));
-  for (const t of FALLBACK_TERMS) {
-    await em.insert(ContractTerm, { ...t, consignmentId: consignment.id, operatorId: operator.id });
-  }
-  counts.fallback++;
-  return consignment;
 }

@@ -1,0 +1,4 @@
+import create from './create-template';
+import { get, list } from './read-templates';
+
+export default [list, get, create];

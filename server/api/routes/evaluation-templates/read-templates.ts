@@ -1,0 +1,37 @@
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { route } from '../../../http/route';
+import { IsCalendarDate } from '../../validators';
+import { EVALUATION_READERS } from '../evaluations/roles';
+import { listTemplates, templateView } from '../../../services/evaluation-service';
+import { idParam } from '../params';
+
+export class ListTemplatesQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  code?: string;
+
+  /** only the versions in force on this day */
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+}
+
+export const list = route<object, ListTemplatesQuery>({
+  id: 'evaluation-templates.list',
+  method: 'get',
+  path: '/evaluation-templates',
+  summary: 'Evaluation template versions with their groups, indicators and maximum points',
+  roles: EVALUATION_READERS,
+  query: ListTemplatesQuery,
+  handler: async ({ ds, query }) => ({ body: { items: await listTemplates(ds.manager, query) } }),
+});
+
+export const get = route({
+  id: 'evaluation-templates.get',
+  method: 'get',
+  path: '/evaluation-templates/:id',
+  summary: 'One evaluation template version',
+  roles: EVALUATION_READERS,
+  handler: async ({ ds, params }) => ({ body: await templateView(ds.manager, idParam(params.id)) }),
+});

@@ -1,0 +1,4 @@
+import create from './create-evaluation';
+import { get, list } from './read-evaluations';
+
+export default [list, get, create];

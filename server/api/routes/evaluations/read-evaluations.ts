@@ -1,0 +1,44 @@
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { route } from '../../../http/route';
+import { EVALUATION_READERS } from './roles';
+import { getEvaluation, listEvaluations } from '../../../services/evaluation-service';
+import { idParam } from '../params';
+
+export class ListEvaluationsQuery {
+  /** consignment code or exact Korean name */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  consignment: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  contractTermId?: number;
+
+  /** "include" lists corrected (superseded) evaluations too */
+  @IsOptional()
+  @IsIn(['include'])
+  superseded?: 'include';
+}
+
+export const list = route<object, ListEvaluationsQuery>({
+  id: 'evaluations.list',
+  method: 'get',
+  path: '/evaluations',
+  summary: 'Evaluations of a consignment with indicator scores and computed totals',
+  roles: EVALUATION_READERS,
+  query: ListEvaluationsQuery,
+  handler: async ({ ds, ctx, query }) => ({
+    body: { items: await listEvaluations(ds.manager, ctx, { consignment: query.consignment, contractTermId: query.contractTermId, includeSuperseded: query.superseded === 'include' }) },
+  }),
+});
+
+export const get = route({
+  id: 'evaluations.get',
+  method: 'get',
+  path: '/evaluations/:id',
+  summary: 'One evaluation: groups, indicator scores with comments, subtotals and the total',
+  roles: EVALUATION_READERS,
+  handler: async ({ ds, ctx, params }) => ({ body: await getEvaluation(ds.manager, ctx, idParam(params.id)) }),
+});

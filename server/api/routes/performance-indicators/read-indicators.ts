@@ -1,0 +1,36 @@
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { route } from '../../../http/route';
+import { IsFiscalYear } from '../../validators';
+import { EVALUATION_READERS } from '../evaluations/roles';
+import { getIndicator, listIndicators } from '../../../services/evaluation-indicators';
+import { idParam } from '../params';
+
+export class ListIndicatorsQuery {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  consignment: string;
+
+  @IsOptional()
+  @IsFiscalYear()
+  year?: number;
+}
+
+export const list = route<object, ListIndicatorsQuery>({
+  id: 'performance-indicators.list',
+  method: 'get',
+  path: '/performance-indicators',
+  summary: 'Performance indicators of a consignment: target, actual and achievement per period',
+  roles: EVALUATION_READERS,
+  query: ListIndicatorsQuery,
+  handler: async ({ ds, ctx, query }) => ({ body: { items: await listIndicators(ds.manager, ctx, query) } }),
+});
+
+export const get = route({
+  id: 'performance-indicators.get',
+  method: 'get',
+  path: '/performance-indicators/:id',
+  summary: 'One performance indicator with its values',
+  roles: EVALUATION_READERS,
+  handler: async ({ ds, ctx, params }) => ({ body: await getIndicator(ds.manager, ctx, idParam(params.id)) }),
+});
