@@ -809,10 +809,13 @@ export interface RepeatFindingChain {
  * inspections, evaluations or audits left uncorrected 3 times or more without cause). Only effective
  * inspections count: approved and not superseded by an approved revision; drafts and submitted
  * inspections do not. Every finding is in exactly one chain (a chain of one when never repeated).
+ * With asOf, only inspections approved on or before that day count.
  */
-export async function repeatFindingChains(em: EntityManager, consignmentId: number): Promise<RepeatFindingChain[]> {
-  const inspections = await em.getRepository(Inspection).find({ where: { consignmentId, status: 'approved' } });
-  const effective = inspections.filter((i) => i.supersededById === null);
+export async function repeatFindingChains(em: EntityManager, consignmentId: number, asOf?: string): Promise<RepeatFindingChain[]> {
+  const inspections = (await em.getRepository(Inspection).find({ where: { consignmentId, status: 'approved' } })).filter((i) => !asOf || (i.approvedOn ?? '') <= asOf);
+  const approvedIds = new Set(inspections.map((i) => i.id));
+  // as of a date, an inspection is superseded only when its correcting revision was approved by then
+  const effective = inspections.filter((i) => i.supersededById === null || !approvedIds.has(i.supersededById));
   if (!effective.length) return [];
   const inspById = new Map(effective.map((i) => [i.id, i]));
   const findings = await em.getRepository(InspectionFinding).find({ where: { inspectionId: In([...inspById.keys()]) } });
