@@ -71,13 +71,11 @@ function walk(entries: SeedProgramYear[], onDept: (code: string) => void, onProg
 /** 세출결산표 rows; figure positions: 0 예산액 · 1 예산현액 · 2 집행액 · 3 차년이월 · 4 집행잔액 · 5 집행률. */
 export function settlementRows(): ExpectedRow[] {
   const s = printed.settlement2018;
-  const fig = (f: SettlementFigures, rate = f.rate): Record<number, string> => ({
-    0: thousand(f.budget),
-    1: thousand(f.current),
-    2: thousand(f.executed),
-    5: rate,
-    ...(f.balance !== undefined ? { 4: thousand(f.balance) } : {}),
-  });
+  const fig = (f: SettlementFigures, rate = f.rate): Record<number, string> => {
+    const out: Record<number, string> = { 0: thousand(f.budget), 1: thousand(f.current), 2: thousand(f.executed), 5: rate };
+    if (f.balance !== undefined) out[4] = thousand(f.balance);
+    return out;
+  };
   const rows: ExpectedRow[] = [
     { label: '합 계', figures: { ...fig(s.total), 3: thousand(printed.summary2018.amendments.carryOver.amount), 4: thousand(printed.summary2018.total.balance) } },
     { label: '사업예산', figures: fig(s.businessBudget) },

@@ -21,7 +21,9 @@ import { settlementRows } from './seed003-tables';
 
 const LEDGER_REPORTS = ['expenditure-settlement', 'settlement-history', 'budget-comparison', 'revenue-settlement', 'transfer-report', 'execution-chart'];
 
-function binary(res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void): void {
+// supertest's parser signature takes the raw response stream
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function binary(res: any, cb: (err: Error | null, body: any) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => cb(null, Buffer.concat(chunks)));
@@ -133,7 +135,7 @@ describe('ledger reports: 전용 보고, API, CLI and council packet', function 
       const res = await t.as('officer2').get(`/api/reports/expenditure-settlement?year=2018&org=SCB&format=xlsx`).buffer(true).parse(binary);
       expect(res.status).to.equal(200);
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(res.body as Buffer);
+      await wb.xlsx.load(res.body as ArrayBuffer);
       expectRowsInOrder(xlsxRows(wb.worksheets[0]), settlementRows(), 'api xlsx');
       const json = await t.as('admin').get(`/api/reports/expenditure-settlement?year=2018&org=SCB`);
       expect(json.status).to.equal(200);
@@ -182,7 +184,7 @@ describe('ledger reports: 전용 보고, API, CLI and council packet', function 
       const res = await t.as('council').get(`/api/reports/packet?year=2018&org=SCB&format=xlsx&asOf=2019-06-17`).buffer(true).parse(binary);
       expect(res.status).to.equal(200);
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(res.body as Buffer);
+      await wb.xlsx.load(res.body as ArrayBuffer);
       expect(wb.worksheets).to.have.length(expectedTitles.length);
       const settlement = wb.worksheets.find((ws) => ws.getCell(1, 1).value === '2018 회계연도 세출결산')!;
       expect(settlement, 'sheet of the 세출결산').to.not.equal(undefined);
