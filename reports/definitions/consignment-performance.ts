@@ -213,7 +213,18 @@ async function build(em: EntityManager, params: ReportParams, ctx: RequestContex
     const periods = t.periods;
     const units = [...new Set(t.rows.map((r) => r.unit).filter((u): u is string => !!u))];
     const mixedUnits = units.length > 1;
-    const rows: ReportRow[] = t.rows.map((r) => ({
+    // rows of free text (e.g. the topics of 피해주의보) print as notes under the table, not as figures
+    const isFigure = (v: string | undefined) => {
+      if (v === undefined) return true;
+      try {
+        parseDecimal(v);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const textRows = t.rows.filter((r) => Object.values(r.values).some((v) => !isFigure(v)));
+    const rows: ReportRow[] = t.rows.filter((r) => !textRows.includes(r)).map((r) => ({
       depth: r.depth,
       style: r.style,
       cells: {
@@ -247,6 +258,7 @@ async function build(em: EntityManager, params: ReportParams, ctx: RequestContex
         }
       });
     });
+    for (const r of textRows) notes.push(`※ ${r.label} — ${periods.filter((p) => r.values[p.label]).map((p) => `${p.label}: ${r.values[p.label]}`).join(' / ')}`);
     sections.push({
       kind: 'table',
       title: `${n === 1 ? '5. 주요 사업 실적 — ' : ''}${t.title}`,

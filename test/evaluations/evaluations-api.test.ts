@@ -34,7 +34,13 @@ const INDICATORS: [string, string[], string[], string[]][] = [
 
 interface Table { kind: 'table'; title?: string; columns: { key: string; label: string }[]; rows: { cells: Record<string, { value: unknown; text: string }> }[]; footnotes?: string[] }
 interface Paragraphs { kind: 'paragraphs'; title?: string; paragraphs: string[] }
-interface Model { title: string; sections: ({ kind: string; title?: string } & Partial<Table> & Partial<Paragraphs>)[] }
+interface Model { title: string; sections: { kind: string; title?: string }[] }
+
+function section<T>(model: Model, match: (title: string) => boolean): T {
+  const found = model.sections.find((s) => match(s.title ?? ''));
+  expect(found, 'section').to.exist;
+  return found as unknown as T;
+}
 
 describe('evaluations: API, seed 001 and the consignment-performance report', function () {
   this.timeout(180_000);
@@ -70,15 +76,15 @@ describe('evaluations: API, seed 001 and the consignment-performance report', fu
     expect(positions.every((p) => p >= 0), titles.join(' / ')).to.equal(true);
     expect([...positions].sort((a, b) => a - b)).to.deep.equal(positions);
 
-    const history = model.sections.find((s) => s.title === '4. 운영 위탁 연혁') as Table;
+    const history = section<Table>(model, (x) => x === '4. 운영 위탁 연혁');
     expect(history.rows.map((r) => [r.cells.period.text, r.cells.score.text, r.cells.evaluatedBy.text, r.cells.renewals.text])).to.deep.equal(HISTORY);
 
-    const budget = model.sections.find((s) => s.title?.startsWith('3. ')) as Table;
+    const budget = section<Table>(model, (x) => x.startsWith('3. '));
     expect(budget.rows[0].cells.y2022.text).to.equal('519,778');
     expect(budget.rows[0].cells.y2023.text).to.equal('523,783');
     expect(budget.rows[0].cells.y2024.text).to.equal('533,478');
 
-    const table = model.sections.find((s) => s.title === '6. 연도별 성과지표 대비 실적') as Table;
+    const table = section<Table>(model, (x) => x === '6. 연도별 성과지표 대비 실적');
     expect(table.columns.slice(-3).map((c) => c.label)).to.deep.equal(['2022년', '2023년', '’24.6월']);
     const cols = table.columns.slice(-3).map((c) => c.key);
     INDICATORS.forEach(([name, targets, actuals, achievements], i) => {
@@ -89,10 +95,19 @@ describe('evaluations: API, seed 001 and the consignment-performance report', fu
       expect(cols.map((c) => dRow.cells[c].text), `${name} 달성도`).to.deep.equal(achievements);
     });
 
-    const evaluation = model.sections.find((s) => s.title?.startsWith('종합성과평가 결과')) as Table;
+    // activity figures as printed; the document's 2022 total (136,798) does not equal its rows (136,780) and the report says so
+    const monitoring = section<Table>(model, (x) => x.endsWith('전자상거래업체 모니터링 및 DB 구축 실적'));
+    expect(monitoring.rows.map((r) => r.cells.p0.text)).to.deep.equal(['136,798', '41,877', '10,949', '54,189', '21,352', '8,413']);
+    expect(monitoring.footnotes!.join(' ')).to.contain('136,780');
+    expect(monitoring.footnotes!.join(' ')).not.to.contain('2023년');
+    const counselling = section<Table>(model, (x) => x === '전자상거래 관련 소비자상담 및 피해구제 현황');
+    expect(counselling.footnotes).to.equal(undefined);
+    expect(counselling.rows.map((r) => r.cells.p2.text)).to.deep.equal(['4,892', '1,788', '2,970', '2,468', '288', '32', '182', '25', '109']);
+
+    const evaluation = section<Table>(model, (x) => x.startsWith('종합성과평가 결과'));
     expect(evaluation.rows[0].cells.score.text).to.equal('83.44');
 
-    const verdict = model.sections.find((s) => s.title === '7. 재계약 여부 검토') as Paragraphs;
+    const verdict = section<Paragraphs>(model, (x) => x === '7. 재계약 여부 검토');
     const text = verdict.paragraphs.join('\n');
     expect(text).to.contain('① 종합성과평가 결과가 75점 미만인 경우');
     expect(text).to.contain('해당하는 사유 없음');
@@ -205,7 +220,7 @@ describe('evaluations: API, seed 001 and the consignment-performance report', fu
     expect(before.body.reasons.filter((r: { number: number }) => r.number === 3)).to.deep.equal([]);
     // the report lists the reason and the findings
     const report = await t.as('council').get('/api/reports/consignment-performance?consignment=EC-C01&asOf=2024-08-12&format=json').expect(200);
-    const verdict = (report.body as Model).sections.find((s) => s.title === '7. 재계약 여부 검토') as Paragraphs;
+    const verdict = section<Paragraphs>(report.body as Model, (x) => x === '7. 재계약 여부 검토');
     expect(verdict.paragraphs.join('\n')).to.contain(`③ 해당`).and.contain(ids.map((id) => `#${id}`).join(', '));
   });
 
