@@ -7,6 +7,10 @@ import { AuditRecord } from '../../entities/audit-record';
 import { systemContext } from '../../server/context';
 import { approveInspection, createInspection, submitInspection } from '../../server/services/inspection-service';
 import { testApp, TestApp } from '../support/app';
+import { run as runEvaluationSeed } from '../../seeds/steps/060-evaluations';
+import { Evaluation } from '../../entities/evaluation';
+import { PerformanceIndicatorValue } from '../../entities/performance-indicator';
+import { RuleVersion } from '../../entities/rule-version';
 
 /** Seed 001's 운영 위탁 연혁, transcribed from the document: period, score, evaluating unit, renewals. */
 const HISTORY = [
@@ -284,5 +288,15 @@ describe('evaluations: API, seed 001 and the consignment-performance report', fu
     // version 2 is not in force before 2026: an evaluation dated 2025 against it is refused
     const ids = created.body.groups[0].indicators.map((i: { id: number }) => i.id);
     await t.as('officer').post('/api/evaluations').send({ contractTermId: term('2025-01-01').id, templateId: created.body.id, evaluatedBy: 'x', evaluatedOn: '2025-12-01', evaluators: ['a'], scores: ids.map((id: number) => ({ indicatorId: id, score: '1' })) }).expect(422);
+  });
+
+  it('the seed step is idempotent: running it again adds nothing', async () => {
+    const count = async () => [await t.ds.getRepository(Evaluation).count(), await t.ds.getRepository(PerformanceIndicatorValue).count(), await t.ds.getRepository(RuleVersion).count()];
+    const before = await count();
+    const message = await runEvaluationSeed(t.ds);
+    expect(message).to.match(/rules 0, templates 0, evaluations 0, decisions 0, indicators 0, values 0, figures 0 added/);
+    expect(await count()).to.deep.equal(before);
+    const rules = await t.ds.getRepository(RuleVersion).find({ where: { ruleKey: 'renewal_min_score' }, order: { effectiveFrom: 'ASC' } });
+    expect(rules.map((r) => [r.effectiveFrom, JSON.parse(r.params).minScore])).to.deep.equal([['2016-01-01', 60], ['2022-07-01', 75]]);
   });
 });
