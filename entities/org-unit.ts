@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DateColumn } from './columns';
 
-export type OrgLevel = 'bureau' | 'department' | 'team';
+/** 'city' is the whole government, above its 실·국·본부 */
+export type OrgLevel = 'city' | 'bureau' | 'department' | 'team';
 
 /**
  * An organisation unit (실·국·본부 → 부서 → 팀) for a validity period. Organisations change: a

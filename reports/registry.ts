@@ -33,6 +33,8 @@ export interface ReportDefinition {
   roles: readonly Role[];
   /** included in the council packet of an organisation unit for a year */
   inPacket?: boolean;
+  /** position in the packet (lower first); the settlement comes before the next year's budget */
+  packetOrder?: number;
   build(em: EntityManager, params: ReportParams, ctx: RequestContext): Promise<ReportModel>;
 }
 
@@ -87,7 +89,8 @@ export async function buildReport(em: EntityManager, name: string, params: Repor
 /** The council packet: every packet report of a unit for a year that can be built for it. */
 export async function buildPacket(em: EntityManager, params: ReportParams, ctx: RequestContext): Promise<ReportModel[]> {
   const models: ReportModel[] = [];
-  for (const def of reportDefinitions().values()) {
+  const ordered = [...reportDefinitions().values()].sort((a, b) => (a.packetOrder ?? 100) - (b.packetOrder ?? 100) || a.name.localeCompare(b.name));
+  for (const def of ordered) {
     if (!def.inPacket) continue;
     if (ctx.actor.role !== 'system' && !def.roles.includes(ctx.actor.role)) continue;
     if (def.required.some((p) => params[p] === undefined)) continue;

@@ -179,6 +179,7 @@ const definition: ReportDefinition = {
   optional: ['org', 'consignment', 'asOf'],
   roles: LEDGER_REPORT_ROLES,
   inPacket: true,
+  packetOrder: 50,
   async build(em, params: ReportParams) {
     const year = requireYear(params);
     const asOf = params.asOf ?? today();

@@ -17,6 +17,7 @@ const definition: ReportDefinition = {
   optional: ['asOf'],
   roles: LEDGER_REPORT_ROLES,
   inPacket: true,
+  packetOrder: 20,
   async build(em, params) {
     const year = requireYear(params);
     const settlement = await settlementFor(em, year, params.org!);

@@ -50,6 +50,7 @@ const definition: ReportDefinition = {
   optional: ['asOf'],
   roles: LEDGER_REPORT_ROLES,
   inPacket: true,
+  packetOrder: 10,
   async build(em, params) {
     const year = requireYear(params);
     const settlement = await settlementFor(em, year, params.org!);

@@ -48,25 +48,32 @@ export const ROW_STYLE: Record<SettlementRowKind, RowStyle> = {
   total: 'total',
   business: 'subtotal',
   basic_total: 'subtotal',
+  bureau: 'department',
   department: 'department',
   policy: 'program',
   unit: 'detail',
   basic: 'detail',
 };
 
-/** Label-column indentation: total 0, 사업예산/기본경비 1, department 0, 정책사업 1, 단위사업 2, 기본경비 1. */
+/**
+ * Label-column indentation: total 0, 사업예산/기본경비 1, department 0, 정책사업 1, 단위사업 2, 기본경비 1;
+ * in a whole-city report each bureau is at 0 and its departments' blocks one step in.
+ */
 export function depthOf(row: SettlementRow): number {
   switch (row.kind) {
     case 'total':
-    case 'department':
+    case 'bureau':
       return 0;
     case 'business':
     case 'basic_total':
+      return 1;
+    case 'department':
+      return row.orgDepth;
     case 'policy':
     case 'basic':
-      return 1;
+      return 1 + row.orgDepth;
     case 'unit':
-      return row.depth >= 3 ? 2 : 1;
+      return (row.depth - row.orgDepth >= 3 ? 2 : 1) + row.orgDepth;
   }
 }
 

@@ -42,6 +42,7 @@ const definition: ReportDefinition = {
   optional: ['asOf'],
   roles: LEDGER_REPORT_ROLES,
   inPacket: true,
+  packetOrder: 30,
   async build(em, params) {
     const year = requireYear(params);
     const root = await orgUnitByCode(em, params.org!, 'org');

@@ -34,6 +34,7 @@ const definition: ReportDefinition = {
   optional: ['quarter', 'asOf', 'org'],
   roles: LEDGER_REPORT_ROLES,
   inPacket: true,
+  packetOrder: 40,
   async build(em, params) {
     const year = requireYear(params);
     const asOf = params.asOf ?? today();

@@ -14,8 +14,8 @@ export class CreateOrgUnitBody {
   @MaxLength(100)
   name: string;
 
-  @IsIn(['bureau', 'department', 'team'])
-  level: 'bureau' | 'department' | 'team';
+  @IsIn(['city', 'bureau', 'department', 'team'])
+  level: 'city' | 'bureau' | 'department' | 'team';
 
   @IsOptional()
   @IsString()
