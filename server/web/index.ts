@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../../domain/errors';
 import type { RouteDef } from '../http/route';
 import type { RequestContext } from '../context';
+import { koreanFontPaths } from '../../reports/engine/pdf-fonts';
 import { tokensEqual } from './csrf';
 import { loadSession, sessionToken } from './session';
 import { ROLE_LABEL, TEMPLATES_DIR, views } from './render';
@@ -36,6 +37,13 @@ type WebRequest = Request & { ctx?: RequestContext };
 export function mountWeb(app: express.Express, ds: DataSource, _routes: RouteDef[]): void {
   const pages = pageRoutes();
   const web = express.Router();
+  // Noto Sans KR (the PDF's font) as a fallback web font for machines without a Korean font
+  const fonts = koreanFontPaths();
+  web.get('/static/fonts/:file', (req: Request, res: Response, next: NextFunction) => {
+    const file = req.params.file === 'NotoSansKR-Regular.otf' ? fonts.regular : req.params.file === 'NotoSansKR-Bold.otf' ? fonts.bold : null;
+    if (!file) return next();
+    res.sendFile(file, { maxAge: '30d', immutable: true, headers: { 'Content-Type': 'font/otf' } });
+  });
   web.use('/static', express.static(path.join(TEMPLATES_DIR, 'static'), { maxAge: '1h', index: false }));
   web.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
 

@@ -23,12 +23,17 @@ const FIGURE_LABEL: Record<string, string> = {
   stated: '입력 금액',
   sum: '합계',
   expected: '기대값',
+  planTotal: '연간 교부계획',
+  planToDate: '분기까지 계획 누계',
+  granted: '기교부액',
+  quarter: '분기',
+  planVersion: '교부계획 버전',
 };
 
 /** A refusal as the form shows it: the message, each field's rule and message, and the figures. */
 export function problemView(err: DomainError) {
   const byField: Record<string, { rule: string; message: string }[]> = {};
   for (const e of err.errors) (byField[e.field] ??= []).push({ rule: e.rule, message: e.message_ko });
-  const figures = Object.entries(err.figures ?? {}).map(([k, v]) => ({ key: k, label: FIGURE_LABEL[k] ?? k, text: typeof v === 'number' && !/year/i.test(k) ? `${formatInteger(v)}원` : String(v) }));
+  const figures = Object.entries(err.figures ?? {}).filter(([, v]) => typeof v === 'number' || typeof v === 'string').map(([k, v]) => ({ key: k, label: FIGURE_LABEL[k] ?? k, text: typeof v === 'number' && !/year|quarter|version/i.test(k) ? `${formatInteger(v)}원` : String(v) }));
   return { title: err.titleKo, code: err.code, byField, figures, fields: Object.keys(byField) };
 }

@@ -1,6 +1,206 @@
-import { PageDef } from '../types';
+import { Consignment } from '../../../entities/consignment';
+import { DomainError } from '../../../domain/errors';
+import { idParam } from '../../api/routes/params';
+import { CreateInspectionBody, FindingBody, UpdateInspectionBody } from '../../api/routes/inspections/bodies';
+import { validateInput } from '../../http/validation';
+import { isWithinOwnUnit } from '../../services/access';
+import { INSPECTION_READERS, INSPECTION_WRITERS } from '../../services/inspection-access';
+import { addFinding, createInspection, FINDING_KIND_KO, findingsRegister, getInspection, InspectionView, listInspections, submitInspection, updateInspection } from '../../services/inspection-service';
+import { flattenAreas, listTemplates } from '../../services/inspection-template-service';
+import { PageCall, PageDef } from '../types';
+import { pickYear, today } from './common';
+import { problemView } from './forms';
 
-/** Inspection pages: filled in as the inspection services land. */
-const pages: PageDef[] = [];
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+/** Checklist steps: every area that has items, in reading order, titled with its path. */
+function stepsOf(view: InspectionView) {
+  return flattenAreas(view.template.areas)
+    .filter((x) => x.area.items.length > 0)
+    .map((x, i) => {
+      const items = x.area.items.map((it) => ({ ...it, result: view.results.find((r) => r.itemCode === it.code) ?? null }));
+      return { n: i + 1, code: x.area.code, title: [...x.path.map((p) => p.title), x.area.title].join(' › '), guidance: x.area.guidance, items, done: items.every((it) => it.result?.rating) };
+    });
+}
+
+async function consignmentsToFile(call: PageCall): Promise<Consignment[]> {
+  const all = await call.ds.getRepository(Consignment).find({ order: { name: 'ASC' } });
+  const own = call.user!.orgUnitId;
+  const out: Consignment[] = [];
+  for (const c of all) if (own !== null && (await isWithinOwnUnit(call.ds.manager, own, c.orgUnitId))) out.push(c);
+  return out;
+}
+
+async function listView(call: PageCall, form: Record<string, unknown> = {}, status = 200) {
+  const em = call.ds.manager;
+  const { year, years } = await pickYear(em, call.req.query.year);
+  const canFile = INSPECTION_WRITERS.includes(call.user!.role);
+  call.render(
+    'inspections.njk',
+    {
+      title: '지도점검',
+      year,
+      years,
+      canFile,
+      findings: (await findingsRegister(em, call.ctx, { asOf: today() })).map((f) => ({ ...f, kindKo: FINDING_KIND_KO[f.kind] })),
+      inspections: await listInspections(em, call.ctx, {}),
+      consignments: canFile ? await consignmentsToFile(call) : [],
+      templates: canFile ? await listTemplates(em) : [],
+      form: { fiscalYear: String(year ?? new Date().getFullYear()), round: '1', ...form },
+    },
+    status,
+  );
+}
+
+async function inspectionPage(call: PageCall, id: number, extra: Record<string, unknown> = {}, status = 200) {
+  const view = await getInspection(call.ds.manager, call.ctx, id);
+  const steps = stepsOf(view);
+  const asked = Number(call.req.query.area ?? extra.area ?? 1);
+  const current = steps.find((s) => s.n === asked) ?? steps[0];
+  const canEdit = INSPECTION_WRITERS.includes(call.user!.role) && view.status === 'draft';
+  call.render(
+    'inspection.njk',
+    {
+      title: view.title,
+      view,
+      steps,
+      current,
+      canEdit,
+      allItems: steps.flatMap((s) => s.items),
+      findingKinds: Object.entries(FINDING_KIND_KO).map(([value, label]) => ({ value, label })),
+      saved: call.req.query.saved,
+      findingForm: {},
+      ...extra,
+    },
+    status,
+  );
+}
+
+const pages: PageDef[] = [
+  { id: 'web.inspections.list', method: 'get', path: '/inspections', roles: INSPECTION_READERS, nav: '지도점검', handler: (call) => listView(call) },
+  {
+    id: 'web.inspections.create',
+    method: 'post',
+    path: '/inspections',
+    roles: INSPECTION_WRITERS,
+    handler: async (call) => {
+      const b = call.req.body as Record<string, string>;
+      const form = { consignmentId: b.consignmentId ?? '', templateCode: b.templateCode ?? '', fiscalYear: b.fiscalYear ?? '', round: b.round ?? '1', inspectors: b.inspectors ?? '', periodFrom: b.periodFrom ?? '', periodTo: b.periodTo ?? '', plannedDate: b.plannedDate ?? '' };
+      try {
+        const body = await validateInput(
+          CreateInspectionBody,
+          {
+            consignmentId: /^\d+$/.test(form.consignmentId) ? Number(form.consignmentId) : undefined,
+            templateCode: blank(form.templateCode),
+            fiscalYear: /^\d{4}$/.test(form.fiscalYear) ? Number(form.fiscalYear) : form.fiscalYear,
+            round: /^\d+$/.test(form.round) ? Number(form.round) : form.round,
+            inspectors: form.inspectors.trim(),
+            periodFrom: form.periodFrom,
+            periodTo: form.periodTo,
+            plannedDate: blank(form.plannedDate),
+          },
+          'body',
+        );
+        const view = await createInspection(call.ds, call.ctx, body);
+        call.res.redirect(303, `/inspections/${view.id}?area=1`);
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.status === 403) throw err;
+        await listView(call, { ...form, problem: problemView(err) }, err.status);
+      }
+    },
+  },
+  { id: 'web.inspections.show', method: 'get', path: '/inspections/:id', roles: INSPECTION_READERS, handler: (call) => inspectionPage(call, idParam(String(call.req.params.id))) },
+  {
+    id: 'web.inspections.save-header',
+    method: 'post',
+    path: '/inspections/:id/header',
+    roles: INSPECTION_WRITERS,
+    handler: async (call) => {
+      const id = idParam(String(call.req.params.id));
+      const b = call.req.body as Record<string, string>;
+      const header = { actualDate: b.actualDate ?? '', method: b.method ?? '', documentNumber: b.documentNumber ?? '', summary: b.summary ?? '', improvements: b.improvements ?? '' };
+      try {
+        const patch = await validateInput(UpdateInspectionBody, Object.fromEntries(Object.entries(header).map(([k, v]) => [k, blank(v)]).filter(([, v]) => v !== undefined)), 'body');
+        await updateInspection(call.ds, call.ctx, id, patch);
+        call.res.redirect(303, `/inspections/${id}?saved=header#header`);
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
+        await inspectionPage(call, id, { headerForm: header, headerProblem: problemView(err) }, err.status);
+      }
+    },
+  },
+  {
+    id: 'web.inspections.save-area',
+    method: 'post',
+    path: '/inspections/:id/areas/:area',
+    roles: INSPECTION_WRITERS,
+    handler: async (call) => {
+      const id = idParam(String(call.req.params.id));
+      const n = idParam(String(call.req.params.area), 'area');
+      const b = call.req.body as Record<string, string>;
+      const view = await getInspection(call.ds.manager, call.ctx, id);
+      const step = stepsOf(view).find((s) => s.n === n);
+      if (!step) throw new DomainError(404, 'not_found', 'No such area', '점검 분야를 찾을 수 없습니다');
+      try {
+        const results = step.items.map((it) => {
+          const figures = it.criterion ? { numerator: blank(b[`num_${it.code}`]), denominator: blank(b[`den_${it.code}`]), value: blank(b[`val_${it.code}`]) } : undefined;
+          const hasFigures = figures && Object.values(figures).some((v) => v !== undefined);
+          return {
+            itemCode: it.code,
+            ...(blank(b[`rating_${it.code}`]) ? { rating: blank(b[`rating_${it.code}`]) } : {}),
+            ...(blank(b[`notes_${it.code}`]) ? { notes: blank(b[`notes_${it.code}`]) } : {}),
+            ...(hasFigures ? { figures: Object.fromEntries(Object.entries(figures).filter(([, v]) => v !== undefined)) } : {}),
+          };
+        });
+        const patch = await validateInput(UpdateInspectionBody, { results }, 'body');
+        await updateInspection(call.ds, call.ctx, id, patch);
+        const next = b.next === 'stay' ? n : Math.min(n + 1, stepsOf(view).length);
+        call.res.redirect(303, `/inspections/${id}?area=${next}&saved=${n}`);
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
+        await inspectionPage(call, id, { area: n, areaForm: b, areaProblem: problemView(err) }, err.status);
+      }
+    },
+  },
+  {
+    id: 'web.inspections.add-finding',
+    method: 'post',
+    path: '/inspections/:id/findings',
+    roles: INSPECTION_WRITERS,
+    handler: async (call) => {
+      const id = idParam(String(call.req.params.id));
+      const b = call.req.body as Record<string, string>;
+      const form = { kind: b.kind ?? '', itemCode: b.itemCode ?? '', title: b.title ?? '', detail: b.detail ?? '', requiredAction: b.requiredAction ?? '', dueDate: b.dueDate ?? '' };
+      try {
+        const body = await validateInput(
+          FindingBody,
+          { kind: form.kind, itemCode: blank(form.itemCode), title: form.title.trim(), detail: blank(form.detail), requiredAction: form.requiredAction.trim(), dueDate: blank(form.dueDate) },
+          'body',
+        );
+        await addFinding(call.ds, call.ctx, id, body);
+        call.res.redirect(303, `/inspections/${id}?saved=finding#findings`);
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
+        await inspectionPage(call, id, { findingForm: { ...form, problem: problemView(err) } }, err.status);
+      }
+    },
+  },
+  {
+    id: 'web.inspections.submit',
+    method: 'post',
+    path: '/inspections/:id/submit',
+    roles: INSPECTION_WRITERS,
+    handler: async (call) => {
+      const id = idParam(String(call.req.params.id));
+      try {
+        await submitInspection(call.ds, call.ctx, id);
+        call.res.redirect(303, `/inspections/${id}?saved=submitted`);
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
+        await inspectionPage(call, id, { submitProblem: problemView(err) }, err.status);
+      }
+    },
+  },
+];
 
 export default pages;
