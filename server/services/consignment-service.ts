@@ -69,8 +69,8 @@ export async function assertNotSettled(em: EntityManager, consignmentId: number,
 export interface LockedConsignmentYear {
   consignment: Consignment;
   programYear: ProgramYear;
-  /** figures of the funding line (program-year × 편성목): 예산현액, 집행액, … */
-  line: LineFigures;
+  /** figures of the funding line (program-year × 편성목): 예산현액, 집행액, … (read under the lock) */
+  line(): Promise<LineFigures>;
 }
 
 /**
@@ -85,8 +85,7 @@ export async function lockConsignmentYear(em: EntityManager, ctx: RequestContext
   const target = await fundingProgramYear(em, consignment, year);
   const programYear = await lockProgramYearForWrite(em, ctx, target.id, 'fiscalYear');
   await assertNotSettled(em, consignment.id, year);
-  const line = await expenseLineFigures(em, programYear.id, consignment.expenseItem);
-  return { consignment, programYear, line };
+  return { consignment, programYear, line: () => expenseLineFigures(em, programYear.id, consignment.expenseItem) };
 }
 
 // ---------------------------------------------------------------------------------------------

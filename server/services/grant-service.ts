@@ -109,7 +109,8 @@ function assertNotBelowPaid(total: number, paid: number): void {
 /** A new plan version (draft). The plan may not exceed 예산현액; a change to an approved plan needs a reason. */
 export async function createGrantPlan(ds: DataSource, ctx: RequestContext, input: GrantPlanInput, em?: EntityManager): Promise<GrantPlan & { categories: GrantPlanCategory[] }> {
   return within(ds, em, async (tx) => {
-    const { consignment, line } = await lockConsignmentYear(tx, ctx, input.consignment, input.fiscalYear);
+    const { consignment, line: lineOf } = await lockConsignmentYear(tx, ctx, input.consignment, input.fiscalYear);
+    const line = await lineOf();
     if (input.quarters.length !== 4 || input.quarters.some((q) => !Number.isSafeInteger(q) || q < 0)) {
       throw invalid('quarters', 'fourQuarters', 'quarters lists four non-negative amounts of won', 'quarters는 1~4분기 금액(0 이상) 네 개여야 합니다');
     }
@@ -155,7 +156,8 @@ export async function approveGrantPlan(ds: DataSource, ctx: RequestContext, plan
   return within(ds, em, async (tx) => {
     const found = await tx.getRepository(GrantPlan).findOneBy({ id: planId });
     if (!found) throw notFound(`Grant plan ${planId}`, `교부계획 ${planId}`);
-    const { line } = await lockConsignmentYear(tx, ctx, found.consignmentId, found.fiscalYear);
+    const { line: lineOf } = await lockConsignmentYear(tx, ctx, found.consignmentId, found.fiscalYear);
+    const line = await lineOf();
     const plan = (await lockRow(tx, GrantPlan, planId))!;
     if (plan.status !== 'draft') throw conflict('plan_not_draft', `Plan version ${plan.version} is ${plan.status}`, `교부계획 ${plan.version}차는 ${plan.status === 'approved' ? '이미 승인됨' : '대체됨'} 상태입니다`, 'id');
     const newer = await tx.getRepository(GrantPlan).createQueryBuilder('p').where('p.consignmentId = :c AND p.fiscalYear = :y AND p.version > :v', { c: plan.consignmentId, y: plan.fiscalYear, v: plan.version }).getCount();
@@ -209,17 +211,16 @@ function assertDateOrder(d: Pick<Disbursement, 'requestedOn' | 'decidedOn' | 'pa
 }
 
 /**
- * Pays a decided grant inside the caller's transaction, which already holds the consignment-year
- * lock: the year's cumulative grants may not exceed the approved plan to date (to the year's plan
- * for a 일괄·신속교부) nor 예산현액; the payment posts to the ledger as 집행 of the funding program.
+ * The check of a payment, inside the caller's transaction, which already holds the consignment-year
+ * lock: the year's cumulative grants may not exceed the approved plan to date (to the year's plan for
+ * a 일괄·신속교부). 예산현액 is checked by postEntry when the payment posts. Returns the plan in force.
  */
-async function pay(tx: EntityManager, ds: DataSource, ctx: RequestContext, d: Disbursement, paidOn: string, programYearId: number, expenseItem: string): Promise<Disbursement> {
+async function assertPayable(tx: EntityManager, d: Pick<Disbursement, 'consignmentId' | 'fiscalYear' | 'quarter' | 'lumpSum'>, amount: number, paidOn: string): Promise<GrantPlan> {
   assertDateInYear(paidOn, d.fiscalYear, 'paidOn');
   const plan = await approvedPlan(tx, d.consignmentId, d.fiscalYear);
   if (!plan) {
     throw conflict('no_approved_plan', `No approved grant plan for ${d.fiscalYear}`, `${d.fiscalYear}년 승인된 교부계획이 없습니다`, 'fiscalYear', { fiscalYear: d.fiscalYear });
   }
-  const amount = d.decidedAmount!;
   const paidBefore = await paidTotal(tx, d.consignmentId, d.fiscalYear);
   const limit = d.lumpSum ? plan.total : planToDate(plan, d.quarter);
   if (paidBefore + amount > limit) {
@@ -234,11 +235,11 @@ async function pay(tx: EntityManager, ds: DataSource, ctx: RequestContext, d: Di
       { planVersion: plan.version, planTotal: plan.total, quarter: d.quarter, planToDate: limit, granted: paidBefore, requested: amount, available, lumpSum: d.lumpSum },
     );
   }
-  d.status = 'paid';
-  d.paidOn = paidOn;
-  d.paidAmount = amount;
-  d.grantPlanId = plan.id;
-  await tx.save(d);
+  return plan;
+}
+
+/** Posts a paid grant to the ledger as 집행 of the funding program (postEntry also checks 예산현액). */
+async function postPayment(tx: EntityManager, ds: DataSource, ctx: RequestContext, d: Disbursement, programYearId: number, expenseItem: string): Promise<void> {
   const entry = await postEntry(
     ds,
     ctx,
@@ -246,8 +247,8 @@ async function pay(tx: EntityManager, ds: DataSource, ctx: RequestContext, d: Di
       programYearId,
       expenseItem,
       kind: 'execution',
-      amount,
-      entryDate: paidOn,
+      amount: d.paidAmount!,
+      entryDate: d.paidOn!,
       reason: d.lumpSum ? `위탁금 일괄·신속교부: ${d.lumpSumReason}` : `위탁금 ${d.quarter}분기 교부`,
       sourceRef: `disbursement:${d.id}`,
     },
@@ -255,7 +256,6 @@ async function pay(tx: EntityManager, ds: DataSource, ctx: RequestContext, d: Di
   );
   d.ledgerEntryId = entry.id;
   await tx.update(Disbursement, { id: d.id }, { ledgerEntryId: entry.id });
-  return d;
 }
 
 /**
@@ -273,17 +273,18 @@ export async function createDisbursement(ds: DataSource, ctx: RequestContext, in
     if (decidedAmount !== null && decidedAmount > input.amount) {
       throw invalid('decidedAmount', 'notAboveRequest', 'The decision cannot grant more than was requested', '교부결정액이 신청액보다 클 수 없습니다');
     }
+    const paidOn = input.paidOn ?? null;
     const d = tx.getRepository(Disbursement).create({
       consignmentId: consignment.id,
       fiscalYear: input.fiscalYear,
       quarter: input.quarter,
-      status: decidedAmount !== null ? 'decided' : 'requested',
+      status: paidOn ? 'paid' : decidedAmount !== null ? 'decided' : 'requested',
       requestedOn: input.requestedOn,
       requestedAmount: input.amount,
-      decidedOn: decidedAmount !== null ? input.decidedOn ?? input.paidOn ?? null : null,
+      decidedOn: decidedAmount !== null ? input.decidedOn ?? paidOn : null,
       decidedAmount,
-      paidOn: null,
-      paidAmount: null,
+      paidOn,
+      paidAmount: paidOn ? decidedAmount : null,
       lumpSum: input.lumpSum ?? false,
       lumpSumReason: input.lumpSum ? input.lumpSumReason ?? null : null,
       grantPlanId: null,
@@ -293,9 +294,10 @@ export async function createDisbursement(ds: DataSource, ctx: RequestContext, in
       createdById: ctx.actor.id,
       createdAt: new Date(),
     });
-    assertDateOrder({ requestedOn: d.requestedOn, decidedOn: d.decidedOn, paidOn: input.paidOn ?? null });
-    await tx.save(d);
-    if (input.paidOn) await pay(tx, ds, ctx, d, input.paidOn, programYear.id, consignment.expenseItem);
+    assertDateOrder(d);
+    if (paidOn) d.grantPlanId = (await assertPayable(tx, d, decidedAmount!, paidOn)).id;
+    d.id = (await tx.insert(Disbursement, d)).identifiers[0].id as number;
+    if (paidOn) await postPayment(tx, ds, ctx, d, programYear.id, consignment.expenseItem);
     await audit(tx, ctx, { action: `disbursement.${d.status === 'paid' ? 'pay' : d.status === 'decided' ? 'decide' : 'request'}`, entity: 'disbursement', entityId: d.id, after: d });
     return d;
   });
@@ -337,7 +339,13 @@ export async function payDisbursement(ds: DataSource, ctx: RequestContext, id: n
     }
     const before = { ...d };
     assertDateOrder({ ...d, paidOn: input.paidOn });
-    await pay(tx, ds, ctx, d, input.paidOn, programYear.id, consignment.expenseItem);
+    const plan = await assertPayable(tx, d, d.decidedAmount!, input.paidOn);
+    d.status = 'paid';
+    d.paidOn = input.paidOn;
+    d.paidAmount = d.decidedAmount;
+    d.grantPlanId = plan.id;
+    await tx.update(Disbursement, { id: d.id }, { status: d.status, paidOn: d.paidOn, paidAmount: d.paidAmount, grantPlanId: d.grantPlanId });
+    await postPayment(tx, ds, ctx, d, programYear.id, consignment.expenseItem);
     await audit(tx, ctx, { action: 'disbursement.pay', entity: 'disbursement', entityId: d.id, before, after: d });
     return d;
   });

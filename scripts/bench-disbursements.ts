@@ -1,0 +1,178 @@
+/**
+ * Disbursement benchmark: POST /api/disbursements (request + decision + payment in one call: the plan
+ * check under the program-year lock, the ledger 집행 and the audit records) with 16 concurrent clients.
+ *
+ *   npx ts-node --transpile-only scripts/bench-disbursements.ts [--requests 2000] [--clients 16] [--sqlite-synchronous NORMAL]
+ *
+ * Starts the app in-process on an ephemeral port over a fresh database — a SQLite temp file, and also
+ * MariaDB when TEST_DB_URL or DB_URL is a mysql:// URL (a throwaway database on that server, dropped
+ * after) — seeds it, fires a bounded number of requests and prints requests/s, p50 and p99.
+ * Target: p99 under 50 ms on the 2-core machine. The SQLite run uses the app's own settings (WAL,
+ * synchronous FULL: one fsync per commit) unless --sqlite-synchronous names another level, to show
+ * what the fsync costs. The load average is printed: other work on the machine skews the figures.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { createConnection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { dbKindOf } from '../ormconfig';
+import { openDatabase } from '../server/db/data-source';
+import { createApp } from '../server/app';
+import { runSeedSteps } from '../seeds/run-steps';
+import { DEMO_ACCOUNTS } from '../seeds/demo-accounts';
+import { Disbursement } from '../entities/consignment-disbursement';
+
+const TARGET_P99_MS = 50;
+const AMOUNT = 1_000;
+
+interface Db {
+  label: string;
+  ds: DataSource;
+  drop(): Promise<void>;
+}
+
+async function sqliteDb(synchronous?: string): Promise<Db> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-disb-'));
+  const ds = await openDatabase(`sqlite:${path.join(dir, 'bench.sqlite')}`);
+  if (synchronous) {
+    if (!/^(OFF|NORMAL|FULL|EXTRA)$/i.test(synchronous)) throw new Error('--sqlite-synchronous: OFF, NORMAL, FULL or EXTRA');
+    await ds.query(`PRAGMA synchronous = ${synchronous}`);
+  }
+  const level = ((await ds.query('PRAGMA synchronous')) as { synchronous: number }[])[0].synchronous;
+  return { label: `SQLite (sync=${['OFF', 'NORMAL', 'FULL', 'EXTRA'][level] ?? level})`, ds, drop: async () => { await ds.destroy(); fs.rmSync(dir, { recursive: true, force: true }); } };
+}
+
+async function mysqlDb(base: string): Promise<Db> {
+  const url = new URL(base.replace(/^mariadb:/, 'mysql:'));
+  const name = `ledger_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+  await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  url.pathname = `/${name}`;
+  const ds = await openDatabase(url.toString());
+  const version = ((await ds.query('SELECT VERSION() AS v')) as { v: string }[])[0].v;
+  return {
+    label: `MariaDB ${version}`,
+    ds,
+    drop: async () => { await ds.destroy(); await admin.query(`DROP DATABASE IF EXISTS ${name}`); await admin.end(); },
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+interface Result {
+  label: string;
+  requests: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  statuses: Record<number, number>;
+  paidOk: boolean;
+}
+
+async function run(db: Db, requests: number, clients: number): Promise<Result> {
+  await runSeedSteps(db.ds, () => undefined, (f) => /^(010|020|040|090)-/.test(f));
+  const { app } = createApp(db.ds, { web: false });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const token = DEMO_ACCOUNTS.find((a) => a.username === 'officer')!.token;
+  const url = `http://127.0.0.1:${port}/api/disbursements`;
+  const body = JSON.stringify({ consignment: 'EC-C01', fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount: AMOUNT, paidOn: '2025-10-02' });
+  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+  const paidBefore = (await db.ds.getRepository(Disbursement).findBy({ fiscalYear: 2025, status: 'paid' })).reduce((s, d) => s + (d.paidAmount ?? 0), 0);
+
+  const statuses: Record<number, number> = {};
+  const fire = async (n: number, latencies: number[] | null) => {
+    let next = 0;
+    const worker = async () => {
+      while (next < n) {
+        next++;
+        const t0 = performance.now();
+        const res = await fetch(url, { method: 'POST', headers, body });
+        await res.arrayBuffer();
+        const ms = performance.now() - t0;
+        if (latencies) {
+          latencies.push(ms);
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: clients }, worker));
+  };
+
+  try {
+    const warmup = Math.min(100, Math.floor(requests / 10));
+    await fire(warmup, null);
+    const latencies: number[] = [];
+    const start = performance.now();
+    await fire(requests, latencies);
+    const seconds = (performance.now() - start) / 1000;
+    latencies.sort((a, b) => a - b);
+    const paidAfter = (await db.ds.getRepository(Disbursement).findBy({ fiscalYear: 2025, status: 'paid' })).reduce((s, d) => s + (d.paidAmount ?? 0), 0);
+    return {
+      label: db.label,
+      requests,
+      seconds,
+      rps: requests / seconds,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      max: latencies[latencies.length - 1],
+      statuses,
+      paidOk: paidAfter - paidBefore === (warmup + (statuses[201] ?? 0)) * AMOUNT,
+    };
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { requests: { type: 'string', default: '2000' }, clients: { type: 'string', default: '16' }, 'sqlite-synchronous': { type: 'string' } }, allowPositionals: true, strict: false });
+  const synchronous = values['sqlite-synchronous'] as string | undefined;
+  const requests = Number(values.requests);
+  const clients = Number(values.clients);
+  const mysqlUrl = [process.env.TEST_DB_URL, process.env.DB_URL].find((u) => u && dbKindOf(u) === 'mysql');
+  const makers: (() => Promise<Db>)[] = [() => sqliteDb(synchronous)];
+  if (mysqlUrl) makers.push(() => mysqlDb(mysqlUrl));
+  else console.log('(MariaDB skipped: set TEST_DB_URL or DB_URL to a mysql:// URL to include it)');
+
+  console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`disbursement payments: ${requests} requests, ${clients} concurrent clients, POST /api/disbursements (request+decision+payment, ledger 집행, audit)`);
+  const results: Result[] = [];
+  let failed = false;
+  for (const make of makers) {
+    const db = await make();
+    try {
+      const r = await run(db, requests, clients);
+      results.push(r);
+      const unexpected = Object.entries(r.statuses).filter(([s]) => s !== '201');
+      if (unexpected.length || !r.paidOk) failed = true;
+    } finally {
+      await db.drop();
+    }
+  }
+  console.log('');
+  console.log(`${'database'.padEnd(22)} ${'requests'.padStart(8)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)}  statuses  p99 < ${TARGET_P99_MS} ms`);
+  for (const r of results) {
+    console.log(
+      `${r.label.slice(0, 22).padEnd(22)} ${String(r.requests).padStart(8)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}  ${Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ')}  ${r.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}${r.paidOk ? '' : '  (paid total mismatch!)'}`,
+    );
+  }
+  console.log(`machine: ${os.cpus().length} CPU(s), node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
