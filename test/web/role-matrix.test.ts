@@ -33,6 +33,11 @@ const LEDGER_WRITE_MATRIX: Record<string, Role[]> = {
 const PAGE_WRITE_MATRIX: Record<string, Role[]> = {
   'web.ledger.post-entry': ['budget_officer'],
   'web.admin.create-user': ['admin'],
+  'web.consignments.disburse': ['budget_officer'],
+  'web.inspections.create': ['inspector'],
+  'web.inspections.save-area': ['inspector'],
+  'web.inspections.add-finding': ['inspector'],
+  'web.inspections.submit': ['inspector'],
 };
 
 describe('role matrix: every API route and every page × every role', function () {
@@ -121,6 +126,25 @@ describe('role matrix: every API route and every page × every role', function (
     expect(list.text).not.to.contain(`/ledger/${py.id}"`);
     const ownList = await own.agent.get('/ledger?year=2025');
     expect(ownList.text).to.contain(`/ledger/${py.id}"`);
+  });
+
+  it('a budget officer cannot read or write another department’s consignment (403), on the pages and the API', async () => {
+    const { Consignment } = await import('../../entities/consignment');
+    const { Disbursement } = await import('../../entities/consignment-disbursement');
+    const c = await t.ds.getRepository(Consignment).findOneByOrFail({ code: 'EC-C01' });
+    expect((await sessions.officer.agent.get(`/consignments/${c.id}`)).status).to.equal(200);
+    expect((await sessions.officer2.agent.get(`/consignments/${c.id}`)).status).to.equal(403);
+    const before = await t.ds.getRepository(Disbursement).count();
+    const form = { _csrf: sessions.officer2.csrf, fiscalYear: '2025', quarter: '3', requestedOn: '2025-07-01', paidOn: '2025-07-02', amount: '1000' };
+    expect((await sessions.officer2.agent.post(`/consignments/${c.id}/disbursements`).type('form').send(form)).status).to.equal(403);
+    expect((await t.as('officer2').get(`/api/consignments/${c.code}`)).status).to.equal(403);
+    const api = await t.as('officer2').post('/api/disbursements').send({ consignment: c.code, fiscalYear: 2025, quarter: 3, requestedOn: '2025-07-01', paidOn: '2025-07-02', amount: 1000 });
+    expect(api.status).to.equal(403);
+    expect(await t.ds.getRepository(Disbursement).count()).to.equal(before);
+    // the other department's list does not show it; council staff see it but cannot post
+    expect((await sessions.officer2.agent.get('/consignments')).text).not.to.contain(`/consignments/${c.id}"`);
+    expect((await sessions.council.agent.get(`/consignments/${c.id}`)).status).to.equal(200);
+    expect((await sessions.council.agent.post(`/consignments/${c.id}/disbursements`).type('form').send({ ...form, _csrf: sessions.council.csrf })).status).to.equal(403);
   });
 
   it('a form posted without the session’s CSRF token is refused (403) and changes nothing', async () => {
