@@ -280,6 +280,16 @@ describe('web pages in a real browser (Chromium)', function () {
     await page.getByRole('link', { name: '사용자 관리' }).click();
     expect(await page.locator('table').first().innerText()).to.contain('officer2');
     await check(page, '41-admin-users');
+    await page.getByRole('link', { name: '조직', exact: true }).click();
+    await page.getByLabel('코드').fill('TEST-NEW');
+    await page.getByLabel('이름').fill('시험담당관');
+    await page.getByLabel('단위').selectOption('department');
+    await page.getByLabel('상위 조직').selectOption('LFB');
+    await page.getByLabel('시작일').fill('2026-01-01');
+    await page.getByRole('button', { name: '추가' }).click();
+    expect(await page.getByRole('status').innerText()).to.contain('TEST-NEW');
+    expect(await page.locator('table').first().innerText()).to.contain('시험담당관');
+    await check(page, '42-admin-orgs');
   });
 
   after(() => {

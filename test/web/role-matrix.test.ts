@@ -33,6 +33,7 @@ const LEDGER_WRITE_MATRIX: Record<string, Role[]> = {
 const PAGE_WRITE_MATRIX: Record<string, Role[]> = {
   'web.ledger.post-entry': ['budget_officer'],
   'web.admin.create-user': ['admin'],
+  'web.admin.create-org': ['admin'],
   'web.consignments.disburse': ['budget_officer'],
   'web.inspections.create': ['inspector'],
   'web.inspections.save-area': ['inspector'],
@@ -187,6 +188,16 @@ describe('login, session cookie and logout', function () {
     expect(after.status).to.equal(303);
     expect(after.headers.location).to.match(/^\/login/);
     expect((await t.ds.query('SELECT token_hash FROM web_sessions')).length).to.equal(rows.length - 1);
+  });
+
+  it('an expired session no longer opens pages or the API', async () => {
+    const { agent } = await webLogin(t.app, 'council');
+    expect((await agent.get('/reports')).status).to.equal(200);
+    const { WebSession } = await import('../../entities/web-session');
+    await t.ds.getRepository(WebSession).createQueryBuilder().update().set({ expiresAt: new Date(Date.now() - 1000) }).execute();
+    const page = await agent.get('/reports');
+    expect(page.status).to.equal(303);
+    expect((await agent.get('/api/reports')).status).to.equal(401);
   });
 
   it('refuses a wrong password with 401 and the login form without its CSRF cookie', async () => {

@@ -4,6 +4,9 @@ import { DomainError, FieldProblem } from '../../../domain/errors';
 import { ADMINS } from '../../api/roles';
 import { audit } from '../../services/audit';
 import { createUser } from '../../services/user-service';
+import { createOrgUnit } from '../../services/reference-service';
+import { CreateOrgUnitBody } from '../../api/routes/org-units/create-org-unit';
+import { validateInput } from '../../http/validation';
 import { PageCall, PageDef } from '../types';
 import { problemView } from './forms';
 
@@ -18,6 +21,23 @@ async function usersView(call: PageCall, form: Record<string, unknown> = {}, sta
       users: users.map((u) => ({ ...u, department: orgs.find((o) => o.id === u.orgUnitId)?.name ?? '' })),
       departments: orgs.filter((o) => o.level === 'department'),
       roles: ROLES,
+      form,
+      created: call.req.query.created,
+    },
+    status,
+  );
+}
+
+const LEVEL_KO: Record<string, string> = { city: '시', bureau: '실·국', department: '부서', team: '팀' };
+
+async function orgsView(call: PageCall, form: Record<string, unknown> = {}, status = 200) {
+  const orgs = await call.ds.getRepository(OrgUnit).find({ order: { code: 'ASC' } });
+  call.render(
+    'admin-orgs.njk',
+    {
+      title: '조직 (기준 정보)',
+      orgs: orgs.map((o) => ({ ...o, levelKo: LEVEL_KO[o.level] ?? o.level, parent: orgs.find((p) => p.id === o.parentId)?.name ?? '' })),
+      levels: Object.entries(LEVEL_KO).map(([value, label]) => ({ value, label })),
       form,
       created: call.req.query.created,
     },
@@ -54,6 +74,29 @@ const pages: PageDef[] = [
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         await usersView(call, { ...form, problem: problemView(err) }, err.status);
+      }
+    },
+  },
+  { id: 'web.admin.orgs', method: 'get', path: '/admin/orgs', roles: ADMINS, nav: '조직', handler: (call) => orgsView(call) },
+  {
+    id: 'web.admin.create-org',
+    method: 'post',
+    path: '/admin/orgs',
+    roles: ADMINS,
+    handler: async (call) => {
+      const b = call.req.body as Record<string, string>;
+      const form = { code: String(b.code ?? '').trim(), name: String(b.name ?? '').trim(), level: String(b.level ?? ''), parentCode: String(b.parentCode ?? ''), validFrom: String(b.validFrom ?? ''), validTo: String(b.validTo ?? '') };
+      try {
+        const body = await validateInput(
+          CreateOrgUnitBody,
+          { code: form.code, name: form.name, level: form.level, validFrom: form.validFrom, ...(form.parentCode ? { parentCode: form.parentCode } : {}), ...(form.validTo ? { validTo: form.validTo } : {}) },
+          'body',
+        );
+        const unit = await createOrgUnit(call.ds, call.ctx, body);
+        call.res.redirect(303, `/admin/orgs?created=${encodeURIComponent(unit.code)}`);
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        await orgsView(call, { ...form, problem: problemView(err) }, err.status);
       }
     },
   },
