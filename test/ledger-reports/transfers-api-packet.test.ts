@@ -163,7 +163,8 @@ describe('ledger reports: 전용 보고, API, CLI and council packet', function 
   });
 
   describe('council packet', () => {
-    const expectedTitles = ['2018년 예산 총괄 (전년 대비)', '2018 회계연도 부서별 집행률', '2018 회계연도 세출결산', '2018 회계연도 세입결산', '예산 전용 분기 보고'];
+    // in packet order: the settlement first, the budget comparison last
+    const expectedTitles = ['2018 회계연도 세출결산', '2018 회계연도 부서별 집행률', '2018 회계연도 세입결산', '예산 전용 분기 보고', '2018년 예산 총괄 (전년 대비)'];
 
     it('PDF: one file with a contents page and a bookmark per report', async () => {
       const res = await t.as('council').get(`/api/reports/packet?year=2018&org=${encodeURIComponent('시민소통기획관')}&format=pdf&asOf=2019-06-17`).buffer(true).parse(binary);
@@ -172,7 +173,7 @@ describe('ledger reports: 전용 보고, API, CLI and council packet', function 
       fs.writeFileSync(file, res.body as Buffer);
       const xml = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-q', file], { encoding: 'utf8' });
       const outline = [...xml.matchAll(/<item page="\d+">([^<]*)<\/item>/g)].map((m) => m[1]);
-      // the ledger reports in registry order (other teams' packet reports may sit between them)
+      // the ledger reports in packet order (other teams' packet reports may sit between them)
       expect(outline[0]).to.equal('목 차');
       const positions = expectedTitles.map((title) => outline.indexOf(title));
       expect(positions, outline.join(' | ')).to.not.include(-1);
