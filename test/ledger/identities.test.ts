@@ -80,11 +80,14 @@ describe('ledger: identities are enforced on every write', function () {
     expect(await counts(t)).to.deep.equal(before);
   });
 
-  it("a budget officer cannot write another department's program (403)", async () => {
+  it("a budget officer cannot write, nor read the detail of, another department's program (403)", async () => {
     const py = await freshProgramYear(t, { org: 'SCB-COMM', officer: 'officer2' });
     const res = await execute(py, 1, 'officer');
     expect(res.status).to.equal(403);
     expect((await execute(py, 1, 'officer2')).status).to.equal(201);
+    expect((await t.as('officer').get(`/api/program-years/${py.id}`)).status).to.equal(403);
+    expect((await t.as('officer2').get(`/api/program-years/${py.id}`)).status).to.equal(200);
+    expect((await t.as('council').get(`/api/program-years/${py.id}`)).status).to.equal(200);
   });
 
   it('council staff and inspectors cannot write the ledger (403)', async () => {

@@ -8,6 +8,7 @@ import { route } from '../../../http/route';
 import { LEDGER_READERS } from '../../roles';
 import { effectiveOrgUnitId, programYearFigures } from '../../../services/ledger-service';
 import { idParam } from '../params';
+import { assertOrgAccess } from '../../../services/access';
 
 export default route({
   id: 'program-years.get',
@@ -15,10 +16,14 @@ export default route({
   path: '/program-years/:id',
   summary: 'One program-year: appropriations with their calculation basis, figures by expense item',
   roles: LEDGER_READERS,
-  handler: async ({ ds, params }) => {
+  handler: async ({ ds, ctx, params }) => {
     const em = ds.manager;
     const py = await em.getRepository(ProgramYear).findOneBy({ id: idParam(params.id) });
     if (!py) throw notFound('Program-year', '사업(연도)');
+    // A budget officer sees the detail of their own department's programs, as on the web page;
+    // the settlement reports (public budget figures) stay readable across departments.
+    const effectiveOrg = await effectiveOrgUnitId(em, py);
+    await assertOrgAccess(em, ctx, effectiveOrg);
     const program = await em.getRepository(Program).findOneByOrFail({ id: py.programId });
     const appropriations = await em.getRepository(Appropriation).find({ where: { programYearId: py.id }, order: { expenseItem: 'ASC' } });
     const basis = appropriations.length
@@ -29,7 +34,7 @@ export default route({
       body: {
         ...py,
         program,
-        effectiveOrgUnitId: await effectiveOrgUnitId(em, py),
+        effectiveOrgUnitId: effectiveOrg,
         appropriations: appropriations.map((a) => ({ ...a, basis: basis.filter((b) => b.appropriationId === a.id) })),
         figures: { ...figures, executionRate: executionRateOf(figures.total).text },
       },
