@@ -1,6 +1,7 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { GrantPlan, GrantPlanCategory } from '../../entities/consignment-grant-plan';
 import { Disbursement } from '../../entities/consignment-disbursement';
+import { ProgramYear } from '../../entities/program-year';
 import { conflict, DomainError, invalid, notFound } from '../../domain/errors';
 import { formatInteger, sumWon } from '../../domain/money';
 import { RequestContext } from '../context';
@@ -239,12 +240,12 @@ async function assertPayable(tx: EntityManager, d: Pick<Disbursement, 'consignme
 }
 
 /** Posts a paid grant to the ledger as 집행 of the funding program (postEntry also checks 예산현액). */
-async function postPayment(tx: EntityManager, ds: DataSource, ctx: RequestContext, d: Disbursement, programYearId: number, expenseItem: string): Promise<void> {
+async function postPayment(tx: EntityManager, ds: DataSource, ctx: RequestContext, d: Disbursement, programYear: ProgramYear, expenseItem: string): Promise<void> {
   const entry = await postEntry(
     ds,
     ctx,
     {
-      programYearId,
+      programYearId: programYear.id,
       expenseItem,
       kind: 'execution',
       amount: d.paidAmount!,
@@ -253,6 +254,7 @@ async function postPayment(tx: EntityManager, ds: DataSource, ctx: RequestContex
       sourceRef: `disbursement:${d.id}`,
     },
     tx,
+    programYear,
   );
   d.ledgerEntryId = entry.id;
   await tx.update(Disbursement, { id: d.id }, { ledgerEntryId: entry.id });
@@ -297,7 +299,7 @@ export async function createDisbursement(ds: DataSource, ctx: RequestContext, in
     assertDateOrder(d);
     if (paidOn) d.grantPlanId = (await assertPayable(tx, d, decidedAmount!, paidOn)).id;
     d.id = (await tx.insert(Disbursement, d)).identifiers[0].id as number;
-    if (paidOn) await postPayment(tx, ds, ctx, d, programYear.id, consignment.expenseItem);
+    if (paidOn) await postPayment(tx, ds, ctx, d, programYear, consignment.expenseItem);
     await audit(tx, ctx, { action: `disbursement.${d.status === 'paid' ? 'pay' : d.status === 'decided' ? 'decide' : 'request'}`, entity: 'disbursement', entityId: d.id, after: d });
     return d;
   });
@@ -345,7 +347,7 @@ export async function payDisbursement(ds: DataSource, ctx: RequestContext, id: n
     d.paidAmount = d.decidedAmount;
     d.grantPlanId = plan.id;
     await tx.update(Disbursement, { id: d.id }, { status: d.status, paidOn: d.paidOn, paidAmount: d.paidAmount, grantPlanId: d.grantPlanId });
-    await postPayment(tx, ds, ctx, d, programYear.id, consignment.expenseItem);
+    await postPayment(tx, ds, ctx, d, programYear, consignment.expenseItem);
     await audit(tx, ctx, { action: 'disbursement.pay', entity: 'disbursement', entityId: d.id, before, after: d });
     return d;
   });

@@ -92,11 +92,14 @@ export interface PostEntryInput {
 /**
  * Posts one ledger entry under a lock on its program-year, after checking the identities: an
  * execution or carry-over may not take 집행액 + 차년이월 above 예산현액; a reduction may not take the
- * line below zero. Pass `em` to post inside a transaction the caller already holds.
+ * line below zero. Pass `em` to post inside a transaction the caller already holds, and `held` when
+ * that transaction already holds the program-year's lock.
  */
-export async function postEntry(ds: DataSource, ctx: RequestContext, input: PostEntryInput, em?: EntityManager): Promise<LedgerEntry> {
+export async function postEntry(ds: DataSource, ctx: RequestContext, input: PostEntryInput, em?: EntityManager, held?: ProgramYear): Promise<LedgerEntry> {
   return within(ds, em, async (tx) => {
-    const py = await lockProgramYearForWrite(tx, ctx, input.programYearId);
+    // A caller that already locked and checked this program-year in the same transaction (with
+    // lockProgramYearForWrite) hands it in, so the lock and the year/department checks run once.
+    const py = em && held?.id === input.programYearId ? held : await lockProgramYearForWrite(tx, ctx, input.programYearId);
     assertDateInYear(input.entryDate, py.fiscalYear);
     if (input.kind === 'carry_out' && !input.carryType) {
       throw invalid('carryType', 'required', 'A carry-over needs its type (explicit, accident, continuing)', '차년이월은 이월 종류(명시·사고·계속비)가 필요합니다');

@@ -1,4 +1,4 @@
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ApiToken, Role, User } from '../../entities/user';
 import { Actor } from '../context';
 import { hashPassword, newToken, sha256 } from '../auth/passwords';
@@ -35,8 +35,12 @@ export function actorOf(user: User): Actor {
 }
 
 export async function actorForToken(ds: DataSource, token: string): Promise<Actor | null> {
-  const row = await ds.getRepository(ApiToken).findOneBy({ tokenHash: sha256(token), revokedAt: IsNull() });
-  if (!row) return null;
-  const user = await ds.getRepository(User).findOneBy({ id: row.userId, active: true });
+  // One query on every API call: the live token joined to its active user.
+  const user = await ds
+    .getRepository(User)
+    .createQueryBuilder('u')
+    .innerJoin(ApiToken, 't', 't.userId = u.id')
+    .where('t.tokenHash = :hash AND t.revokedAt IS NULL AND u.active = :active', { hash: sha256(token), active: true })
+    .getOne();
   return user ? actorOf(user) : null;
 }
