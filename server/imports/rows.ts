@@ -1,7 +1,6 @@
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CARRY_TYPES, CarryType } from '../../entities/ledger-entry';
-import { IsCalendarDate, IsFiscalYear, IsWon } from '../api/validators';
-import { POSTABLE_KINDS, PostableKind } from '../services/ledger-service';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsFiscalYear, IsWon } from '../api/validators';
+import { LedgerEntryFields } from '../api/routes/ledger-entries/entry-fields';
 
 /**
  * The rows of a bulk import, one class per sheet. The same classes validate a JSON import and the
@@ -55,7 +54,7 @@ export class AppropriationRow {
   note?: string;
 }
 
-export class EntryRow {
+export class EntryRow extends LedgerEntryFields {
   @IsFiscalYear()
   fiscalYear: number;
 
@@ -63,29 +62,6 @@ export class EntryRow {
   @IsNotEmpty()
   @MaxLength(40)
   programCode: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
-  expenseItem: string;
-
-  @IsIn(POSTABLE_KINDS)
-  kind: PostableKind;
-
-  @IsWon()
-  amount: number;
-
-  @IsCalendarDate()
-  entryDate: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  reason?: string;
-
-  @IsOptional()
-  @IsIn(CARRY_TYPES)
-  carryType?: CarryType;
 }
 
 export interface SheetSpec<T> {
