@@ -1,0 +1,14 @@
+import { route } from '../../../http/route';
+import { EVERYONE } from '../../roles';
+import { listDisbursements } from '../../../services/grant-service';
+import { ConsignmentYearQuery } from '../grant-plans/queries';
+
+export default route<object, ConsignmentYearQuery>({
+  id: 'disbursements.list',
+  method: 'get',
+  path: '/disbursements',
+  summary: 'Grants of a consignment (신청 · 교부결정 · 교부)',
+  roles: EVERYONE,
+  query: ConsignmentYearQuery,
+  handler: async ({ ds, ctx, query }) => ({ body: await listDisbursements(ds.manager, ctx, query.consignment, query.year) }),
+});

@@ -1,0 +1,14 @@
+import { route } from '../../../http/route';
+import { EVERYONE } from '../../roles';
+import { listGrantPlans } from '../../../services/grant-service';
+import { ConsignmentYearQuery } from './queries';
+
+export default route<object, ConsignmentYearQuery>({
+  id: 'grant-plans.list',
+  method: 'get',
+  path: '/grant-plans',
+  summary: 'Every version of a consignment\'s grant plans (교부계획), with categories',
+  roles: EVERYONE,
+  query: ConsignmentYearQuery,
+  handler: async ({ ds, ctx, query }) => ({ body: await listGrantPlans(ds.manager, ctx, query.consignment, query.year) }),
+});

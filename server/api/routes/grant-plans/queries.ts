@@ -1,0 +1,14 @@
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsFiscalYear } from '../../validators';
+
+export class ConsignmentYearQuery {
+  /** consignment id, code or exact Korean name */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  consignment: string;
+
+  @IsOptional()
+  @IsFiscalYear()
+  year?: number;
+}
