@@ -4,7 +4,7 @@ import { FiscalYear } from '../../../entities/fiscal-year';
 import { DomainError } from '../../../domain/errors';
 import { executionRateOf } from '../../../domain/ledger';
 import { EVERYONE, LEDGER_WRITERS } from '../../api/roles';
-import { CreateDisbursementBody } from '../../api/routes/disbursements';
+import { CreateDisbursementBody } from '../../api/routes/disbursements/create-disbursement';
 import { idParam } from '../../api/routes/params';
 import { validateInput } from '../../http/validation';
 import { consignmentByRef, consignmentDetail, fundingProgramYear, listConsignments } from '../../services/consignment-service';
