@@ -139,7 +139,7 @@ function compiled(): string {
 
 async function main() {
   if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4] as 'xlsx' | 'pdf');
-  if (process.argv[2] === '--generate') return void (await generate(SIZES[0], process.argv[3]));
+  if (process.argv[2] === '--generate') return void (await generate(SIZES.find((x) => x.label === (process.argv[4] ?? '6k'))!, process.argv[3]));
   const quick = process.argv.includes('--quick');
   const script = compiled();
   console.log('size | program-years | generate s | format | rows | query+model s | render s | pages | peak RSS MB');

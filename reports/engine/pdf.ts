@@ -62,7 +62,8 @@ interface LayoutFont {
   layoutCached?: (text: string) => GlyphRun;
 }
 
-const FIGURE = /^[0-9,.△\-]+$/;
+// pdfkit hands words over with their trailing space ("1-2-3 "), so a figure may end in one
+const FIGURE = /^[0-9,.△\-]+[ \t]?$/;
 
 /**
  * Shaping is the cost of a figure-heavy PDF: pdfkit hands every distinct word to fontkit, which
@@ -338,8 +339,7 @@ class ReportPainter {
 
   private async table(t: TableSection): Promise<void> {
     const { c } = this;
-    const total = t.columns.reduce((a, col) => a + col.width, 0);
-    const widths = t.columns.map((col) => (col.width / total) * c.contentWidth);
+    const widths = this.fitWidths(t);
     const xs = [c.left];
     for (const w of widths) xs.push(xs[xs.length - 1] + w);
     const placed = placeHeader(t);
@@ -409,6 +409,43 @@ class ReportPainter {
       }
       c.textCenter(p.label, x, w, c.baseline(top + p.row * HEADER_ROW_HEIGHT, p.rowSpan * HEADER_ROW_HEIGHT));
     }
+  }
+
+  /**
+   * Column widths in proportion to the model's weights, except that a figure column is never
+   * narrower than its widest figure (in bold, as totals print): a city's 15,429,998,530 needs more
+   * room than a bureau's. The room comes out of the label column, which wraps instead.
+   */
+  private fitWidths(t: TableSection): number[] {
+    const { c } = this;
+    const total = t.columns.reduce((a, col) => a + col.width, 0);
+    const widths = t.columns.map((col) => (col.width / total) * c.contentWidth);
+    c.setFont('B', BODY_SIZE);
+    const need = t.columns.map((col) => {
+      if (col.kind === 'text') return 0;
+      // the longest texts are the widest figures; measure only those
+      let longest: string[] = [];
+      for (const row of t.rows) {
+        const text = row.cells[col.key]?.text ?? '';
+        if (!longest.length || text.length > longest[0].length) longest = [text];
+        else if (text.length === longest[0].length && longest.length < 4) longest.push(text);
+      }
+      return Math.max(0, ...longest.map((x) => c.measure(x))) + 2 * PAD_X + 2;
+    });
+    let deficit = 0;
+    t.columns.forEach((col, i) => {
+      if (need[i] > widths[i]) {
+        deficit += need[i] - widths[i];
+        widths[i] = need[i];
+      }
+    });
+    const labelCols = t.columns.map((col, i) => (col.kind === 'text' ? i : -1)).filter((i) => i >= 0);
+    const spare = labelCols.reduce((a, i) => a + Math.max(0, widths[i] - c.contentWidth * 0.15), 0);
+    if (deficit > 0 && spare > 0) {
+      const share = Math.min(1, deficit / spare);
+      for (const i of labelCols) widths[i] -= Math.max(0, widths[i] - c.contentWidth * 0.15) * share;
+    }
+    return widths;
   }
 
   private rowLayout(columns: ColumnDef[], widths: number[], row: ReportRow): { height: number; lines: string[] | null } {

@@ -1,4 +1,4 @@
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Appropriation } from '../../entities/appropriation';
 import { BudgetTransfer } from '../../entities/budget-transfer';
 import { EntryKind, LedgerEntry } from '../../entities/ledger-entry';
@@ -14,9 +14,15 @@ import { OrgNode, ProgramYearFacts } from '../../domain/settlement';
  * another department).
  */
 export async function loadYearFacts(em: EntityManager, year: number): Promise<{ orgs: OrgNode[]; programs: ProgramYearFacts[] }> {
-  const pys = await em.getRepository(ProgramYear).find({ where: { fiscalYear: year } });
-  const programs = pys.length ? await em.getRepository(Program).findBy({ id: In([...new Set(pys.map((p) => p.programId))]) }) : [];
-  const programById = new Map(programs.map((p) => [p.id, p]));
+  // Raw rows, not entities: a city-scale year has tens of thousands of program-years, and this
+  // runs for every settlement report.
+  const pys = await em
+    .getRepository(ProgramYear)
+    .createQueryBuilder('py')
+    .innerJoin(Program, 'p', 'p.id = py.programId')
+    .select(['py.id AS id', 'py.orgUnitId AS org', 'py.parentId AS parent', 'py.name AS name', 'py.sortOrder AS sort', 'py.priorYearBasis AS basis', 'p.code AS code', 'p.kind AS kind', 'p.account AS account'])
+    .where('py.fiscalYear = :year', { year })
+    .getRawMany<{ id: number; org: number; parent: number | null; name: string; sort: number; basis: string | number | null; code: string; kind: ProgramYearFacts['kind']; account: ProgramYearFacts['account'] }>();
   const apps = await em
     .getRepository(Appropriation)
     .createQueryBuilder('a')
@@ -49,18 +55,18 @@ export async function loadYearFacts(em: EntityManager, year: number): Promise<{ 
     entriesBy.set(Number(s.id), list);
   }
   const facts: ProgramYearFacts[] = pys.map((py) => {
-    const program = programById.get(py.programId)!;
+    const id = Number(py.id);
     return {
-      id: py.id,
-      programCode: program.code,
+      id,
+      programCode: py.code,
       name: py.name,
-      kind: program.kind,
-      account: program.account,
-      orgUnitId: orgOf.get(py.id) ?? py.orgUnitId,
-      parentId: py.parentId,
-      sortOrder: py.sortOrder,
-      figures: lineFigures(appBy.get(py.id) ?? 0, entriesBy.get(py.id) ?? []),
-      priorYearBasis: py.priorYearBasis,
+      kind: py.kind,
+      account: py.account,
+      orgUnitId: orgOf.get(id) ?? Number(py.org),
+      parentId: py.parent === null ? null : Number(py.parent),
+      sortOrder: Number(py.sort),
+      figures: lineFigures(appBy.get(id) ?? 0, entriesBy.get(id) ?? []),
+      priorYearBasis: py.basis === null ? null : Number(py.basis),
     };
   });
   const yearStart = `${year}-01-01`;
