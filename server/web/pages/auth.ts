@@ -40,7 +40,7 @@ const pages: PageDef[] = [
     roles: 'public',
     handler: async ({ req, res, render, user }) => {
       if (user) return res.redirect(303, safeNext(req.query.next));
-      render('login.njk', { loginCsrf: loginCsrfToken(req, res), next: safeNext(req.query.next), username: '' });
+      render('login.njk', { title: '로그인', loginCsrf: loginCsrfToken(req, res), next: safeNext(req.query.next), username: '' });
     },
   },
   {
@@ -56,13 +56,13 @@ const pages: PageDef[] = [
       const password = typeof body.password === 'string' ? body.password.slice(0, 200) : '';
       const next = safeNext(body.next);
       if (!loginCsrfValid(req)) {
-        return render('login.njk', { loginCsrf: loginCsrfToken(req, res), next, username, error: '보안 토큰이 맞지 않습니다. 다시 시도하십시오.' }, 403);
+        return render('login.njk', { title: '로그인', loginCsrf: loginCsrfToken(req, res), next, username, error: '보안 토큰이 맞지 않습니다. 다시 시도하십시오.' }, 403);
       }
       const found = username ? await ds.getRepository(User).findOneBy({ username, active: true }) : null;
       // the same scrypt work whether or not the user exists
       const ok = found ? await verifyPassword(password, found.passwordHash) : await verifyPassword(password, await (dummyHash ??= hashPassword('no-such-user')));
       if (!found || !ok) {
-        return render('login.njk', { loginCsrf: loginCsrfToken(req, res), next, username, error: '아이디 또는 비밀번호가 올바르지 않습니다.' }, 401);
+        return render('login.njk', { title: '로그인', loginCsrf: loginCsrfToken(req, res), next, username, error: '아이디 또는 비밀번호가 올바르지 않습니다.' }, 401);
       }
       const { token } = await createSession(ds, found.id);
       await audit(ds.manager, { actor: { id: found.id, name: found.username, role: found.role, orgUnitId: found.orgUnitId }, requestId: 'web-login' }, { action: 'web.login', entity: 'user', entityId: found.id });
