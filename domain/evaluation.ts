@@ -2,7 +2,9 @@
  * Comprehensive-evaluation scores (종합성과평가). Scores carry decimals ("83.44", "13.5"); they are
  * kept as decimal text and added as scaled integers, so a total is exactly the sum of its parts.
  */
-import { Decimal, formatDecimal, parseDecimal } from './money';
+import { compareDecimals, Decimal, formatDecimal, parseDecimal, plainDecimal } from './money';
+
+export { plainDecimal };
 
 /** Largest number of decimals a score may carry (seed 001 prints 83.44). */
 export const SCORE_DECIMALS = 2;
@@ -14,11 +16,7 @@ function rescale(d: Decimal, scale: number): bigint {
 
 /** Compares two decimal texts exactly: −1, 0 or 1. */
 export function compareDecimal(a: string, b: string): number {
-  const x = parseDecimal(a);
-  const y = parseDecimal(b);
-  const scale = Math.max(x.scale, y.scale);
-  const diff = rescale(x, scale) - rescale(y, scale);
-  return diff < 0n ? -1 : diff > 0n ? 1 : 0;
+  return compareDecimals(parseDecimal(a), parseDecimal(b));
 }
 
 /** Exact sum of decimal texts, printed with `decimals` places ("13.5" + "8.6" → "22.10"). */
@@ -30,14 +28,6 @@ export function sumScores(scores: Iterable<string>, decimals = SCORE_DECIMALS): 
     total += rescale(d, decimals);
   }
   return plainDecimal({ scaled: total, scale: decimals });
-}
-
-/** A decimal as plain text with a minus sign and no grouping ("-1.50"), for storage and APIs. */
-export function plainDecimal(d: Decimal): string {
-  const negative = d.scaled < 0n;
-  const abs = (negative ? -d.scaled : d.scaled).toString().padStart(d.scale + 1, '0');
-  const intPart = abs.slice(0, abs.length - d.scale);
-  return `${negative ? '-' : ''}${intPart}${d.scale > 0 ? `.${abs.slice(abs.length - d.scale)}` : ''}`;
 }
 
 /** Normalises a score to `decimals` places ("13.5" → "13.50"). */

@@ -3,7 +3,7 @@
  * reach ≥ 10% of users". The inspector enters the figures; the judgement is exact (no floating point):
  * a ratio n / d × 100 is compared with the threshold as n × 100 × 10^s against t × d.
  */
-import { Decimal, divRound, formatDecimal, parseDecimal } from './money';
+import { compareDecimals, Decimal, divRound, formatDecimal, parseDecimal } from './money';
 
 export type Comparator = 'gte' | 'gt' | 'lte' | 'lt';
 
@@ -37,11 +37,6 @@ export interface CriterionJudgement {
 
 export const COMPARATOR_KO: Record<Comparator, string> = { gte: '이상', gt: '초과', lte: '이하', lt: '미만' };
 export const COMPARATOR_SIGN: Record<Comparator, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<' };
-
-function align(a: Decimal, b: Decimal): [bigint, bigint] {
-  const s = Math.max(a.scale, b.scale);
-  return [a.scaled * 10n ** BigInt(s - a.scale), b.scaled * 10n ** BigInt(s - b.scale)];
-}
 
 function compare(n: bigint, m: bigint): number {
   return n === m ? 0 : n < m ? -1 : 1;
@@ -99,8 +94,7 @@ export function judgeCriterion(c: Criterion, figures: CriterionFigures): Criteri
     printed = { scaled: divRound(n.scaled * 100n * factor * 10n ** BigInt(d.scale), d.scaled * 10n ** BigInt(n.scale)), scale: decimals };
   } else {
     const v = parse(figures.value, 'value');
-    const [a, b] = align(v, threshold);
-    cmp = compare(a, b);
+    cmp = compareDecimals(v, threshold);
     const shift = decimals - v.scale;
     printed = shift >= 0 ? { scaled: v.scaled * 10n ** BigInt(shift), scale: decimals } : { scaled: divRound(v.scaled, 10n ** BigInt(-shift)), scale: decimals };
   }

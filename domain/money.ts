@@ -71,6 +71,26 @@ export function percent(numerator: number, denominator: number, decimals: number
   return { scaled: divRound(BigInt(numerator) * 100n * factor, BigInt(denominator)), scale: decimals };
 }
 
+/** Two decimals brought to the same scale, so their scaled integers compare and add exactly. */
+export function alignDecimals(a: Decimal, b: Decimal): [bigint, bigint] {
+  const scale = Math.max(a.scale, b.scale);
+  return [a.scaled * 10n ** BigInt(scale - a.scale), b.scaled * 10n ** BigInt(scale - b.scale)];
+}
+
+/** −1, 0 or 1, exactly. */
+export function compareDecimals(a: Decimal, b: Decimal): -1 | 0 | 1 {
+  const [x, y] = alignDecimals(a, b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** A decimal as plain text with a minus sign and no grouping ("-1.50"), for storage and APIs. */
+export function plainDecimal(d: Decimal): string {
+  const negative = d.scaled < 0n;
+  const abs = (negative ? -d.scaled : d.scaled).toString().padStart(d.scale + 1, '0');
+  const intPart = abs.slice(0, abs.length - d.scale);
+  return `${negative ? '-' : ''}${intPart}${d.scale > 0 ? `.${abs.slice(abs.length - d.scale)}` : ''}`;
+}
+
 export function decimalToNumber(d: Decimal): number {
   return Number(d.scaled) / 10 ** d.scale;
 }
@@ -142,11 +162,7 @@ export function changeRate(
  * passed as decimal strings and compared exactly.
  */
 export function achievementRate(target: string, actual: string, lowerIsBetter = false, decimals = 2): Rate {
-  const t = parseDecimal(target);
-  const a = parseDecimal(actual);
-  const scale = Math.max(t.scale, a.scale);
-  const tn = t.scaled * 10n ** BigInt(scale - t.scale);
-  const an = a.scaled * 10n ** BigInt(scale - a.scale);
+  const [tn, an] = alignDecimals(parseDecimal(target), parseDecimal(actual));
   const [num, den] = lowerIsBetter ? [tn, an] : [an, tn];
   if (den === 0n) return { value: null, text: '-' };
   const factor = 10n ** BigInt(decimals);

@@ -8,6 +8,7 @@
  *   ⑤ an audit sanction was judged relevant by the evaluation committee (민간위탁운영평가위원회).
  * Pure: every fact and rule version comes in as data; thresholds are never constants here.
  */
+import { versionOn } from './rule-versions';
 import { compareDecimal, formatScore } from './evaluation';
 
 export interface RuleVersionFact<P> {
@@ -122,16 +123,9 @@ export interface RenewalVerdict {
   summaryKo: string;
 }
 
-const MARKS = ['①', '②', '③', '④', '⑤'] as const;
+export { versionOn };
 
-/** The version in force on a date: the latest that started on or before it and has not ended. */
-export function versionOn<P>(history: RuleVersionFact<P>[], date: string): RuleVersionFact<P> | null {
-  let found: RuleVersionFact<P> | null = null;
-  for (const v of [...history].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))) {
-    if (v.effectiveFrom <= date && (!v.effectiveTo || v.effectiveTo >= date)) found = v;
-  }
-  return found;
-}
+const MARKS = ['①', '②', '③', '④', '⑤'] as const;
 
 function ruleEvidence<P>(v: RuleVersionFact<P>) {
   return { ruleVersionId: v.id, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo, source: v.source, params: v.params };

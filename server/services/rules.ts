@@ -29,10 +29,4 @@ export async function ruleHistory<P>(em: EntityManager, ruleKey: string): Promis
   return rows.map((r) => ({ id: r.id, ruleKey, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, source: r.source, params: JSON.parse(r.params) as P }));
 }
 
-export function pickVersion<P>(history: RuleInForce<P>[], date: string): RuleInForce<P> | null {
-  let found: RuleInForce<P> | null = null;
-  for (const v of history) if (v.effectiveFrom <= date && (!v.effectiveTo || v.effectiveTo >= date)) found = v;
-  return found;
-}
-
 export const TRANSFER_DEADLINE_RULE = 'transfer_report_deadline';

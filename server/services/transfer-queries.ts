@@ -4,7 +4,8 @@ import { OrgUnit } from '../../entities/org-unit';
 import { Program } from '../../entities/program';
 import { ProgramYear } from '../../entities/program-year';
 import { quarterOf, reportStatus, ReportStatus, TransferDeadlineRule } from '../../domain/transfer-deadline';
-import { pickVersion, ruleHistory, TRANSFER_DEADLINE_RULE } from './rules';
+import { ruleHistory, TRANSFER_DEADLINE_RULE } from './rules';
+import { versionOn } from '../../domain/rule-versions';
 
 export interface TransferView extends BudgetTransfer {
   quarter: number;
@@ -46,7 +47,7 @@ export async function listTransfers(em: EntityManager, filter: TransferFilter): 
   const name = (pyId: number) => pys.find((p) => p.id === pyId)?.name ?? '';
   const code = (pyId: number) => programs.find((p) => p.id === pys.find((y) => y.id === pyId)?.programId)?.code ?? '';
   const views: TransferView[] = rows.map((t) => {
-    const rule = t.kind === 'item' ? pickVersion(history, t.transferDate) : null;
+    const rule = t.kind === 'item' ? versionOn(history, t.transferDate) : null;
     const judged = rule ? reportStatus(t.transferDate, t.reportedOn, asOf, rule.params) : null;
     const py = pys.find((p) => p.id === t.fromProgramYearId);
     return {
