@@ -28,7 +28,8 @@ export function idempotency(ds: DataSource) {
       const scope = `${ctx.actor.id ?? 'system'}:${req.method}:${req.baseUrl}${req.path}`;
       const requestHash = crypto
         .createHash('sha256')
-        .update(req.is('multipart/form-data') ? `multipart:${req.header('content-length') ?? ''}` : JSON.stringify(req.body ?? null))
+        .update(JSON.stringify(req.body ?? null))
+        .update((req as Request & { file?: { buffer: Buffer } }).file?.buffer ?? Buffer.alloc(0))
         .digest('hex');
       let recordId: number;
       try {

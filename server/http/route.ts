@@ -70,8 +70,9 @@ function authorize(roles: readonly Role[]) {
 export function mountRoutes(router: Router, ds: DataSource, routes: RouteDef[], middleware: { upload?: (req: Request, res: Response, next: NextFunction) => void } = {}): void {
   for (const def of routes) {
     const chain = [authorize(def.roles)];
-    if (def.method === 'post') chain.push(idempotency(ds));
+    // the upload is read first so that an Idempotency-Key is checked against the file itself
     if (def.bodyType === 'multipart' && middleware.upload) chain.push(middleware.upload);
+    if (def.method === 'post') chain.push(idempotency(ds));
     router[def.method](def.path, ...chain, async (req: Request, res: Response, next: NextFunction) => {
       try {
         const body = def.body ? await validateInput(def.body, req.body, 'body') : (req.body as object);

@@ -92,3 +92,32 @@ describe('ledger: bulk import from the .xlsx template or JSON, all or nothing', 
     expect(res.body.errors[0].rule).to.equal('forbidden');
   });
 });
+
+describe('ledger: an import replayed with the same Idempotency-Key goes in once', function () {
+  let t: TestApp;
+  before(async () => {
+    t = await testApp();
+    expect((await t.as('admin').post('/api/programs').send({ code: 'IMP-IDEM', name: '가져오기 멱등', kind: 'unit', account: 'general' })).status).to.equal(201);
+  });
+  after(() => t.close());
+
+  it('the same file twice writes once; another file with the same key is refused', async () => {
+    const file = await filledTemplate(t, (wb) => {
+      wb.getWorksheet('사업')!.addRow([2025, 'IMP-IDEM', '공정경제담당관']);
+      wb.getWorksheet('편성')!.addRow([2025, 'IMP-IDEM', '민간위탁금', 1_000]);
+    });
+    const first = await t.as('officer').post('/api/imports').set('Idempotency-Key', 'upload-1').attach('file', file, 'a.xlsx');
+    expect(first.status).to.equal(201);
+    const before = await counts(t);
+    const replay = await t.as('officer').post('/api/imports').set('Idempotency-Key', 'upload-1').attach('file', file, 'a.xlsx');
+    expect(replay.status).to.equal(201);
+    expect(replay.headers['idempotent-replayed']).to.equal('true');
+    expect(await counts(t)).to.deep.equal(before);
+    const other = await filledTemplate(t, (wb) => {
+      wb.getWorksheet('편성')!.addRow([2025, 'IMP-IDEM', '사무관리비', 2_000]);
+    });
+    const reused = await t.as('officer').post('/api/imports').set('Idempotency-Key', 'upload-1').attach('file', other, 'a.xlsx');
+    expect(reused.status).to.equal(422);
+    expect(reused.body.code).to.equal('idempotency_key_reused');
+  });
+});
