@@ -35,3 +35,8 @@ export async function lockRow<E extends ObjectLiteral>(em: EntityManager, entity
   if (isMysql(em.connection)) qb.setLock('pessimistic_write');
   return qb.getOne();
 }
+
+/** Runs fn in the transaction the caller hands in, or in a new one when there is none. */
+export function within<T>(ds: DataSource, em: EntityManager | undefined, fn: (em: EntityManager) => Promise<T>): Promise<T> {
+  return em ? fn(em) : inTransaction(ds, fn);
+}

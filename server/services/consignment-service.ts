@@ -9,15 +9,11 @@ import { ProgramYear } from '../../entities/program-year';
 import { conflict, DomainError, invalid, notFound } from '../../domain/errors';
 import { LineFigures } from '../../domain/ledger';
 import { RequestContext } from '../context';
-import { inTransaction } from '../db/transaction';
+import { within } from '../db/transaction';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
 import { expenseLineFigures, lockProgramYearForWrite } from './ledger-service';
 import { orgUnitByCode, programByCode } from './reference-service';
-
-export function within<T>(ds: DataSource, em: EntityManager | undefined, fn: (em: EntityManager) => Promise<T>): Promise<T> {
-  return em ? fn(em) : inTransaction(ds, fn);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Look-ups and access

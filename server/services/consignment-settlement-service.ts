@@ -5,12 +5,12 @@ import { ConsignmentSettlement, ConsignmentSettlementLine } from '../../entities
 import { conflict, DomainError, invalid, notFound } from '../../domain/errors';
 import { formatInteger, parseDecimal, sumWon } from '../../domain/money';
 import { RequestContext } from '../context';
-import { lockRow } from '../db/transaction';
+import { lockRow, within } from '../db/transaction';
 import { audit } from './audit';
 import { assertDateInYear } from './fiscal-years';
 import { postEntry } from './ledger-service';
 import { ruleInForce } from './rules';
-import { assertConsignmentRead, consignmentByRef, lockConsignmentYear, within } from './consignment-service';
+import { assertConsignmentRead, consignmentByRef, lockConsignmentYear } from './consignment-service';
 import { approvedPlan, paidTotal } from './grant-service';
 
 const won = (n: number) => `${formatInteger(n)}원`;

@@ -3,9 +3,9 @@ import { ActivityFigure, PerformanceIndicator, PerformanceIndicatorValue } from 
 import { conflict, invalid, notFound } from '../../domain/errors';
 import { achievementRate, parseDecimal } from '../../domain/money';
 import { RequestContext } from '../context';
-import { lockRow } from '../db/transaction';
+import { lockRow, within } from '../db/transaction';
 import { audit } from './audit';
-import { assertConsignmentAccess, consignmentByCode, consignmentById, within } from './evaluation-service';
+import { assertConsignmentAccess, consignmentByCode, consignmentById } from './evaluation-service';
 
 /** Performance indicators (성과지표) of a consignment: target, actual and the computed achievement (달성도). */
 

@@ -16,7 +16,8 @@ import {
 import { RequestContext } from '../context';
 import { audit } from './audit';
 import { ruleHistory } from './rules';
-import { assertConsignmentAccess, consignmentByCode, liveEvaluations, within } from './evaluation-service';
+import { assertConsignmentAccess, consignmentByCode, liveEvaluations } from './evaluation-service';
+import { within } from '../db/transaction';
 import { repeatFindingChainsFor } from './renewal-inputs';
 
 export const RENEWAL_MIN_SCORE_RULE = 'renewal_min_score';

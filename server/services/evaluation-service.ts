@@ -13,13 +13,9 @@ import {
 import { conflict, DomainError, FieldProblem, invalid, notFound } from '../../domain/errors';
 import { compareDecimal, GradeBand, gradeFor, normaliseScore, scoreProblem, sumScores } from '../../domain/evaluation';
 import { RequestContext } from '../context';
-import { inTransaction, lockRow } from '../db/transaction';
+import { lockRow, within } from '../db/transaction';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
-
-export function within<T>(ds: DataSource, em: EntityManager | undefined, fn: (em: EntityManager) => Promise<T>): Promise<T> {
-  return em ? fn(em) : inTransaction(ds, fn);
-}
 
 /** A consignment by its code or its exact Korean name (council staff type names). */
 export async function consignmentByCode(em: EntityManager, code: string, field = 'consignment'): Promise<Consignment> {

@@ -5,11 +5,11 @@ import { ProgramYear } from '../../entities/program-year';
 import { conflict, DomainError, invalid, notFound } from '../../domain/errors';
 import { formatInteger, sumWon } from '../../domain/money';
 import { RequestContext } from '../context';
-import { lockRow } from '../db/transaction';
+import { lockRow, within } from '../db/transaction';
 import { audit } from './audit';
 import { assertDateInYear } from './fiscal-years';
 import { postEntry } from './ledger-service';
-import { assertConsignmentRead, consignmentByRef, lockConsignmentYear, within } from './consignment-service';
+import { assertConsignmentRead, consignmentByRef, lockConsignmentYear } from './consignment-service';
 
 const won = (n: number) => `${formatInteger(n)}원`;
 export const QUARTERS = [1, 2, 3, 4] as const;

@@ -14,7 +14,7 @@ import { User } from '../../entities/user';
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors';
 import { CriterionFigureError, CriterionFigures, judgeCriterion } from '../../domain/inspection-criteria';
 import { RequestContext } from '../context';
-import { inTransaction, lockRow } from '../db/transaction';
+import { lockRow, within } from '../db/transaction';
 import { audit } from './audit';
 import { isWithinOwnUnit } from './access';
 import {
@@ -25,10 +25,6 @@ import {
   mayRead,
 } from './inspection-access';
 import { itemsOf, resolveTemplateVersion, TemplateVersionView, templateVersionView } from './inspection-template-service';
-
-function within<T>(ds: DataSource, em: EntityManager | undefined, fn: (em: EntityManager) => Promise<T>): Promise<T> {
-  return em ? fn(em) : inTransaction(ds, fn);
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -9,12 +9,8 @@ import {
 import { conflict, DomainError, forbidden, invalid, notFound } from '../../domain/errors';
 import { validateCriterion } from '../../domain/inspection-criteria';
 import { RequestContext } from '../context';
-import { inTransaction, lockRow } from '../db/transaction';
+import { lockRow, within } from '../db/transaction';
 import { audit } from './audit';
-
-function within<T>(ds: DataSource, em: EntityManager | undefined, fn: (em: EntityManager) => Promise<T>): Promise<T> {
-  return em ? fn(em) : inTransaction(ds, fn);
-}
 
 export const DEFAULT_RATING_SCALE = ['적정', '일부 미흡', '부적정', '해당없음'];
 

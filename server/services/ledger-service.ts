@@ -6,15 +6,10 @@ import { ProgramYear } from '../../entities/program-year';
 import { conflict, DomainError, invalid, notFound } from '../../domain/errors';
 import { assertCanReduce, assertCanSpend, LineFigures, lineFigures } from '../../domain/ledger';
 import { RequestContext } from '../context';
-import { inTransaction, lockRow } from '../db/transaction';
+import { inTransaction, lockRow, within } from '../db/transaction';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
 import { assertDateInYear, assertYearOpen } from './fiscal-years';
-
-/** Run fn in the caller's transaction when one is handed in, else in a new one. */
-function within<T>(ds: DataSource, em: EntityManager | undefined, fn: (em: EntityManager) => Promise<T>): Promise<T> {
-  return em ? fn(em) : inTransaction(ds, fn);
-}
 
 /** The department that owns a program-year now: its own, or the target of its latest whole-program 이체. */
 export async function effectiveOrgUnitId(em: EntityManager, py: ProgramYear): Promise<number> {

@@ -7,14 +7,10 @@ import { ProgramYear } from '../../entities/program-year';
 import { conflict, DomainError, invalid, notFound } from '../../domain/errors';
 import { basisLineResult, formatInteger, sumWon } from '../../domain/money';
 import { RequestContext } from '../context';
-import { inTransaction, lockRow } from '../db/transaction';
+import { lockRow, within } from '../db/transaction';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
 import { assertYearOpen } from './fiscal-years';
-
-function within<T>(ds: DataSource, em: EntityManager | undefined, fn: (em: EntityManager) => Promise<T>): Promise<T> {
-  return em ? fn(em) : inTransaction(ds, fn);
-}
 
 export async function orgUnitByCode(em: EntityManager, code: string, field = 'orgCode'): Promise<OrgUnit> {
   const unit = await em.getRepository(OrgUnit).findOneBy({ code });

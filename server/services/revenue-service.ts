@@ -2,15 +2,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RevenueEntry, RevenueEntryKind, RevenueLine } from '../../entities/revenue';
 import { conflict, invalid, notFound } from '../../domain/errors';
 import { RequestContext } from '../context';
-import { inTransaction, lockRow } from '../db/transaction';
+import { lockRow, within } from '../db/transaction';
 import { audit } from './audit';
 import { assertDateInYear, assertYearOpen } from './fiscal-years';
 import { orgUnitByCode } from './reference-service';
 import { formatInteger, sumWon } from '../../domain/money';
-
-function within<T>(ds: DataSource, em: EntityManager | undefined, fn: (em: EntityManager) => Promise<T>): Promise<T> {
-  return em ? fn(em) : inTransaction(ds, fn);
-}
 
 export interface RevenueFigures {
   budget: number; // 예산액
