@@ -1,6 +1,12 @@
 import { expect } from 'chai';
+import { Consignment } from '../../entities/consignment';
+import { GrantPlan, GrantPlanCategory } from '../../entities/consignment-grant-plan';
+import { ConsignmentSettlement } from '../../entities/consignment-settlement';
+import { Inspection } from '../../entities/inspection';
 import { Program } from '../../entities/program';
 import { ProgramYear } from '../../entities/program-year';
+import { formatInteger } from '../../domain/money';
+import { expenseLineFigures } from '../../server/services/ledger-service';
 import { testApp, TestApp } from '../support/app';
 import { webLogin } from './helpers';
 
@@ -67,5 +73,145 @@ describe('web pages: what they show', function () {
     const missing = await council.agent.get('/reports/expenditure-settlement?year=2023');
     expect(missing.status).to.equal(400);
     expect(missing.text).to.contain('org');
+  });
+  describe('the consignment-year page: grant plan versions and the settlement', () => {
+    const Q = 159_250_000;
+    let c: Consignment;
+    before(async () => {
+      c = await t.ds.getRepository(Consignment).findOneByOrFail({ code: 'EC-C01' });
+    });
+    // 예산현액 of the funding line now (the dashboard test above moved part of it by a 전용)
+    const currentBudget = async () => (await expenseLineFigures(t.ds.manager, pyId, c.expenseItem)).current;
+    const approvedCategories = async () => {
+      const plan = await t.ds.getRepository(GrantPlan).findOneByOrFail({ consignmentId: c.id, fiscalYear: 2025, status: 'approved' });
+      return t.ds.getRepository(GrantPlanCategory).find({ where: { grantPlanId: plan.id }, order: { seq: 'ASC' } });
+    };
+
+    it('shows the plan versions and, for the officer, a plan form prefilled from the approved version', async () => {
+      const officer = await webLogin(t.app, 'officer');
+      const page = await officer.agent.get(`/consignments/${c.id}?year=2025`);
+      expect(page.status).to.equal(200);
+      expect(page.text).to.contain(`action="/consignments/${c.id}/grant-plans"`);
+      expect(page.text).to.contain('name="q1" inputmode="numeric" autocomplete="off" value="159,250,000"');
+      expect(page.text).to.contain('name="cat_personnel"');
+      expect(page.text).to.contain(`action="/consignments/${c.id}/settlements"`);
+      const council = await webLogin(t.app, 'council');
+      const read = await council.agent.get(`/consignments/${c.id}?year=2025`);
+      expect(read.text).to.contain('교부계획 버전');
+      expect(read.text).not.to.contain(`action="/consignments/${c.id}/grant-plans"`);
+    });
+
+    it('a plan above 예산현액 is refused beside the quarters with the figures, keeping what was typed', async () => {
+      const officer = await webLogin(t.app, 'officer');
+      const current = await currentBudget();
+      const q4 = current - 3 * Q + 1;
+      const before = await t.ds.getRepository(GrantPlan).countBy({ consignmentId: c.id, fiscalYear: 2025 });
+      const cats = Object.fromEntries((await approvedCategories()).map((k) => [`cat_${k.code}`, String(k.amount)]));
+      const res = await officer.agent
+        .post(`/consignments/${c.id}/grant-plans`)
+        .type('form')
+        .send({ _csrf: officer.csrf, fiscalYear: '2025', q1: '159,250,000', q2: '159,250,000', q3: '159,250,000', q4: String(q4), reason: '증액 시험', ...cats });
+      expect(res.status).to.equal(409);
+      expect(res.text).to.contain('저장하지 못했습니다');
+      expect(res.text).to.contain('예산현액');
+      expect(res.text).to.contain('(규칙: withinCurrentBudget)');
+      expect(res.text).to.match(new RegExp(`id="plan-figures">[^<]*예산현액 ${formatInteger(current)}원`));
+      expect(res.text).to.contain(`연간 교부계획 ${formatInteger(current + 1)}원`);
+      expect(res.text).to.contain('초과액 1원');
+      expect(res.text).to.contain(`name="q4" inputmode="numeric" autocomplete="off" value="${q4}"`);
+      expect(res.text).to.contain('value="증액 시험"');
+      expect(await t.ds.getRepository(GrantPlan).countBy({ consignmentId: c.id, fiscalYear: 2025 })).to.equal(before);
+    });
+
+    it('the officer enters a new plan version (a change needs a reason) and approves it', async () => {
+      const officer = await webLogin(t.app, 'officer');
+      const cats = Object.fromEntries((await approvedCategories()).map((k) => [`cat_${k.code}`, formatInteger(k.code === 'personnel' ? k.amount - 2_000_000 : k.amount)]));
+      const form = { _csrf: officer.csrf, fiscalYear: '2025', q1: '159,250,000', q2: '159,250,000', q3: '159,250,000', q4: '157,250,000', ...cats };
+      const noReason = await officer.agent.post(`/consignments/${c.id}/grant-plans`).type('form').send(form);
+      expect(noReason.status).to.equal(422);
+      expect(noReason.text).to.contain('승인된 교부계획을 변경하려면 사유가 필요합니다');
+      expect(noReason.text).to.contain('(규칙: required)');
+
+      const saved = await officer.agent.post(`/consignments/${c.id}/grant-plans`).type('form').send({ ...form, reason: '인건비 조정' });
+      expect(saved.status).to.equal(303);
+      expect(saved.headers.location).to.match(new RegExp(`^/consignments/${c.id}\\?year=2025&saved=plan&version=\\d+#plan$`));
+      const draft = await t.ds.getRepository(GrantPlan).findOneOrFail({ where: { consignmentId: c.id, fiscalYear: 2025 }, order: { version: 'DESC' } });
+      expect(draft).to.include({ status: 'draft', total: 635_000_000, q4: 157_250_000, reason: '인건비 조정' });
+      const draftCats = await t.ds.getRepository(GrantPlanCategory).findBy({ grantPlanId: draft.id });
+      expect(draftCats.find((k) => k.code === 'personnel')!.amount).to.equal(318_000_000);
+
+      const page = await officer.agent.get(saved.headers.location);
+      expect(page.text).to.contain(`교부계획 ${draft.version}차를 저장했습니다`);
+      expect(page.text).to.contain(`action="/consignments/${c.id}/grant-plans/${draft.id}/approve"`);
+
+      const approved = await officer.agent.post(`/consignments/${c.id}/grant-plans/${draft.id}/approve`).type('form').send({ _csrf: officer.csrf, approvedOn: '2025-06-20' });
+      expect(approved.status).to.equal(303);
+      expect((await t.ds.getRepository(GrantPlan).findOneByOrFail({ id: draft.id })).status).to.equal('approved');
+      const after = await officer.agent.get(approved.headers.location);
+      expect(after.text).to.contain(`교부계획 ${draft.version}차를 승인했습니다`);
+      expect(after.text).to.contain(`승인된 교부계획 v${draft.version} (2025-06-20 승인`);
+      expect(after.text).to.contain('대체됨');
+      // approving it again is refused on the page, with the message
+      const again = await officer.agent.post(`/consignments/${c.id}/grant-plans/${draft.id}/approve`).type('form').send({ _csrf: officer.csrf, approvedOn: '2025-06-21' });
+      expect(again.status).to.equal(409);
+      expect(again.text).to.contain('이미 승인됨');
+    });
+
+    it('the officer submits, reviews and confirms the settlement; the page lists it with its 반납액', async () => {
+      const officer = await webLogin(t.app, 'officer');
+      const submitted = await officer.agent.post(`/consignments/${c.id}/settlements`).type('form').send({ _csrf: officer.csrf, fiscalYear: '2025', submittedOn: '2025-12-20', note: '' });
+      expect(submitted.status).to.equal(303);
+      const s = await t.ds.getRepository(ConsignmentSettlement).findOneOrFail({ where: { consignmentId: c.id, fiscalYear: 2025 }, order: { id: 'DESC' } });
+      expect(s.status).to.equal('submitted');
+      expect(s.returnAmount).to.equal(s.granted + s.interest - s.spent);
+      const page = await officer.agent.get(submitted.headers.location);
+      expect(page.text).to.contain('정산을 제출했습니다');
+      expect(page.text).to.contain(`<strong>${formatInteger(s.returnAmount)}</strong>`);
+      expect(page.text).to.contain(`action="/consignments/${c.id}/settlements/${s.id}/review"`);
+
+      const badReview = await officer.agent.post(`/consignments/${c.id}/settlements/${s.id}/review`).type('form').send({ _csrf: officer.csrf, reviewedOn: '2025-12-19' });
+      expect(badReview.status).to.equal(422);
+      expect(badReview.text).to.contain('검토일이 제출일보다 앞설 수 없습니다');
+      expect(badReview.text).to.contain('value="2025-12-19"');
+      expect((await officer.agent.post(`/consignments/${c.id}/settlements/${s.id}/review`).type('form').send({ _csrf: officer.csrf, reviewedOn: '2025-12-22', note: '확인' })).status).to.equal(303);
+      const reviewed = await officer.agent.get(`/consignments/${c.id}?year=2025`);
+      expect(reviewed.text).to.contain(`action="/consignments/${c.id}/settlements/${s.id}/confirm"`);
+      const confirmed = await officer.agent.post(`/consignments/${c.id}/settlements/${s.id}/confirm`).type('form').send({ _csrf: officer.csrf, confirmedOn: '2026-01-15', returnDate: '' });
+      expect(confirmed.status).to.equal(303);
+      expect((await t.ds.getRepository(ConsignmentSettlement).findOneByOrFail({ id: s.id })).status).to.equal('confirmed');
+      const locked = await officer.agent.get(confirmed.headers.location);
+      expect(locked.text).to.contain('정산을 확정했습니다');
+      expect(locked.text).not.to.contain(`action="/consignments/${c.id}/grant-plans"`);
+    });
+  });
+
+  it('an inspector approves a submitted inspection, and returns (반려) another to draft', async () => {
+    const seeded = await t.ds.getRepository(Inspection).findOneByOrFail({ status: 'approved' });
+    const revision = await t.as('inspector').post(`/api/inspections/${seeded.id}/revisions`).send({ reason: '오기 정정' });
+    expect(revision.status, JSON.stringify(revision.body)).to.equal(201);
+    await t.as('inspector').post(`/api/inspections/${revision.body.id}/submit`).send({ on: '2026-01-10' }).expect(201);
+
+    const inspector = await webLogin(t.app, 'inspector');
+    const page = await inspector.agent.get(`/inspections/${revision.body.id}`);
+    expect(page.text).to.contain(`action="/inspections/${revision.body.id}/approve"`);
+    expect(page.text).to.contain(`action="/inspections/${revision.body.id}/return"`);
+    const council = await webLogin(t.app, 'council');
+    expect((await council.agent.get(`/inspections/${revision.body.id}`)).text).not.to.contain(`/inspections/${revision.body.id}/approve`);
+
+    const approved = await inspector.agent.post(`/inspections/${revision.body.id}/approve`).type('form').send({ _csrf: inspector.csrf, on: '2026-01-12' });
+    expect(approved.status).to.equal(303);
+    expect(await t.ds.getRepository(Inspection).findOneByOrFail({ id: revision.body.id })).to.include({ status: 'approved', approvedOn: '2026-01-12' });
+    const after = await inspector.agent.get(approved.headers.location);
+    expect(after.text).to.contain('점검 결과를 승인했습니다');
+    expect(after.text).not.to.contain(`action="/inspections/${revision.body.id}/approve"`);
+
+    const second = await t.as('inspector').post(`/api/inspections/${revision.body.id}/revisions`).send({ reason: '재정정' }).expect(201);
+    await t.as('inspector').post(`/api/inspections/${second.body.id}/submit`).send({ on: '2026-01-13' }).expect(201);
+    const noReason = await inspector.agent.post(`/inspections/${second.body.id}/return`).type('form').send({ _csrf: inspector.csrf, reason: ' ' });
+    expect(noReason.status).to.equal(400);
+    expect(noReason.text).to.contain('(규칙: isNotEmpty)');
+    const returned = await inspector.agent.post(`/inspections/${second.body.id}/return`).type('form').send({ _csrf: inspector.csrf, reason: '증빙 보완' });
+    expect(returned.status).to.equal(303);
+    expect((await t.ds.getRepository(Inspection).findOneByOrFail({ id: second.body.id })).status).to.equal('draft');
   });
 });

@@ -35,10 +35,17 @@ const PAGE_WRITE_MATRIX: Record<string, Role[]> = {
   'web.admin.create-user': ['admin'],
   'web.admin.create-org': ['admin'],
   'web.consignments.disburse': ['budget_officer'],
+  'web.consignments.create-plan': ['budget_officer'],
+  'web.consignments.approve-plan': ['budget_officer'],
+  'web.consignments.submit-settlement': ['budget_officer'],
+  'web.consignments.review-settlement': ['budget_officer'],
+  'web.consignments.confirm-settlement': ['budget_officer'],
   'web.inspections.create': ['inspector'],
   'web.inspections.save-area': ['inspector'],
   'web.inspections.add-finding': ['inspector'],
   'web.inspections.submit': ['inspector'],
+  'web.inspections.approve': ['inspector'],
+  'web.inspections.return': ['inspector'],
 };
 
 describe('role matrix: every API route and every page × every role', function () {

@@ -28,6 +28,10 @@ const FIGURE_LABEL: Record<string, string> = {
   granted: '기교부액',
   quarter: '분기',
   planVersion: '교부계획 버전',
+  excess: '초과액',
+  categoriesTotal: '비목 합계',
+  spent: '집행액',
+  interest: '이자',
 };
 
 /** A refusal as the form shows it: the message, each field's rule and message, and the figures. */

@@ -1,11 +1,11 @@
 import { Consignment } from '../../../entities/consignment';
 import { DomainError } from '../../../domain/errors';
 import { idParam } from '../../api/routes/params';
-import { CreateInspectionBody, FindingBody, UpdateInspectionBody } from '../../api/routes/inspections/bodies';
+import { CreateInspectionBody, FindingBody, ReasonBody, StepBody, UpdateInspectionBody } from '../../api/routes/inspections/bodies';
 import { validateInput } from '../../http/validation';
 import { isWithinOwnUnit } from '../../services/access';
 import { INSPECTION_READERS, INSPECTION_WRITERS } from '../../services/inspection-access';
-import { addFinding, createInspection, FINDING_KIND_KO, findingsRegister, getInspection, InspectionView, listInspections, submitInspection, updateInspection } from '../../services/inspection-service';
+import { addFinding, approveInspection, createInspection, FINDING_KIND_KO, findingsRegister, getInspection, InspectionView, listInspections, returnInspection, submitInspection, updateInspection } from '../../services/inspection-service';
 import { flattenAreas, listTemplates } from '../../services/inspection-template-service';
 import { PageCall, PageDef } from '../types';
 import { pickYear, today } from './common';
@@ -58,6 +58,7 @@ async function inspectionPage(call: PageCall, id: number, extra: Record<string, 
   const asked = Number(call.req.query.area ?? extra.area ?? 1);
   const current = steps.find((s) => s.n === asked) ?? steps[0];
   const canEdit = INSPECTION_WRITERS.includes(call.user!.role) && view.status === 'draft';
+  const canDecide = INSPECTION_WRITERS.includes(call.user!.role) && view.status === 'submitted';
   call.render(
     'inspection.njk',
     {
@@ -66,6 +67,9 @@ async function inspectionPage(call: PageCall, id: number, extra: Record<string, 
       steps,
       current,
       canEdit,
+      canDecide,
+      approveForm: { on: today() },
+      returnForm: { reason: '' },
       allItems: steps.flatMap((s) => s.items),
       findingKinds: Object.entries(FINDING_KIND_KO).map(([value, label]) => ({ value, label })),
       saved: call.req.query.saved,
@@ -198,6 +202,44 @@ const pages: PageDef[] = [
       } catch (err) {
         if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
         await inspectionPage(call, id, { submitProblem: problemView(err) }, err.status);
+      }
+    },
+  },
+  {
+    id: 'web.inspections.approve',
+    method: 'post',
+    path: '/inspections/:id/approve',
+    roles: INSPECTION_WRITERS,
+    handler: async (call) => {
+      const id = idParam(String(call.req.params.id));
+      const b = call.req.body as Record<string, string>;
+      const form = { on: typeof b.on === 'string' ? b.on : '' };
+      try {
+        const body = await validateInput(StepBody, { ...(blank(form.on) ? { on: blank(form.on) } : {}) }, 'body');
+        await approveInspection(call.ds, call.ctx, id, body.on);
+        call.res.redirect(303, `/inspections/${id}?saved=approved`);
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
+        await inspectionPage(call, id, { approveForm: { ...form, problem: problemView(err) } }, err.status);
+      }
+    },
+  },
+  {
+    id: 'web.inspections.return',
+    method: 'post',
+    path: '/inspections/:id/return',
+    roles: INSPECTION_WRITERS,
+    handler: async (call) => {
+      const id = idParam(String(call.req.params.id));
+      const b = call.req.body as Record<string, string>;
+      const form = { reason: typeof b.reason === 'string' ? b.reason : '' };
+      try {
+        const body = await validateInput(ReasonBody, { reason: form.reason.trim() }, 'body');
+        await returnInspection(call.ds, call.ctx, id, body.reason);
+        call.res.redirect(303, `/inspections/${id}?saved=returned`);
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
+        await inspectionPage(call, id, { returnForm: { ...form, problem: problemView(err) } }, err.status);
       }
     },
   },
