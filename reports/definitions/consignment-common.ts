@@ -40,3 +40,14 @@ export async function reportSubject(em: EntityManager, params: ReportParams, ctx
   const dept = await em.getRepository(OrgUnit).findOneBy({ id: c.orgUnitId });
   return { c, year, holder, dept };
 }
+
+/** The opening lines both consignment reports print: what, who runs it, for how long, who owns it. */
+export function consignmentOverview(subject: Awaited<ReturnType<typeof reportSubject>>): { label: string; text: string }[] {
+  const { c, holder, dept } = subject;
+  return [
+    { label: '위탁사무', text: `${c.name} (${c.code})` },
+    { label: '수탁기관', text: holder ? `${holder.operator.name}${holder.operator.representative ? ` (대표 ${holder.operator.representative})` : ''}` : '-' },
+    { label: '위탁기간', text: holder ? `${holder.term.startDate} ~ ${holder.term.endDate}` : '-' },
+    { label: '소관부서', text: dept?.name ?? '-' },
+  ];
+}

@@ -9,7 +9,7 @@ import { ruleInForce } from '../../server/services/rules';
 import { currentSettlement, OVERSPEND_RULE, settlementFigures, SettlementLineFigures } from '../../server/services/consignment-settlement-service';
 import type { ReportModel, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
-import { CONSIGNMENT_REPORT_ROLES, rateCell, reportSubject, textCell, UNIT_LINE_WON, won, wonCell } from './consignment-common';
+import { CONSIGNMENT_REPORT_ROLES, consignmentOverview, rateCell, reportSubject, textCell, UNIT_LINE_WON, won, wonCell } from './consignment-common';
 
 const STATUS_KO = { submitted: '제출', reviewed: '검토 완료', confirmed: '확정', superseded: '대체됨' } as const;
 
@@ -20,7 +20,8 @@ const definition: ReportDefinition = {
   optional: ['asOf'],
   roles: CONSIGNMENT_REPORT_ROLES,
   async build(em, params, ctx): Promise<ReportModel> {
-    const { c, year, holder, dept } = await reportSubject(em, params, ctx);
+    const subject = await reportSubject(em, params, ctx);
+    const { c, year } = subject;
     const stored = await currentSettlement(em, c.id, year);
     const margin = stored?.overspendMargin ?? String((await ruleInForce<{ percent: string }>(em, OVERSPEND_RULE, `${year}-12-31`)).params.percent);
     const live = await settlementFigures(em, c.id, year, margin);
@@ -79,10 +80,7 @@ const definition: ReportDefinition = {
         {
           kind: 'keyValue',
           items: [
-            { label: '위탁사무', text: `${c.name} (${c.code})` },
-            { label: '수탁기관', text: holder ? holder.operator.name : '-' },
-            { label: '위탁기간', text: holder ? `${holder.term.startDate} ~ ${holder.term.endDate}` : '-' },
-            { label: '소관부서', text: dept?.name ?? '-' },
+            ...consignmentOverview(subject),
             { label: '회계연도', text: `${year}년` },
             { label: '정산 상태', text: status },
             { label: '반납액', text: won(fig.returnAmount) },

@@ -9,7 +9,7 @@ import { fundingProgramYear } from '../../server/services/consignment-service';
 import { grantStatus } from '../../server/services/grant-service';
 import type { ReportModel, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
-import { CONSIGNMENT_REPORT_ROLES, rateCell, reportSubject, textCell, UNIT_LINE_WON, won, wonCell } from './consignment-common';
+import { CONSIGNMENT_REPORT_ROLES, consignmentOverview, rateCell, reportSubject, textCell, UNIT_LINE_WON, won, wonCell } from './consignment-common';
 
 const definition: ReportDefinition = {
   name: 'grant-status',
@@ -18,7 +18,8 @@ const definition: ReportDefinition = {
   optional: ['asOf'],
   roles: CONSIGNMENT_REPORT_ROLES,
   async build(em, params, ctx): Promise<ReportModel> {
-    const { c, year, holder, dept } = await reportSubject(em, params, ctx);
+    const subject = await reportSubject(em, params, ctx);
+    const { c, year } = subject;
     const py = await fundingProgramYear(em, c, year, 'year');
     const line = await expenseLineFigures(em, py.id, c.expenseItem);
     const st = await grantStatus(em, c.id, year);
@@ -75,10 +76,7 @@ const definition: ReportDefinition = {
         {
           kind: 'keyValue',
           items: [
-            { label: '위탁사무', text: `${c.name} (${c.code})` },
-            { label: '수탁기관', text: holder ? `${holder.operator.name}${holder.operator.representative ? ` (대표 ${holder.operator.representative})` : ''}` : '-' },
-            { label: '위탁기간', text: holder ? `${holder.term.startDate} ~ ${holder.term.endDate}` : '-' },
-            { label: '소관부서', text: dept?.name ?? '-' },
+            ...consignmentOverview(subject),
             { label: '재원', text: `${py.name} · ${c.expenseItem}` },
             { label: '예산현액', text: won(line.current) },
             { label: '교부계획', text: st.plan ? `${st.plan.version}차 (${st.plan.approvedOn} 승인) ${won(st.plan.total)}` : '없음' },
