@@ -44,8 +44,11 @@ export class Disbursement {
   @MoneyColumn({ nullable: true })
   paidAmount: number | null;
 
-  /** 일괄·신속교부: paid ahead of the quarterly plan (up to the year's plan) with a recorded reason */
-  @Column({ type: 'boolean', default: false })
+  /**
+   * 일괄·신속교부: paid ahead of the quarterly plan (up to the year's plan) with a recorded reason.
+   * The database defaults it to false; the service always sets it, so TypeORM need not read it back.
+   */
+  @Column({ type: 'boolean' })
   lumpSum: boolean;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
@@ -61,7 +64,7 @@ export class Disbursement {
   @Column({ type: 'varchar', length: 500, nullable: true })
   note: string | null;
 
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean' })
   sample: boolean;
 
   @Column({ type: 'int', nullable: true })

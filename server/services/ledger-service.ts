@@ -32,16 +32,16 @@ export async function lockProgramYearForWrite(em: EntityManager, ctx: RequestCon
 
 /** Figures of one expense line (program-year × 편성목) from the stored amounts. */
 export async function expenseLineFigures(em: EntityManager, programYearId: number, expenseItem: string): Promise<LineFigures> {
-  const appropriation = await em.getRepository(Appropriation).findOneBy({ programYearId, expenseItem });
-  const sums = await em
-    .getRepository(LedgerEntry)
-    .createQueryBuilder('e')
-    .select('e.kind', 'kind')
-    .addSelect('SUM(e.amount)', 'amount')
-    .where('e.programYearId = :programYearId AND e.expenseItem = :expenseItem', { programYearId, expenseItem })
-    .groupBy('e.kind')
-    .getRawMany<{ kind: EntryKind; amount: string | number }>();
-  return lineFigures(appropriation?.amount ?? 0, sums.map((s) => ({ kind: s.kind, amount: Number(s.amount) })));
+  // One round trip for the appropriation and the entries' sums: this runs under the row lock of
+  // every payment and execution.
+  const rows: { kind: string; amount: string | number }[] = await em.query(
+    `SELECT 'appropriation' AS kind, amount FROM appropriations WHERE program_year_id = ? AND expense_item = ?
+     UNION ALL
+     SELECT kind, SUM(amount) AS amount FROM ledger_entries WHERE program_year_id = ? AND expense_item = ? GROUP BY kind`,
+    [programYearId, expenseItem, programYearId, expenseItem],
+  );
+  const appropriated = rows.filter((r) => r.kind === 'appropriation').reduce((a, r) => a + Number(r.amount), 0);
+  return lineFigures(appropriated, rows.filter((r) => r.kind !== 'appropriation').map((r) => ({ kind: r.kind as EntryKind, amount: Number(r.amount) })));
 }
 
 /** Figures of every expense line of a program-year, and their total. */
