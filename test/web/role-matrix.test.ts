@@ -27,6 +27,7 @@ const LEDGER_WRITE_MATRIX: Record<string, Role[]> = {
   'org-units.create': ['admin'],
   'fiscal-years.open': ['admin'],
   'fiscal-years.close': ['admin'],
+  'rule-versions.create': ['admin'],
 };
 
 /** The same table for the web forms that write. */
@@ -34,6 +35,8 @@ const PAGE_WRITE_MATRIX: Record<string, Role[]> = {
   'web.ledger.post-entry': ['budget_officer'],
   'web.admin.create-user': ['admin'],
   'web.admin.create-org': ['admin'],
+  'web.admin.update-user': ['admin'],
+  'web.admin.create-rule': ['admin'],
   'web.consignments.disburse': ['budget_officer'],
   'web.consignments.create-plan': ['budget_officer'],
   'web.consignments.approve-plan': ['budget_officer'],

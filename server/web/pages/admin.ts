@@ -3,14 +3,15 @@ import { ROLES, Role, User } from '../../../entities/user';
 import { DomainError, FieldProblem } from '../../../domain/errors';
 import { ADMINS } from '../../api/roles';
 import { audit } from '../../services/audit';
-import { createUser } from '../../services/user-service';
+import { createUser, updateUser } from '../../services/user-service';
+import { createRuleVersion, KNOWN_RULES, listRuleVersions } from '../../services/rule-admin-service';
 import { createOrgUnit } from '../../services/reference-service';
 import { CreateOrgUnitBody } from '../../api/routes/org-units/create-org-unit';
 import { validateInput } from '../../http/validation';
 import { PageCall, PageDef } from '../types';
 import { problemView } from './forms';
 
-async function usersView(call: PageCall, form: Record<string, unknown> = {}, status = 200) {
+async function usersView(call: PageCall, form: Record<string, unknown> = {}, status = 200, edit: Record<string, unknown> | null = null) {
   const em = call.ds.manager;
   const users = await em.getRepository(User).find({ order: { username: 'ASC' } });
   const orgs = await em.getRepository(OrgUnit).find({ order: { name: 'ASC' } });
@@ -21,6 +22,28 @@ async function usersView(call: PageCall, form: Record<string, unknown> = {}, sta
       users: users.map((u) => ({ ...u, department: orgs.find((o) => o.id === u.orgUnitId)?.name ?? '' })),
       departments: orgs.filter((o) => o.level === 'department'),
       roles: ROLES,
+      form,
+      edit,
+      created: call.req.query.created,
+      updated: call.req.query.updated,
+    },
+    status,
+  );
+}
+
+async function rulesView(call: PageCall, form: Record<string, unknown> = {}, status = 200) {
+  const versions = await listRuleVersions(call.ds.manager);
+  const keys = [...new Set([...Object.keys(KNOWN_RULES), ...versions.map((v) => v.ruleKey)])].sort();
+  call.render(
+    'admin-rules.njk',
+    {
+      title: '규칙 버전 (기준 정보)',
+      rules: keys.map((key) => ({
+        key,
+        label: KNOWN_RULES[key]?.label ?? '',
+        example: KNOWN_RULES[key] ? JSON.stringify(KNOWN_RULES[key].example) : '',
+        versions: versions.filter((v) => v.ruleKey === key).map((v) => ({ ...v, paramsText: JSON.stringify(v.params) })),
+      })),
       form,
       created: call.req.query.created,
     },
@@ -77,6 +100,35 @@ const pages: PageDef[] = [
       }
     },
   },
+  {
+    id: 'web.admin.update-user',
+    method: 'post',
+    path: '/admin/users/:id',
+    roles: ADMINS,
+    handler: async (call) => {
+      const b = call.req.body as Record<string, string>;
+      const idText = String(call.req.params.id);
+      const userId = /^\d{1,9}$/.test(idText) ? Number(idText) : 0;
+      const edit = { userId, role: String(b.role ?? ''), orgUnitId: String(b.orgUnitId ?? ''), active: String(b.active ?? '') };
+      try {
+        const problems: FieldProblem[] = [];
+        if (!(ROLES as readonly string[]).includes(edit.role)) problems.push({ field: 'role', rule: 'isIn', message: 'role is not a role', message_ko: '역할을 고르십시오' });
+        if (edit.active !== '1' && edit.active !== '0') problems.push({ field: 'active', rule: 'isIn', message: 'active must be on or off', message_ko: '사용 또는 중지를 고르십시오' });
+        if (edit.orgUnitId && !/^\d{1,9}$/.test(edit.orgUnitId)) problems.push({ field: 'orgUnitId', rule: 'isInt', message: 'orgUnitId is not a department', message_ko: '부서를 고르십시오' });
+        if (problems.length) throw new DomainError(422, 'validation_failed', 'Invalid user change', '입력값이 올바르지 않습니다', problems);
+        const user = await updateUser(call.ds, call.ctx, userId, {
+          role: edit.role as Role,
+          orgUnitId: edit.orgUnitId ? Number(edit.orgUnitId) : null,
+          active: edit.active === '1',
+          password: String(b.password ?? ''),
+        });
+        call.res.redirect(303, `/admin/users?updated=${encodeURIComponent(user.username)}`);
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        await usersView(call, {}, err.status, { ...edit, problem: problemView(err) });
+      }
+    },
+  },
   { id: 'web.admin.orgs', method: 'get', path: '/admin/orgs', roles: ADMINS, nav: '조직', handler: (call) => orgsView(call) },
   {
     id: 'web.admin.create-org',
@@ -97,6 +149,32 @@ const pages: PageDef[] = [
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         await orgsView(call, { ...form, problem: problemView(err) }, err.status);
+      }
+    },
+  },
+  { id: 'web.admin.rules', method: 'get', path: '/admin/rules', roles: ADMINS, nav: '규칙 버전', handler: (call) => rulesView(call) },
+  {
+    id: 'web.admin.create-rule',
+    method: 'post',
+    path: '/admin/rules',
+    roles: ADMINS,
+    handler: async (call) => {
+      const b = call.req.body as Record<string, string>;
+      const form = { ruleKey: String(b.ruleKey ?? '').trim(), effectiveFrom: String(b.effectiveFrom ?? '').trim(), params: String(b.params ?? '').trim(), source: String(b.source ?? '').trim() };
+      try {
+        let params: unknown;
+        try {
+          params = JSON.parse(form.params);
+        } catch {
+          throw new DomainError(422, 'validation_failed', 'params is not JSON', '입력값이 올바르지 않습니다', [
+            { field: 'params', rule: 'isJson', message: 'params must be a JSON object', message_ko: '매개변수는 JSON 객체로 입력하십시오 (예: {"quartersAfter": 1})', value: form.params },
+          ]);
+        }
+        const version = await createRuleVersion(call.ds, call.ctx, { ruleKey: form.ruleKey, effectiveFrom: form.effectiveFrom, params, source: form.source });
+        call.res.redirect(303, `/admin/rules?created=${encodeURIComponent(`${version.ruleKey} ${version.effectiveFrom}`)}#rule-${version.ruleKey}`);
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        await rulesView(call, { ...form, problem: problemView(err) }, err.status);
       }
     },
   },

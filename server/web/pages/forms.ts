@@ -32,6 +32,9 @@ const FIGURE_LABEL: Record<string, string> = {
   categoriesTotal: '비목 합계',
   spent: '집행액',
   interest: '이자',
+  latestEffectiveFrom: '최근 버전 시행일',
+  latestEffectiveTo: '최근 버전 종료일',
+  requestedEffectiveFrom: '입력한 시행일',
 };
 
 /** A refusal as the form shows it: the message, each field's rule and message, and the figures. */
