@@ -3,8 +3,8 @@ import { OrgUnit } from '../../entities/org-unit';
 import { ApiToken, ROLES, Role, User } from '../../entities/user';
 import { WebSession } from '../../entities/web-session';
 import { DomainError, FieldProblem, notFound } from '../../domain/errors';
-import { Actor, RequestContext } from '../context';
-import { lockRow, within } from '../db/transaction';
+import { Actor, RequestContext, systemContext } from '../context';
+import { inTransaction, lockRow, within } from '../db/transaction';
 import { hashPassword, newToken, sha256 } from '../auth/passwords';
 import { audit } from './audit';
 
@@ -16,22 +16,31 @@ export interface NewUser {
   password: string;
 }
 
-export async function createUser(ds: DataSource, input: NewUser): Promise<User> {
-  const user = ds.getRepository(User).create({
-    username: input.username,
-    displayName: input.displayName,
-    role: input.role,
-    orgUnitId: input.orgUnitId ?? null,
-    passwordHash: await hashPassword(input.password),
-    active: true,
-    createdAt: new Date(),
+/** Creates a user (password hashed with scrypt) and its audit record in one transaction. */
+export async function createUser(ds: DataSource, input: NewUser, ctx: RequestContext = systemContext('users')): Promise<User> {
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(ds, async (em) => {
+    const user = em.getRepository(User).create({
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      orgUnitId: input.orgUnitId ?? null,
+      passwordHash,
+      active: true,
+      createdAt: new Date(),
+    });
+    await em.save(user);
+    await audit(em, ctx, { action: 'user.create', entity: 'user', entityId: user.id, after: { username: user.username, role: user.role, orgUnitId: user.orgUnitId } });
+    return user;
   });
-  return ds.getRepository(User).save(user);
 }
 
 /** Issues a bearer token; the plain token is returned once and only its hash is kept. */
-export async function issueToken(ds: DataSource, userId: number, label: string, token = newToken()): Promise<string> {
-  await ds.getRepository(ApiToken).insert({ userId, tokenHash: sha256(token), label, createdAt: new Date(), revokedAt: null });
+export async function issueToken(ds: DataSource, userId: number, label: string, token = newToken(), ctx: RequestContext = systemContext('users')): Promise<string> {
+  await inTransaction(ds, async (em) => {
+    const inserted = await em.insert(ApiToken, { userId, tokenHash: sha256(token), label, createdAt: new Date(), revokedAt: null });
+    await audit(em, ctx, { action: 'api_token.issue', entity: 'api_token', entityId: inserted.identifiers[0].id as number, after: { userId, label } });
+  });
   return token;
 }
 

@@ -6,6 +6,7 @@ import { WebSession } from '../../entities/web-session';
 import { sha256 } from '../auth/passwords';
 import { Actor } from '../context';
 import { actorOf } from '../services/user-service';
+import { inTransaction } from '../db/transaction';
 
 /**
  * DB-backed browser sessions. The cookie holds 32 random bytes; the table keeps only their SHA-256,
@@ -36,17 +37,22 @@ export function cookieOptions(req: Request, maxAgeMs?: number) {
 export async function createSession(ds: DataSource, userId: number): Promise<{ token: string; session: WebSession }> {
   const token = crypto.randomBytes(32).toString('base64url');
   const now = new Date();
-  const repo = ds.getRepository(WebSession);
-  const session = repo.create({
-    tokenHash: sha256(token),
-    userId,
-    csrfSecret: crypto.randomBytes(24).toString('base64url'),
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
+  // In a transaction of its own: on SQLite a bare write would join whatever transaction another
+  // request has open on the shared connection, and vanish if that one rolls back.
+  const session = await inTransaction(ds, async (em) => {
+    const repo = em.getRepository(WebSession);
+    const created = repo.create({
+      tokenHash: sha256(token),
+      userId,
+      csrfSecret: crypto.randomBytes(24).toString('base64url'),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
+    });
+    await repo.save(created);
+    // housekeeping: forget sessions that have run out
+    await repo.delete({ expiresAt: LessThan(now) });
+    return created;
   });
-  await repo.save(session);
-  // housekeeping: forget sessions that have run out
-  await repo.delete({ expiresAt: LessThan(now) });
   return { token, session };
 }
 
@@ -61,7 +67,7 @@ export async function loadSession(ds: DataSource, token: string | null): Promise
   const session = await repo.findOneBy({ tokenHash: sha256(token) });
   if (!session) return null;
   if (session.expiresAt.getTime() <= Date.now()) {
-    await repo.delete({ id: session.id });
+    await inTransaction(ds, (em) => em.getRepository(WebSession).delete({ id: session.id }));
     return null;
   }
   const user = await ds.getRepository(User).findOneBy({ id: session.userId, active: true });
@@ -70,7 +76,7 @@ export async function loadSession(ds: DataSource, token: string | null): Promise
 }
 
 export async function destroySession(ds: DataSource, token: string | null, res: Response, req: Request): Promise<void> {
-  if (token) await ds.getRepository(WebSession).delete({ tokenHash: sha256(token) });
+  if (token) await inTransaction(ds, (em) => em.getRepository(WebSession).delete({ tokenHash: sha256(token) }));
   res.clearCookie(SESSION_COOKIE, cookieOptions(req));
 }
 

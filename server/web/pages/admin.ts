@@ -2,7 +2,6 @@ import { OrgUnit } from '../../../entities/org-unit';
 import { ROLES, Role, User } from '../../../entities/user';
 import { DomainError, FieldProblem } from '../../../domain/errors';
 import { ADMINS } from '../../api/roles';
-import { audit } from '../../services/audit';
 import { createUser, updateUser } from '../../services/user-service';
 import { createRuleVersion, KNOWN_RULES, listRuleVersions } from '../../services/rule-admin-service';
 import { createOrgUnit } from '../../services/reference-service';
@@ -91,8 +90,7 @@ const pages: PageDef[] = [
         if (password.length < 12 || password.length > 200) bad('password', 'minLength', '비밀번호는 12자 이상이어야 합니다');
         if (await call.ds.getRepository(User).findOneBy({ username: form.username })) bad('username', 'unique', '이미 있는 아이디입니다');
         if (problems.length) throw new DomainError(422, 'validation_failed', 'Invalid user', '입력값이 올바르지 않습니다', problems);
-        const user = await createUser(call.ds, { username: form.username, displayName: form.displayName, role: form.role as Role, orgUnitId: org?.id ?? null, password });
-        await audit(call.ds.manager, call.ctx, { action: 'user.create', entity: 'user', entityId: user.id, after: { username: user.username, role: user.role, orgUnitId: user.orgUnitId } });
+        const user = await createUser(call.ds, { username: form.username, displayName: form.displayName, role: form.role as Role, orgUnitId: org?.id ?? null, password }, call.ctx);
         call.res.redirect(303, `/admin/users?created=${encodeURIComponent(user.username)}`);
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
