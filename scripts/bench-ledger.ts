@@ -105,7 +105,7 @@ async function generate(size: Size, file: string): Promise<{ seconds: number; pr
   return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, programYears };
 }
 
-interface ChildResult { rows: number; buildSeconds: number; renderSeconds: number; peakRssMb: number; bytes: number; pages: number | null }
+interface ChildResult { rows: number; buildSeconds: number; renderSeconds: number; startRssMb: number; builtRssMb: number; peakRssMb: number; bytes: number; pages: number | null }
 
 async function child(file: string, format: 'xlsx' | 'pdf'): Promise<void> {
   const { openDatabase } = await import(path.join(ROOT, 'server', 'db', 'data-source'));
@@ -114,9 +114,11 @@ async function child(file: string, format: 'xlsx' | 'pdf'): Promise<void> {
   const { renderXlsx } = await import(path.join(ROOT, 'reports', 'engine', 'xlsx'));
   const { renderPdf } = await import(path.join(ROOT, 'reports', 'engine', 'pdf'));
   const ds = await openDatabase(`sqlite:${file}`);
+  const startRssMb = process.memoryUsage().rss / 1048576;
   const t0 = process.hrtime.bigint();
   const model = await buildReport(ds.manager, 'expenditure-settlement', { year: 2025, org: 'CITY' }, systemContext('bench'));
   const t1 = process.hrtime.bigint();
+  const builtRssMb = process.resourceUsage().maxRSS / 1024;
   const out = path.join(os.tmpdir(), `bench-ledger-${path.basename(file)}.${format}`);
   let pages: number | null = null;
   if (format === 'xlsx') await renderXlsx(model, out);
@@ -124,7 +126,7 @@ async function child(file: string, format: 'xlsx' | 'pdf'): Promise<void> {
   const t2 = process.hrtime.bigint();
   await ds.destroy();
   const rows = model.sections.filter((s: { kind: string }) => s.kind === 'table').reduce((n: number, s: { rows: unknown[] }) => n + s.rows.length, 0);
-  const result: ChildResult = { rows, buildSeconds: Number(t1 - t0) / 1e9, renderSeconds: Number(t2 - t1) / 1e9, peakRssMb: process.resourceUsage().maxRSS / 1024, bytes: fs.statSync(out).size, pages };
+  const result: ChildResult = { rows, buildSeconds: Number(t1 - t0) / 1e9, renderSeconds: Number(t2 - t1) / 1e9, startRssMb, builtRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024, bytes: fs.statSync(out).size, pages };
   process.send!(result);
 }
 
@@ -142,7 +144,7 @@ async function main() {
   if (process.argv[2] === '--generate') return void (await generate(SIZES.find((x) => x.label === (process.argv[4] ?? '6k'))!, process.argv[3]));
   const quick = process.argv.includes('--quick');
   const script = compiled();
-  console.log('size | program-years | generate s | format | rows | query+model s | render s | pages | peak RSS MB');
+  console.log('size | program-years | generate s | format | rows | query+model s | render s | pages | RSS at start / after model / peak MB');
   for (const size of quick ? SIZES.slice(0, 1) : SIZES) {
     const file = path.join(os.tmpdir(), `bench-ledger-${size.label}-${process.pid}.sqlite`);
     const gen = await generate(size, file);
@@ -153,7 +155,7 @@ async function main() {
         c.on('error', reject);
         c.on('exit', (code) => code && reject(new Error(`child exited ${code}`)));
       });
-      console.log([size.label, gen.programYears, gen.seconds.toFixed(1), format, result.rows, result.buildSeconds.toFixed(2), result.renderSeconds.toFixed(2), result.pages ?? '-', result.peakRssMb.toFixed(0)].join(' | '));
+      console.log([size.label, gen.programYears, gen.seconds.toFixed(1), format, result.rows, result.buildSeconds.toFixed(2), result.renderSeconds.toFixed(2), result.pages ?? '-', `${result.startRssMb.toFixed(0)} / ${result.builtRssMb.toFixed(0)} / ${result.peakRssMb.toFixed(0)}`].join(' | '));
     }
     for (const f of fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(path.basename(file)))) fs.rmSync(path.join(os.tmpdir(), f), { force: true });
   }
