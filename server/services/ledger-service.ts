@@ -1,10 +1,10 @@
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Appropriation } from '../../entities/appropriation';
 import { BudgetTransfer, TransferKind } from '../../entities/budget-transfer';
 import { CarryType, EntryKind, LedgerEntry } from '../../entities/ledger-entry';
 import { ProgramYear } from '../../entities/program-year';
-import { conflict, DomainError, invalid, notFound } from '../../domain/errors';
-import { assertCanReduce, assertCanSpend, LineFigures, lineFigures } from '../../domain/ledger';
+import { conflict, invalid, notFound } from '../../domain/errors';
+import { addFigures, assertCanReduce, assertCanSpend, LineFigures, lineFigures } from '../../domain/ledger';
 import { RequestContext } from '../context';
 import { inTransaction, lockRow, within } from '../db/transaction';
 import { audit } from './audit';
@@ -65,7 +65,6 @@ export async function programYearFigures(em: EntityManager, programYearId: numbe
       sums.filter((s) => s.item === name).map((s) => ({ kind: s.kind, amount: Number(s.amount) })),
     );
   }
-  const { addFigures } = await import('../../domain/ledger');
   return { items, total: addFigures(Object.values(items)) };
 }
 
@@ -263,14 +262,4 @@ export async function recordCommitteeReport(ds: DataSource, ctx: RequestContext,
     await audit(tx, ctx, { action: 'transfer.reported', entity: 'budget_transfer', entityId: t.id, before, after: t });
     return t;
   });
-}
-
-export async function programYearsByIds(em: EntityManager, ids: number[]): Promise<ProgramYear[]> {
-  return ids.length ? em.getRepository(ProgramYear).findBy({ id: In(ids) }) : [];
-}
-
-export function assertPositiveWon(amount: number, field = 'amount'): void {
-  if (!Number.isSafeInteger(amount) || amount <= 0) {
-    throw new DomainError(400, 'positive_won', `${field} must be a positive whole number of won`, `${field}은(는) 0보다 큰 원 단위 정수여야 합니다`);
-  }
 }
