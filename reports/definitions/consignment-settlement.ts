@@ -4,6 +4,7 @@
  * than the margin in force being marked. Prints the confirmed settlement, else the open one, else a
  * provisional one computed from the current records (labelled as such).
  */
+import { settlementReturn } from '../../domain/consignment-return';
 import { executionRate } from '../../domain/money';
 import { ruleInForce } from '../../server/services/rules';
 import { currentSettlement, OVERSPEND_RULE, settlementFigures, SettlementLineFigures } from '../../server/services/consignment-settlement-service';
@@ -28,7 +29,7 @@ const definition: ReportDefinition = {
     const fig = stored
       ? { granted: stored.granted, interest: stored.interest, spent: stored.spent, returnAmount: stored.returnAmount, flagged: stored.flagged, lines: stored.lines as SettlementLineFigures[] }
       : { granted: live.granted, interest: live.interest, spent: live.spent, returnAmount: live.returnAmount, flagged: live.flagged, lines: live.lines };
-    const principal = Math.max(0, Math.min(fig.returnAmount, fig.granted - fig.spent));
+    const { principalReturn: principal, interestReturn } = settlementReturn(fig.granted, fig.interest, fig.spent);
 
     const status = stored
       ? [
@@ -43,7 +44,7 @@ const definition: ReportDefinition = {
       {
         depth: 0,
         style: 'total',
-        cells: { granted: wonCell(fig.granted), interest: wonCell(fig.interest), spent: wonCell(fig.spent), returnAmount: wonCell(fig.returnAmount), principal: wonCell(principal), interestReturn: wonCell(fig.returnAmount - principal) },
+        cells: { granted: wonCell(fig.granted), interest: wonCell(fig.interest), spent: wonCell(fig.spent), returnAmount: wonCell(fig.returnAmount), principal: wonCell(principal), interestReturn: wonCell(interestReturn) },
       },
     ];
 

@@ -1,3 +1,4 @@
+import { settlementReturn } from '../../domain/consignment-return';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { GrantPlan, GrantPlanCategory } from '../../entities/consignment-grant-plan';
 import { OperatorEntry, OperatorEntryKind } from '../../entities/consignment-operator-entry';
@@ -124,8 +125,7 @@ export async function settlementFigures(em: EntityManager, consignmentId: number
   const spending = entries.filter((e) => e.kind === 'spending');
   const spent = sumWon(spending.map((e) => e.amount));
   const interest = sumWon(entries.filter((e) => e.kind === 'interest').map((e) => e.amount));
-  const returnAmount = granted + interest - spent;
-  const principalReturn = Math.max(0, Math.min(returnAmount, granted - spent));
+  const { returnAmount, principalReturn, interestReturn } = settlementReturn(granted, interest, spent);
   const categories = plan ? await em.getRepository(GrantPlanCategory).find({ where: { grantPlanId: plan.id }, order: { seq: 'ASC' } }) : [];
   const spentOf = (code: string | null) => sumWon(spending.filter((e) => e.categoryCode === code).map((e) => e.amount));
   let lines: SettlementLineFigures[];
@@ -145,7 +145,7 @@ export async function settlementFigures(em: EntityManager, consignmentId: number
     const planned = plan?.total ?? 0;
     lines = [{ code: 'total', name: '위탁사업비', parentCode: null, planned, spent, overspent: overspends(planned, spent, marginPercent) }];
   }
-  return { plan, granted, spent, interest, returnAmount, principalReturn, interestReturn: returnAmount - principalReturn, lines, marginPercent, flagged: lines.some((l) => l.overspent) };
+  return { plan, granted, spent, interest, returnAmount, principalReturn, interestReturn, lines, marginPercent, flagged: lines.some((l) => l.overspent) };
 }
 
 async function marginOn(em: EntityManager, date: string): Promise<string> {
