@@ -16,7 +16,7 @@ import { CriterionFigureError, CriterionFigures, judgeCriterion } from '../../do
 import { RequestContext } from '../context';
 import { lockRow, within } from '../db/transaction';
 import { audit } from './audit';
-import { isWithinOwnUnit } from './access';
+import { isWithinOwnUnit, unitsWithin } from './access';
 import {
   assertCanFileInspections,
   assertCanReadInspections,
@@ -914,10 +914,11 @@ export async function findingsRegister(em: EntityManager, ctx: RequestContext, q
   const inspections = (await em.getRepository(Inspection).find({ where })).filter((i) => i.supersededById === null);
   const out: RegisterEntry[] = [];
   const chainsByConsignment = new Map<number, Map<number, RepeatFindingChain>>();
+  const inOrg = q.orgUnitId ? await unitsWithin(em, q.orgUnitId) : null;
   for (const i of inspections) {
     const c = await consignmentById(em, i.consignmentId);
     if (!(await mayRead(em, ctx, c))) continue;
-    if (q.orgUnitId && !(await isWithinOwnUnit(em, q.orgUnitId, c.orgUnitId))) continue;
+    if (inOrg && !inOrg.has(c.orgUnitId)) continue;
     if (!chainsByConsignment.has(c.id)) chainsByConsignment.set(c.id, await repeatCountsByFinding(em, c.id));
     const chains = chainsByConsignment.get(c.id)!;
     const findings = await em.getRepository(InspectionFinding).find({ where: { inspectionId: i.id }, order: { seq: 'ASC' } });

@@ -5,7 +5,7 @@ import { executionRateOf } from '../../../domain/ledger';
 import { ProgramYearFacts } from '../../../domain/settlement';
 import { barChartSvg } from '../../../reports/engine/chart-svg';
 import { BarChart } from '../../../reports/engine/model';
-import { isWithinOwnUnit } from '../../services/access';
+import { unitsWithin } from '../../services/access';
 import { loadYearFacts } from '../../services/ledger-queries';
 
 export async function fiscalYears(em: EntityManager): Promise<FiscalYear[]> {
@@ -26,9 +26,8 @@ export async function programsOf(em: EntityManager, year: number, orgUnitId: num
   const { programs } = await loadYearFacts(em, year);
   const units = programs.filter((p) => p.kind !== 'policy');
   if (orgUnitId === null) return units;
-  const keep: ProgramYearFacts[] = [];
-  for (const p of units) if (await isWithinOwnUnit(em, orgUnitId, p.orgUnitId)) keep.push(p);
-  return keep;
+  const within = await unitsWithin(em, orgUnitId);
+  return units.filter((p) => within.has(p.orgUnitId));
 }
 
 export async function orgName(em: EntityManager, id: number | null): Promise<string> {

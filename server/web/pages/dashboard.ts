@@ -4,7 +4,7 @@ import { ProgramYear } from '../../../entities/program-year';
 import { User } from '../../../entities/user';
 import { addFigures, executionRateOf } from '../../../domain/ledger';
 import { EVERYONE } from '../../api/roles';
-import { isWithinOwnUnit } from '../../services/access';
+import { unitsWithin } from '../../services/access';
 import { listTransfers } from '../../services/transfer-queries';
 import { PageDef } from '../types';
 import { executionChartSvg, orgName, pickYear, programsOf, today } from './common';
@@ -43,12 +43,11 @@ const pages: PageDef[] = [
           let overdue = await listTransfers(em, { year, status: 'unreported_overdue', asOf: today() });
           if (own !== null) {
             const pys = overdue.length ? await em.getRepository(ProgramYear).findBy({ id: In(overdue.map((t) => t.fromProgramYearId)) }) : [];
-            const keep = [];
-            for (const t of overdue) {
+            const within = await unitsWithin(em, own);
+            overdue = overdue.filter((t) => {
               const py = pys.find((p) => p.id === t.fromProgramYearId);
-              if (py && (await isWithinOwnUnit(em, own, t.fromOrgUnitId ?? py.orgUnitId))) keep.push(t);
-            }
-            overdue = keep;
+              return py !== undefined && within.has(t.fromOrgUnitId ?? py.orgUnitId);
+            });
           }
           data.overdueTransfers = overdue;
         }

@@ -3,7 +3,7 @@ import { DomainError } from '../../../domain/errors';
 import { idParam } from '../../api/routes/params';
 import { CreateInspectionBody, FindingBody, ReasonBody, StepBody, UpdateInspectionBody } from '../../api/routes/inspections/bodies';
 import { validateInput } from '../../http/validation';
-import { isWithinOwnUnit } from '../../services/access';
+import { unitsWithin } from '../../services/access';
 import { INSPECTION_READERS, INSPECTION_WRITERS } from '../../services/inspection-access';
 import { addFinding, approveInspection, createInspection, FINDING_KIND_KO, findingsRegister, getInspection, InspectionView, listInspections, returnInspection, submitInspection, updateInspection } from '../../services/inspection-service';
 import { flattenAreas, listTemplates } from '../../services/inspection-template-service';
@@ -26,9 +26,9 @@ function stepsOf(view: InspectionView) {
 async function consignmentsToFile(call: PageCall): Promise<Consignment[]> {
   const all = await call.ds.getRepository(Consignment).find({ order: { name: 'ASC' } });
   const own = call.user!.orgUnitId;
-  const out: Consignment[] = [];
-  for (const c of all) if (own !== null && (await isWithinOwnUnit(call.ds.manager, own, c.orgUnitId))) out.push(c);
-  return out;
+  if (own === null) return [];
+  const within = await unitsWithin(call.ds.manager, own);
+  return all.filter((c) => within.has(c.orgUnitId));
 }
 
 async function listView(call: PageCall, form: Record<string, unknown> = {}, status = 200) {

@@ -6,7 +6,7 @@ import { LEDGER_READERS } from '../../roles';
 import { loadYearFacts } from '../../../services/ledger-queries';
 import { executionRateOf } from '../../../../domain/ledger';
 import { orgUnitByCode } from '../../../services/reference-service';
-import { isWithinOwnUnit } from '../../../services/access';
+import { unitsWithin } from '../../../services/access';
 
 export class ListProgramYearsQuery extends PageQuery {
   @IsFiscalYear()
@@ -31,9 +31,8 @@ export default route<object, ListProgramYearsQuery>({
     let rows = programs;
     if (query.org) {
       const org = await orgUnitByCode(ds.manager, query.org, 'org');
-      const keep: typeof rows = [];
-      for (const p of rows) if (await isWithinOwnUnit(ds.manager, org.id, p.orgUnitId)) keep.push(p);
-      rows = keep;
+      const within = await unitsWithin(ds.manager, org.id);
+      rows = rows.filter((p) => within.has(p.orgUnitId));
     }
     const { skip, take } = pageWindow(query);
     const items = rows.slice(skip, skip + take).map((p) => ({ ...p, executionRate: executionRateOf(p.figures).text }));
