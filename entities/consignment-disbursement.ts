@@ -8,7 +8,7 @@ export type DisbursementStatus = 'requested' | 'decided' | 'paid' | 'rejected';
  * (교부결정) and the payment (교부), which posts to the ledger as 집행 of the funding program.
  */
 @Entity('disbursements')
-@Index(['consignmentId', 'fiscalYear'])
+@Index(['consignmentId', 'fiscalYear', 'status', 'paidAmount'])
 export class Disbursement {
   @PrimaryGeneratedColumn()
   id: number;

@@ -22,7 +22,7 @@ export const CARRY_TYPES = ['explicit', 'accident', 'continuing'] as const;
 export type CarryType = (typeof CARRY_TYPES)[number];
 
 @Entity('ledger_entries')
-@Index(['programYearId', 'expenseItem'])
+@Index(['programYearId', 'expenseItem', 'kind', 'amount'])
 export class LedgerEntry {
   @PrimaryGeneratedColumn()
   id: number;

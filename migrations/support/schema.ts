@@ -1,4 +1,4 @@
-import { QueryRunner, Table, TableColumnOptions, TableForeignKeyOptions, TableIndexOptions } from 'typeorm';
+import { QueryRunner, Table, TableColumnOptions, TableForeignKeyOptions, TableIndex, TableIndexOptions } from 'typeorm';
 
 /**
  * Column builders for migrations written once for SQLite and MariaDB alike. Types are the portable
@@ -69,4 +69,15 @@ export async function createTables(qr: QueryRunner, specs: TableSpec[]): Promise
 
 export async function dropTables(qr: QueryRunner, specs: TableSpec[]): Promise<void> {
   for (const spec of [...specs].reverse()) await qr.dropTable(spec.name, true);
+}
+
+/**
+ * Swaps an index for one over more columns. The new one is created first: MariaDB refuses to drop
+ * an index that a foreign key relies on unless another index begins with the same column.
+ */
+export async function widenIndex(qr: QueryRunner, tableName: string, columns: string[], widened: string[]): Promise<void> {
+  await qr.createIndex(tableName, new TableIndex({ columnNames: widened }));
+  const table = await qr.getTable(tableName);
+  const old = table?.indices.find((i) => i.columnNames.join() === columns.join());
+  if (old) await qr.dropIndex(tableName, old);
 }

@@ -2,13 +2,14 @@ import { EntityManager } from 'typeorm';
 import { OrgUnit } from '../../entities/org-unit';
 import { forbidden } from '../../domain/errors';
 import { RequestContext } from '../context';
+import { leanFindOne } from '../db/lean';
 
 /** True when `unitId` is the actor's own unit or lies under it in the organisation chart. */
 export async function isWithinOwnUnit(em: EntityManager, actorUnitId: number, unitId: number): Promise<boolean> {
   let current: number | null = unitId;
   for (let depth = 0; current !== null && depth < 10; depth++) {
     if (current === actorUnitId) return true;
-    const unit: OrgUnit | null = await em.getRepository(OrgUnit).findOneBy({ id: current });
+    const unit: OrgUnit | null = await leanFindOne(em, OrgUnit, { id: current });
     current = unit?.parentId ?? null;
   }
   return false;

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { AuditRecord } from '../../entities/audit-record';
+import { leanInsert } from '../db/lean';
 import { RequestContext } from '../context';
 
 export interface AuditChange {
@@ -12,7 +13,7 @@ export interface AuditChange {
 
 /** Writes the audit record of a change inside the caller's transaction, so both land or neither. */
 export async function audit(em: EntityManager, ctx: RequestContext, change: AuditChange): Promise<void> {
-  await em.insert(AuditRecord, {
+  await leanInsert(em, AuditRecord, {
     at: new Date(),
     actorId: ctx.actor.id,
     actorName: ctx.actor.name,

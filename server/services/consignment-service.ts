@@ -10,6 +10,7 @@ import { conflict, DomainError, invalid, notFound } from '../../domain/errors';
 import { LineFigures } from '../../domain/ledger';
 import { RequestContext } from '../context';
 import { within } from '../db/transaction';
+import { leanFindOne } from '../db/lean';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
 import { expenseLineFigures, lockProgramYearForWrite } from './ledger-service';
@@ -20,12 +21,11 @@ import { orgUnitByCode, programByCode } from './reference-service';
 
 /** A consignment by numeric id, code (EC-C01) or exact Korean name (서울시 전자상거래센터 운영). */
 export async function consignmentByRef(em: EntityManager, ref: string | number, field = 'consignment'): Promise<Consignment> {
-  const repo = em.getRepository(Consignment);
   const text = String(ref).trim();
   let found: Consignment | null = null;
-  if (/^\d{1,10}$/.test(text)) found = await repo.findOneBy({ id: Number(text) });
-  found ??= await repo.findOneBy({ code: text });
-  found ??= await repo.findOne({ where: { name: text }, order: { id: 'ASC' } });
+  if (/^\d{1,10}$/.test(text)) found = await leanFindOne(em, Consignment, { id: Number(text) });
+  found ??= await leanFindOne(em, Consignment, { code: text });
+  found ??= await leanFindOne(em, Consignment, { name: text }, { order: [['id', 'ASC']] });
   if (!found) throw notFound(`Consignment ${text}`, `위탁사무 ${text}`, field);
   return found;
 }
@@ -43,14 +43,14 @@ export async function fundingProgramYear(em: EntityManager, c: Consignment, year
   if (c.programId === null) {
     throw invalid('consignment', 'fundingProgramRequired', `Consignment ${c.code} names no funding program`, `위탁사무 ${c.code}에 재원 사업이 지정되지 않았습니다`);
   }
-  const py = await em.getRepository(ProgramYear).findOneBy({ programId: c.programId, fiscalYear: year });
+  const py = await leanFindOne(em, ProgramYear, { programId: c.programId, fiscalYear: year });
   if (!py) throw notFound(`Funding program of ${c.code} in ${year}`, `${year}년 ${c.name} 재원 사업`, field);
   return py;
 }
 
 /** A confirmed settlement locks its consignment-year: every later write is refused. */
 export async function assertNotSettled(em: EntityManager, consignmentId: number, year: number): Promise<void> {
-  const confirmed = await em.getRepository(ConsignmentSettlement).findOneBy({ consignmentId, fiscalYear: year, status: 'confirmed' });
+  const confirmed = await leanFindOne(em, ConsignmentSettlement, { consignmentId, fiscalYear: year, status: 'confirmed' });
   if (confirmed) {
     throw conflict(
       'consignment_year_settled',

@@ -4,10 +4,11 @@ import { conflict, DomainError, notFound } from '../../domain/errors';
 import { RequestContext } from '../context';
 import { inTransaction, lockRow } from '../db/transaction';
 import { audit } from './audit';
+import { leanFindOne } from '../db/lean';
 
 /** A closed fiscal year is read-only: every write into it is refused. */
 export async function assertYearOpen(em: EntityManager, year: number, field = 'fiscalYear'): Promise<FiscalYear> {
-  const fy = await em.getRepository(FiscalYear).findOneBy({ year });
+  const fy = await leanFindOne(em, FiscalYear, { year });
   if (!fy) throw notFound(`Fiscal year ${year}`, `${year} 회계연도`, field);
   if (fy.status === 'closed') {
     throw conflict('fiscal_year_closed', `Fiscal year ${year} is closed and read-only`, `${year} 회계연도는 마감되어 수정할 수 없습니다`, field, { fiscalYear: year });

@@ -6,6 +6,7 @@ import { conflict, DomainError, invalid, notFound } from '../../domain/errors';
 import { formatInteger, sumWon } from '../../domain/money';
 import { RequestContext } from '../context';
 import { lockRow, within } from '../db/transaction';
+import { leanFindOne, leanInsert, leanUpdate } from '../db/lean';
 import { audit } from './audit';
 import { assertDateInYear } from './fiscal-years';
 import { postEntry } from './ledger-service';
@@ -24,18 +25,17 @@ export function planToDate(plan: Pick<GrantPlan, 'q1' | 'q2' | 'q3' | 'q4'>, qua
 }
 
 export async function approvedPlan(em: EntityManager, consignmentId: number, fiscalYear: number): Promise<GrantPlan | null> {
-  return em.getRepository(GrantPlan).findOneBy({ consignmentId, fiscalYear, status: 'approved' });
+  return leanFindOne(em, GrantPlan, { consignmentId, fiscalYear, status: 'approved' });
 }
 
 /** Σ paid grants of a consignment-year (교부액). */
 export async function paidTotal(em: EntityManager, consignmentId: number, fiscalYear: number): Promise<number> {
-  const row = await em
-    .getRepository(Disbursement)
-    .createQueryBuilder('d')
-    .select('COALESCE(SUM(d.paidAmount), 0)', 'paid')
-    .where('d.consignmentId = :consignmentId AND d.fiscalYear = :fiscalYear AND d.status = :status', { consignmentId, fiscalYear, status: 'paid' })
-    .getRawOne<{ paid: string | number }>();
-  return Number(row?.paid ?? 0);
+  const rows = (await em.query('SELECT COALESCE(SUM(paid_amount), 0) AS paid FROM disbursements WHERE consignment_id = ? AND fiscal_year = ? AND status = ?', [
+    consignmentId,
+    fiscalYear,
+    'paid',
+  ])) as { paid: string | number }[];
+  return Number(rows[0]?.paid ?? 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -257,7 +257,7 @@ async function postPayment(tx: EntityManager, ds: DataSource, ctx: RequestContex
     programYear,
   );
   d.ledgerEntryId = entry.id;
-  await tx.update(Disbursement, { id: d.id }, { ledgerEntryId: entry.id });
+  await leanUpdate(tx, Disbursement, d.id, { ledgerEntryId: entry.id });
 }
 
 /**
@@ -298,7 +298,7 @@ export async function createDisbursement(ds: DataSource, ctx: RequestContext, in
     });
     assertDateOrder(d);
     if (paidOn) d.grantPlanId = (await assertPayable(tx, d, decidedAmount!, paidOn)).id;
-    d.id = (await tx.insert(Disbursement, d)).identifiers[0].id as number;
+    d.id = await leanInsert(tx, Disbursement, d);
     if (paidOn) await postPayment(tx, ds, ctx, d, programYear, consignment.expenseItem);
     await audit(tx, ctx, { action: `disbursement.${d.status === 'paid' ? 'pay' : d.status === 'decided' ? 'decide' : 'request'}`, entity: 'disbursement', entityId: d.id, after: d });
     return d;

@@ -7,16 +7,14 @@ import { conflict, invalid, notFound } from '../../domain/errors';
 import { addFigures, assertCanReduce, assertCanSpend, LineFigures, lineFigures } from '../../domain/ledger';
 import { RequestContext } from '../context';
 import { inTransaction, lockRow, within } from '../db/transaction';
+import { leanFind, leanInsert } from '../db/lean';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
 import { assertDateInYear, assertYearOpen } from './fiscal-years';
 
 /** The department that owns a program-year now: its own, or the target of its latest whole-program 이체. */
 export async function effectiveOrgUnitId(em: EntityManager, py: ProgramYear): Promise<number> {
-  const moves = await em.getRepository(BudgetTransfer).find({
-    where: { kind: 'org', fromProgramYearId: py.id, toProgramYearId: py.id },
-    order: { transferDate: 'ASC', id: 'ASC' },
-  });
+  const moves = await leanFind(em, BudgetTransfer, { kind: 'org', fromProgramYearId: py.id, toProgramYearId: py.id }, { order: [['transferDate', 'ASC'], ['id', 'ASC']] });
   const live = moves.filter((m) => m.reversalOfId === null && !moves.some((r) => r.reversalOfId === m.id));
   return live.length ? live[live.length - 1].toOrgUnitId! : py.orgUnitId;
 }
@@ -119,7 +117,7 @@ export async function postEntry(ds: DataSource, ctx: RequestContext, input: Post
       createdById: ctx.actor.id,
       createdAt: new Date(),
     });
-    await tx.save(entry);
+    entry.id = await leanInsert(tx, LedgerEntry, entry);
     await audit(tx, ctx, { action: `ledger.${input.kind}`, entity: 'ledger_entry', entityId: entry.id, before, after: entry });
     return entry;
   });

@@ -5,6 +5,7 @@ import { WebSession } from '../../entities/web-session';
 import { DomainError, FieldProblem, notFound } from '../../domain/errors';
 import { Actor, RequestContext, systemContext } from '../context';
 import { inTransaction, lockRow, within } from '../db/transaction';
+import { hydrate, selectColumns } from '../db/lean';
 import { hashPassword, newToken, sha256 } from '../auth/passwords';
 import { audit } from './audit';
 
@@ -50,13 +51,12 @@ export function actorOf(user: User): Actor {
 
 export async function actorForToken(ds: DataSource, token: string): Promise<Actor | null> {
   // One query on every API call: the live token joined to its active user.
-  const user = await ds
-    .getRepository(User)
-    .createQueryBuilder('u')
-    .innerJoin(ApiToken, 't', 't.userId = u.id')
-    .where('t.tokenHash = :hash AND t.revokedAt IS NULL AND u.active = :active', { hash: sha256(token), active: true })
-    .getOne();
-  return user ? actorOf(user) : null;
+  const em = ds.manager;
+  const rows = (await em.query(
+    `SELECT ${selectColumns(em, User, 'u')} FROM users u INNER JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active = ?`,
+    [sha256(token), 1],
+  )) as Record<string, unknown>[];
+  return rows.length ? actorOf(hydrate(em, User, rows[0])) : null;
 }
 
 export interface UserChanges {

@@ -1,0 +1,114 @@
+import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+/**
+ * Lean statements for the hot paths: a payment runs about fifteen statements, most of them under the
+ * program-year lock, and TypeORM's find/insert/update rebuild each statement from scratch on every
+ * call (tens of microseconds apiece) and inline some values into the SQL, which also defeats
+ * better-sqlite3's statement cache. These build the SQL once per entity and column set from
+ * TypeORM's own metadata, bind every value as a `?` parameter (the same on SQLite and MariaDB), and
+ * convert values with the driver's own functions, so what they write and read is exactly what
+ * TypeORM's repository would. Entities here are flat (no relations or embeddeds), which is all
+ * these helpers support.
+ */
+
+type Where<E> = Partial<Record<keyof E & string, unknown>>;
+type Order<E> = [keyof E & string, 'ASC' | 'DESC'][];
+
+interface FindOptions<E> {
+  order?: Order<E>;
+  limit?: number;
+  /** SELECT … FOR UPDATE on MariaDB; SQLite transactions are already serialised */
+  lock?: boolean;
+}
+
+const sqlCache = new WeakMap<EntityMetadata, Map<string, string>>();
+
+function cached(meta: EntityMetadata, key: string, build: () => string): string {
+  let byKey = sqlCache.get(meta);
+  if (!byKey) sqlCache.set(meta, (byKey = new Map()));
+  let sql = byKey.get(key);
+  if (sql === undefined) byKey.set(key, (sql = build()));
+  return sql;
+}
+
+function column(meta: EntityMetadata, property: string): ColumnMetadata {
+  const col = meta.findColumnWithPropertyName(property);
+  if (!col) throw new Error(`${meta.name} has no column ${property}`);
+  return col;
+}
+
+function persistent(em: EntityManager, col: ColumnMetadata, value: unknown): unknown {
+  return em.connection.driver.preparePersistentValue(value, col);
+}
+
+/** A row read with `SELECT <every column>` turned into an entity, the way TypeORM would. */
+export function hydrate<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, row: Record<string, unknown>, prefix = ''): E {
+  const meta = em.connection.getMetadata(entity);
+  const out = meta.create() as E;
+  for (const col of meta.columns) {
+    (out as Record<string, unknown>)[col.propertyName] = em.connection.driver.prepareHydratedValue(row[prefix + col.databaseName], col);
+  }
+  return out;
+}
+
+/** `alias.col AS prefixcol, …` for every column of an entity, to hydrate from a hand-written join. */
+export function selectColumns(em: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string, prefix = ''): string {
+  const meta = em.connection.getMetadata(entity);
+  const esc = (s: string) => em.connection.driver.escape(s);
+  return cached(meta, `cols:${alias}:${prefix}`, () => meta.columns.map((c) => `${esc(alias)}.${esc(c.databaseName)} AS ${esc(prefix + c.databaseName)}`).join(', '));
+}
+
+/** Rows of one table matching equalities (null matches IS NULL), hydrated into entities. */
+export async function leanFind<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, where: Where<E>, options: FindOptions<E> = {}): Promise<E[]> {
+  const meta = em.connection.getMetadata(entity);
+  const keys = Object.keys(where);
+  const lock = options.lock === true && (em.connection.options.type === 'mysql' || em.connection.options.type === 'mariadb');
+  const key = `find:${keys.map((k) => (where[k as keyof E & string] === null ? `${k}=null` : k)).join(',')}|${(options.order ?? []).join(';')}|${options.limit ?? ''}|${lock}`;
+  const sql = cached(meta, key, () => {
+    const esc = (s: string) => em.connection.driver.escape(s);
+    const conditions = keys.map((k) => `${esc(column(meta, k).databaseName)} ${where[k as keyof E & string] === null ? 'IS NULL' : '= ?'}`);
+    const order = (options.order ?? []).map(([k, dir]) => `${esc(column(meta, k).databaseName)} ${dir}`);
+    return [
+      `SELECT ${meta.columns.map((c) => esc(c.databaseName)).join(', ')} FROM ${esc(meta.tableName)}`,
+      conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
+      order.length ? `ORDER BY ${order.join(', ')}` : '',
+      options.limit ? `LIMIT ${Math.floor(options.limit)}` : '',
+      lock ? 'FOR UPDATE' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  });
+  const params = keys.filter((k) => where[k as keyof E & string] !== null).map((k) => persistent(em, column(meta, k), where[k as keyof E & string]));
+  const rows = (await em.query(sql, params)) as Record<string, unknown>[];
+  return rows.map((row) => hydrate(em, entity, row));
+}
+
+export async function leanFindOne<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, where: Where<E>, options: Omit<FindOptions<E>, 'limit'> = {}): Promise<E | null> {
+  return (await leanFind(em, entity, where, { ...options, limit: 1 }))[0] ?? null;
+}
+
+/** Inserts one row and returns its generated id. Columns left out take their database default. */
+export async function leanInsert<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, values: Where<E>): Promise<number> {
+  const meta = em.connection.getMetadata(entity);
+  const keys = Object.keys(values).filter((k) => values[k as keyof E & string] !== undefined);
+  const sql = cached(meta, `insert:${keys.join(',')}`, () => {
+    const esc = (s: string) => em.connection.driver.escape(s);
+    return `INSERT INTO ${esc(meta.tableName)} (${keys.map((k) => esc(column(meta, k).databaseName)).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`;
+  });
+  const raw = (await em.query(sql, keys.map((k) => persistent(em, column(meta, k), values[k as keyof E & string])))) as unknown;
+  // better-sqlite3 answers with the new rowid, mysql2 with a result header
+  return Number(typeof raw === 'object' && raw !== null && 'insertId' in raw ? (raw as { insertId: number }).insertId : raw);
+}
+
+/** Updates columns of the row with this id. */
+export async function leanUpdate<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, id: number, changes: Where<E>): Promise<void> {
+  const meta = em.connection.getMetadata(entity);
+  const keys = Object.keys(changes).filter((k) => changes[k as keyof E & string] !== undefined);
+  const idColumn = meta.primaryColumns[0];
+  const sql = cached(meta, `update:${keys.join(',')}`, () => {
+    const esc = (s: string) => em.connection.driver.escape(s);
+    return `UPDATE ${esc(meta.tableName)} SET ${keys.map((k) => `${esc(column(meta, k).databaseName)} = ?`).join(', ')} WHERE ${esc(idColumn.databaseName)} = ?`;
+  });
+  await em.query(sql, [...keys.map((k) => persistent(em, column(meta, k), changes[k as keyof E & string])), persistent(em, idColumn, id)]);
+}
