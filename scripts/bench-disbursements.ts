@@ -2,7 +2,8 @@
  * Disbursement benchmark: POST /api/disbursements (request + decision + payment in one call: the plan
  * check under the program-year lock, the ledger 집행 and the audit records) with 16 concurrent clients.
  *
- *   npx ts-node --transpile-only scripts/bench-disbursements.ts [--requests 2000] [--clients 16] [--sqlite-synchronous NORMAL]
+ *   npx ts-node --transpile-only scripts/bench-disbursements.ts [--requests 2000] [--clients 16]
+ *     [--scenario one|spread] [--db sqlite|mariadb] [--sqlite-synchronous NORMAL]
  *
  * Starts the app in-process on an ephemeral port over a fresh database — a SQLite temp file, and also
  * MariaDB when TEST_DB_URL or DB_URL is a mysql:// URL (a throwaway database on that server, dropped
@@ -40,6 +41,8 @@ interface Db {
   label: string;
   ds: DataSource;
   drop(): Promise<void>;
+  /** CPU seconds the database server has used so far, when it runs on this machine */
+  serverCpu?: () => number | null;
 }
 
 async function sqliteDb(synchronous?: string): Promise<Db> {
@@ -61,9 +64,18 @@ async function mysqlDb(base: string): Promise<Db> {
   url.pathname = `/${name}`;
   const ds = await openDatabase(url.toString());
   const version = ((await ds.query('SELECT VERSION() AS v')) as { v: string }[])[0].v;
+  const pidFile = ((await ds.query('SELECT @@pid_file AS f')) as { f: string }[])[0].f;
+  const pid = fs.existsSync(pidFile) ? fs.readFileSync(pidFile, 'utf8').trim() : null;
   return {
     label: `MariaDB ${version}`,
     ds,
+    serverCpu: () => {
+      // utime + stime of the server process, in clock ticks (100 per second on Linux)
+      const stat = pid && fs.existsSync(`/proc/${pid}/stat`) ? fs.readFileSync(`/proc/${pid}/stat`, 'utf8') : null;
+      if (!stat) return null;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    },
     drop: async () => { await ds.destroy(); await admin.query(`DROP DATABASE IF EXISTS ${name}`); await admin.end(); },
   };
 }
@@ -84,6 +96,8 @@ interface Result {
   max: number;
   statuses: Record<number, number>;
   paidOk: boolean;
+  /** CPU milliseconds per request: this process (the app), the clients' process, the database server */
+  cpu: { app: number; clients: number; database: number | null };
 }
 
 /**
@@ -121,13 +135,15 @@ async function run(db: Db, requests: number, clients: number, scenario: 'one' | 
   const paidBefore = (await db.ds.getRepository(Disbursement).findBy({ fiscalYear: 2025, status: 'paid' })).reduce((s, d) => s + (d.paidAmount ?? 0), 0);
 
   const statuses: Record<number, number> = {};
+  let clientCpuMs = 0;
   // The clients run in a child process, as real clients would: in this process they would take
   // turns with the server on one event loop and inflate every latency.
   const fire = (n: number, latencies: number[] | null) =>
     new Promise<void>((resolve, reject) => {
       const child = fork(__filename, ['--client', url, String(n), String(clients), JSON.stringify(bodies), headers.Authorization], { execArgv: ['-r', 'ts-node/register/transpile-only'] });
-      child.on('message', (m: { latencies: number[]; statuses: Record<number, number> }) => {
+      child.on('message', (m: { latencies: number[]; statuses: Record<number, number>; cpuMs: number }) => {
         if (latencies) {
+          clientCpuMs += m.cpuMs;
           latencies.push(...m.latencies);
           for (const [k, v] of Object.entries(m.statuses)) statuses[Number(k)] = (statuses[Number(k)] ?? 0) + v;
         }
@@ -141,8 +157,12 @@ async function run(db: Db, requests: number, clients: number, scenario: 'one' | 
     await fire(warmup, null);
     const latencies: number[] = [];
     const start = performance.now();
+    const appCpu = process.cpuUsage();
+    const dbCpu = db.serverCpu?.() ?? null;
     await fire(requests, latencies);
     const seconds = (performance.now() - start) / 1000;
+    const appCpuUsed = process.cpuUsage(appCpu);
+    const dbCpuAfter = db.serverCpu?.() ?? null;
     latencies.sort((a, b) => a - b);
     const paidAfter = (await db.ds.getRepository(Disbursement).findBy({ fiscalYear: 2025, status: 'paid' })).reduce((s, d) => s + (d.paidAmount ?? 0), 0);
     return {
@@ -155,6 +175,11 @@ async function run(db: Db, requests: number, clients: number, scenario: 'one' | 
       max: latencies[latencies.length - 1],
       statuses,
       paidOk: paidAfter - paidBefore === (warmup + (statuses[201] ?? 0)) * AMOUNT,
+      cpu: {
+        app: (appCpuUsed.user + appCpuUsed.system) / 1000 / requests,
+        clients: clientCpuMs / requests,
+        database: dbCpu !== null && dbCpuAfter !== null ? ((dbCpuAfter - dbCpu) * 1000) / requests : null,
+      },
     };
   } finally {
     await new Promise((resolve) => server.close(resolve));
@@ -163,11 +188,13 @@ async function run(db: Db, requests: number, clients: number, scenario: 'one' | 
 
 /** The load generator: `clients` keep-alive connections firing `n` requests between them. */
 async function client(url: string, n: number, clients: number, bodiesJson: string, authorization: string): Promise<void> {
+  const cpuAtStart = process.cpuUsage();
   const bodies = JSON.parse(bodiesJson) as string[];
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const target = new URL(url);
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
+  let clientCpuMs = 0;
   const once = (body: string) =>
     new Promise<number>((resolve, reject) => {
       const req = http.request(
@@ -193,7 +220,8 @@ async function client(url: string, n: number, clients: number, bodiesJson: strin
   };
   await Promise.all(Array.from({ length: clients }, (_, i) => worker(i)));
   agent.destroy();
-  process.send!({ latencies, statuses });
+  const cpu = process.cpuUsage(cpuAtStart);
+  process.send!({ latencies, statuses, cpuMs: (cpu.user + cpu.system) / 1000 });
 }
 
 async function main() {
@@ -201,14 +229,21 @@ async function main() {
     const [url, n, clients, bodies, authorization] = process.argv.slice(3);
     return client(url, Number(n), Number(clients), bodies, authorization);
   }
-  const { values } = parseArgs({ options: { requests: { type: 'string', default: '2000' }, clients: { type: 'string', default: '16' }, 'sqlite-synchronous': { type: 'string' } }, allowPositionals: true, strict: false });
+  const { values } = parseArgs({
+    options: { requests: { type: 'string', default: '2000' }, clients: { type: 'string', default: '16' }, 'sqlite-synchronous': { type: 'string' }, scenario: { type: 'string' }, db: { type: 'string' } },
+    allowPositionals: true,
+    strict: false,
+  });
   const synchronous = values['sqlite-synchronous'] as string | undefined;
   const requests = Number(values.requests);
   const clients = Number(values.clients);
   const mysqlUrl = [process.env.TEST_DB_URL, process.env.DB_URL].find((u) => u && dbKindOf(u) === 'mysql');
-  const makers: (() => Promise<Db>)[] = [() => sqliteDb(synchronous)];
-  if (mysqlUrl) makers.push(() => mysqlDb(mysqlUrl));
-  else console.log('(MariaDB skipped: set TEST_DB_URL or DB_URL to a mysql:// URL to include it)');
+  const onlyDb = values.db as string | undefined;
+  const makers: (() => Promise<Db>)[] = [];
+  if (onlyDb !== 'mariadb') makers.push(() => sqliteDb(synchronous));
+  if (mysqlUrl && onlyDb !== 'sqlite') makers.push(() => mysqlDb(mysqlUrl));
+  else if (!mysqlUrl) console.log('(MariaDB skipped: set TEST_DB_URL or DB_URL to a mysql:// URL to include it)');
+  const scenarios = (['one', 'spread'] as const).filter((s) => !values.scenario || values.scenario === s);
 
   console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`disbursement payments: ${requests} requests, ${clients} concurrent clients, POST /api/disbursements (request+decision+payment, ledger 집행, audit)`);
@@ -216,7 +251,7 @@ async function main() {
   let failed = false;
   // 'one': every client pays the same consignment — the worst case, serialised by its row lock;
   // 'spread': each client pays its own consignment, as officers of many programs do each quarter.
-  for (const scenario of ['one', 'spread'] as const) {
+  for (const scenario of scenarios) {
     for (const make of makers) {
       const db = await make();
       try {
@@ -235,6 +270,11 @@ async function main() {
     console.log(
       `${r.label.slice(0, 44).padEnd(44)} ${String(r.requests).padStart(8)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}  ${Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ')}  ${r.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}${r.paidOk ? '' : '  (paid total mismatch!)'}`,
     );
+  }
+  console.log('');
+  console.log(`CPU per request (ms): the app's process · the clients' process · the database server (when local)`);
+  for (const r of results) {
+    console.log(`${r.label.slice(0, 44).padEnd(44)} ${r.cpu.app.toFixed(2).padStart(8)} ${r.cpu.clients.toFixed(2).padStart(8)} ${(r.cpu.database === null ? '–' : r.cpu.database.toFixed(2)).padStart(8)}`);
   }
   console.log(`machine: ${os.cpus().length} CPU(s), node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   process.exit(failed ? 1 : 0);

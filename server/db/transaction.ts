@@ -12,6 +12,50 @@ export function isMysql(ds: DataSource): boolean {
   return ds.options.type === 'mysql' || ds.options.type === 'mariadb';
 }
 
+/** what belongs to one open transaction: work to run just before it commits, and its own values */
+interface TransactionScope {
+  hooks: (() => Promise<void>)[];
+  locals: Map<symbol, unknown>;
+}
+
+// Keyed by the transaction's EntityManager; SQLite reuses one manager for every transaction, so a
+// scope lives exactly as long as its transaction and is dropped whether it commits or not.
+const scopes = new WeakMap<EntityManager, TransactionScope>();
+
+/**
+ * Runs hook at the end of the transaction that `em` belongs to, just before it commits (so that
+ * rows gathered on the way, like audit records, go in one statement). Returns false when `em` is
+ * not a transaction opened by inTransaction; the caller must then do the work at once.
+ */
+export function beforeCommit(em: EntityManager, hook: () => Promise<void>): boolean {
+  const scope = scopes.get(em);
+  if (!scope) return false;
+  scope.hooks.push(hook);
+  return true;
+}
+
+/** A value kept for the rest of the transaction `em` belongs to (made by init on first use); undefined outside one. */
+export function transactionLocal<T>(em: EntityManager, key: symbol, init: () => T): T | undefined {
+  const scope = scopes.get(em);
+  if (!scope) return undefined;
+  if (!scope.locals.has(key)) scope.locals.set(key, init());
+  return scope.locals.get(key) as T;
+}
+
+function scoped<T>(fn: (em: EntityManager) => Promise<T>): (em: EntityManager) => Promise<T> {
+  return async (em) => {
+    const scope: TransactionScope = { hooks: [], locals: new Map() };
+    scopes.set(em, scope);
+    try {
+      const result = await fn(em);
+      for (const hook of scope.hooks) await hook();
+      return result;
+    } finally {
+      scopes.delete(em);
+    }
+  };
+}
+
 /** pooled MariaDB connections already switched to READ COMMITTED for their whole session */
 const readCommittedSessions = new WeakSet<object>();
 
@@ -45,7 +89,7 @@ export async function inTransaction<T>(ds: DataSource, fn: (em: EntityManager) =
   if (isMysql(ds)) {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await mysqlTransaction(ds, fn);
+        return await mysqlTransaction(ds, scoped(fn));
       } catch (err) {
         // A deadlock victim is rolled back whole; running it again is safe and is what callers expect.
         if (attempt < 3 && (err as { code?: string }).code === 'ER_LOCK_DEADLOCK') continue;
@@ -54,7 +98,7 @@ export async function inTransaction<T>(ds: DataSource, fn: (em: EntityManager) =
     }
   }
   const previous = sqliteQueues.get(ds) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() => ds.transaction(fn));
+  const run = previous.catch(() => undefined).then(() => ds.transaction(scoped(fn)));
   sqliteQueues.set(ds, run.catch(() => undefined));
   return run;
 }
