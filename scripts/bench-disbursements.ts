@@ -8,9 +8,13 @@
  * Starts the app in-process on an ephemeral port over a fresh database — a SQLite temp file, and also
  * MariaDB when TEST_DB_URL or DB_URL is a mysql:// URL (a throwaway database on that server, dropped
  * after) — seeds it, fires a bounded number of requests and prints requests/s, p50 and p99.
- * Target: p99 under 50 ms on the 2-core machine. The SQLite run uses the app's own settings (WAL,
- * synchronous FULL: one fsync per commit) unless --sqlite-synchronous names another level, to show
- * what the fsync costs. The load average is printed: other work on the machine skews the figures.
+ * Target: p99 under 50 ms on the 2-core machine. The SQLite run uses the app's own settings (WAL with
+ * better-sqlite3's default synchronous=NORMAL: no fsync per commit; a power cut may lose the last
+ * commits but never corrupts the file) unless --sqlite-synchronous names another level (FULL: one
+ * fsync per commit), to show what that costs. Besides latency it prints the CPU each request costs in
+ * the app, in the clients and in the database server (MariaDB, when it runs on this machine): on two
+ * cores the three share the CPU, so these say where a request's time goes. The load average is
+ * printed: other work on the machine skews the figures.
  */
 import { fork } from 'node:child_process';
 import crypto from 'node:crypto';
