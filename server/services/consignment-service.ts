@@ -13,7 +13,7 @@ import { within } from '../db/transaction';
 import { leanFindOne } from '../db/lean';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
-import { expenseLineFigures, lockProgramYearForWrite } from './ledger-service';
+import { assertWritable, expenseLineFigures } from './ledger-service';
 import { orgUnitByCode, programByCode } from './reference-service';
 
 // ---------------------------------------------------------------------------------------------
@@ -38,12 +38,12 @@ export async function assertConsignmentRead(em: EntityManager, ctx: RequestConte
   await assertOrgAccess(em, ctx, c.orgUnitId);
 }
 
-/** The program-year that funds a consignment in a fiscal year. */
-export async function fundingProgramYear(em: EntityManager, c: Consignment, year: number, field = 'fiscalYear'): Promise<ProgramYear> {
+/** The program-year that funds a consignment in a fiscal year; `lock` takes its row lock in the same statement. */
+export async function fundingProgramYear(em: EntityManager, c: Consignment, year: number, field = 'fiscalYear', lock = false): Promise<ProgramYear> {
   if (c.programId === null) {
     throw invalid('consignment', 'fundingProgramRequired', `Consignment ${c.code} names no funding program`, `위탁사무 ${c.code}에 재원 사업이 지정되지 않았습니다`);
   }
-  const py = await leanFindOne(em, ProgramYear, { programId: c.programId, fiscalYear: year });
+  const py = await leanFindOne(em, ProgramYear, { programId: c.programId, fiscalYear: year }, { lock });
   if (!py) throw notFound(`Funding program of ${c.code} in ${year}`, `${year}년 ${c.name} 재원 사업`, field);
   return py;
 }
@@ -78,8 +78,9 @@ export interface LockedConsignmentYear {
 export async function lockConsignmentYear(em: EntityManager, ctx: RequestContext, ref: string | number, year: number, field = 'consignment'): Promise<LockedConsignmentYear> {
   const consignment = await consignmentByRef(em, ref, field);
   await assertOrgAccess(em, ctx, consignment.orgUnitId);
-  const target = await fundingProgramYear(em, consignment, year);
-  const programYear = await lockProgramYearForWrite(em, ctx, target.id, 'fiscalYear');
+  // found and locked in one statement (the same row lock lockProgramYearForWrite takes)
+  const programYear = await fundingProgramYear(em, consignment, year, 'fiscalYear', true);
+  await assertWritable(em, ctx, programYear);
   await assertNotSettled(em, consignment.id, year);
   return { consignment, programYear, line: () => expenseLineFigures(em, programYear.id, consignment.expenseItem) };
 }

@@ -23,9 +23,14 @@ export async function effectiveOrgUnitId(em: EntityManager, py: ProgramYear): Pr
 export async function lockProgramYearForWrite(em: EntityManager, ctx: RequestContext, programYearId: number, field = 'programYearId'): Promise<ProgramYear> {
   const py = await lockRow(em, ProgramYear, programYearId);
   if (!py) throw notFound(`Program-year ${programYearId}`, `사업(연도) ${programYearId}`, field);
+  await assertWritable(em, ctx, py);
+  return py;
+}
+
+/** The checks every write to a program-year makes once it holds the row's lock: the year is open, the actor owns it. */
+export async function assertWritable(em: EntityManager, ctx: RequestContext, py: ProgramYear): Promise<void> {
   await assertYearOpen(em, py.fiscalYear);
   await assertOrgAccess(em, ctx, await effectiveOrgUnitId(em, py));
-  return py;
 }
 
 /** Figures of one expense line (program-year × 편성목) from the stored amounts. */
