@@ -133,3 +133,13 @@ export async function leanUpdate<E extends ObjectLiteral>(em: EntityManager, ent
   });
   await em.query(sql, [...keys.map((k) => persistent(em, column(meta, k), changes[k as keyof E & string])), persistent(em, idColumn, id)]);
 }
+
+/** Runs an UPDATE or DELETE and returns how many rows it matched. */
+export async function leanExecute(em: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  const runner = em.queryRunner ?? em.connection.createQueryRunner();
+  try {
+    return (await runner.query(sql, params, true)).affected ?? 0;
+  } finally {
+    if (!em.queryRunner) await runner.release();
+  }
+}

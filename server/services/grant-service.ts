@@ -6,7 +6,8 @@ import { conflict, DomainError, invalid, notFound } from '../../domain/errors';
 import { formatInteger, sumWon } from '../../domain/money';
 import { RequestContext } from '../context';
 import { lockRow, within } from '../db/transaction';
-import { leanFindOne, leanInsert, leanUpdate } from '../db/lean';
+import { leanExecute, leanFindOne, leanInsert, leanUpdate } from '../db/lean';
+import { ConsignmentGrantTotal } from '../../entities/running-totals';
 import { audit } from './audit';
 import { assertDateInYear } from './fiscal-years';
 import { postEntry } from './ledger-service';
@@ -28,14 +29,15 @@ export async function approvedPlan(em: EntityManager, consignmentId: number, fis
   return leanFindOne(em, GrantPlan, { consignmentId, fiscalYear, status: 'approved' });
 }
 
-/** Σ paid grants of a consignment-year (교부액). */
+/** Σ paid grants of a consignment-year (교부액), from its running total (kept by addToPaidTotal). */
 export async function paidTotal(em: EntityManager, consignmentId: number, fiscalYear: number): Promise<number> {
-  const rows = (await em.query('SELECT COALESCE(SUM(paid_amount), 0) AS paid FROM disbursements WHERE consignment_id = ? AND fiscal_year = ? AND status = ?', [
-    consignmentId,
-    fiscalYear,
-    'paid',
-  ])) as { paid: string | number }[];
-  return Number(rows[0]?.paid ?? 0);
+  return (await leanFindOne(em, ConsignmentGrantTotal, { consignmentId, fiscalYear }))?.paid ?? 0;
+}
+
+/** Adds a payment to its consignment-year's running total, in the payment's transaction. */
+async function addToPaidTotal(tx: EntityManager, consignmentId: number, fiscalYear: number, amount: number): Promise<void> {
+  const matched = await leanExecute(tx, 'UPDATE consignment_grant_totals SET paid = paid + ? WHERE consignment_id = ? AND fiscal_year = ?', [amount, consignmentId, fiscalYear]);
+  if (!matched) await leanInsert(tx, ConsignmentGrantTotal, { consignmentId, fiscalYear, paid: amount });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,6 +260,7 @@ async function postPayment(tx: EntityManager, ds: DataSource, ctx: RequestContex
   );
   d.ledgerEntryId = entry.id;
   await leanUpdate(tx, Disbursement, d.id, { ledgerEntryId: entry.id });
+  await addToPaidTotal(tx, d.consignmentId, d.fiscalYear, d.paidAmount!);
 }
 
 /**

@@ -7,7 +7,8 @@ import { conflict, invalid, notFound } from '../../domain/errors';
 import { addFigures, assertCanReduce, assertCanSpend, LineFigures, lineFigures } from '../../domain/ledger';
 import { RequestContext } from '../context';
 import { inTransaction, lockRow, within } from '../db/transaction';
-import { leanFind, leanInsert } from '../db/lean';
+import { leanExecute, leanFind, leanInsert } from '../db/lean';
+import { LedgerLineTotal } from '../../entities/running-totals';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
 import { assertDateInYear, assertYearOpen } from './fiscal-years';
@@ -33,18 +34,56 @@ export async function assertWritable(em: EntityManager, ctx: RequestContext, py:
   await assertOrgAccess(em, ctx, await effectiveOrgUnitId(em, py));
 }
 
-/** Figures of one expense line (program-year × 편성목) from the stored amounts. */
+/**
+ * Figures of one expense line (program-year × 편성목): its appropriation and the running totals of
+ * its entries by kind (kept by insertEntries), in one round trip. This runs under the row lock of
+ * every payment and execution, so it reads a few rows however long the line's history is.
+ */
 export async function expenseLineFigures(em: EntityManager, programYearId: number, expenseItem: string): Promise<LineFigures> {
-  // One round trip for the appropriation and the entries' sums: this runs under the row lock of
-  // every payment and execution.
   const rows: { kind: string; amount: string | number }[] = await em.query(
     `SELECT 'appropriation' AS kind, amount FROM appropriations WHERE program_year_id = ? AND expense_item = ?
      UNION ALL
-     SELECT kind, SUM(amount) AS amount FROM ledger_entries WHERE program_year_id = ? AND expense_item = ? GROUP BY kind`,
+     SELECT kind, amount FROM ledger_line_totals WHERE program_year_id = ? AND expense_item = ?`,
     [programYearId, expenseItem, programYearId, expenseItem],
   );
   const appropriated = rows.filter((r) => r.kind === 'appropriation').reduce((a, r) => a + Number(r.amount), 0);
   return lineFigures(appropriated, rows.filter((r) => r.kind !== 'appropriation').map((r) => ({ kind: r.kind as EntryKind, amount: Number(r.amount) })));
+}
+
+type NewEntry = Omit<LedgerEntry, 'id'>;
+
+/**
+ * The one way ledger entries are written: each is inserted and added to its line's running total
+ * (ledger_line_totals) in the caller's transaction, which holds the program-year's lock.
+ */
+export async function insertEntries(tx: EntityManager, entries: NewEntry[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const e of entries) ids.push(await leanInsert(tx, LedgerEntry, e));
+  const byLine = new Map<string, { programYearId: number; expenseItem: string; kind: EntryKind; amount: number }>();
+  for (const e of entries) {
+    const key = JSON.stringify([e.programYearId, e.expenseItem, e.kind]);
+    const line = byLine.get(key) ?? { programYearId: e.programYearId, expenseItem: e.expenseItem, kind: e.kind, amount: 0 };
+    line.amount += e.amount;
+    byLine.set(key, line);
+  }
+  for (const t of byLine.values()) {
+    const matched = await leanExecute(
+      tx,
+      'UPDATE ledger_line_totals SET amount = amount + ? WHERE program_year_id = ? AND expense_item = ? AND kind = ?',
+      [t.amount, t.programYearId, t.expenseItem, t.kind],
+    );
+    if (!matched) await leanInsert(tx, LedgerLineTotal, t);
+  }
+  return ids;
+}
+
+/** Rebuilds every line's running totals from the entries (for bulk loads that insert entries directly). */
+export async function rebuildLineTotals(tx: EntityManager): Promise<void> {
+  await tx.query('DELETE FROM ledger_line_totals');
+  await tx.query(
+    `INSERT INTO ledger_line_totals (program_year_id, expense_item, kind, amount)
+     SELECT program_year_id, expense_item, kind, SUM(amount) FROM ledger_entries GROUP BY program_year_id, expense_item, kind`,
+  );
 }
 
 /** Figures of every expense line of a program-year, and their total. */
@@ -122,7 +161,7 @@ export async function postEntry(ds: DataSource, ctx: RequestContext, input: Post
       createdById: ctx.actor.id,
       createdAt: new Date(),
     });
-    entry.id = await leanInsert(tx, LedgerEntry, entry);
+    [entry.id] = await insertEntries(tx, [entry]);
     await audit(tx, ctx, { action: `ledger.${input.kind}`, entity: 'ledger_entry', entityId: entry.id, before, after: entry });
     return entry;
   });
@@ -159,7 +198,7 @@ export async function reverseEntry(ds: DataSource, ctx: RequestContext, entryId:
       createdById: ctx.actor.id,
       createdAt: new Date(),
     });
-    await tx.save(reversal);
+    [reversal.id] = await insertEntries(tx, [reversal]);
     await audit(tx, ctx, { action: 'ledger.reverse', entity: 'ledger_entry', entityId: reversal.id, before: original, after: reversal });
     return reversal;
   });
@@ -240,7 +279,7 @@ export async function createTransfer(ds: DataSource, ctx: RequestContext, input:
     await tx.save(transfer);
     if (!wholeProgram) {
       const common = { fiscalYear: from.fiscalYear, kind: TRANSFER_ENTRY_KIND[input.kind], entryDate: input.transferDate, reason: input.reason, carryType: null, transferId: transfer.id, reversalOfId: null, sourceRef: null, createdById: ctx.actor.id, createdAt: new Date() };
-      await tx.getRepository(LedgerEntry).insert([
+      await insertEntries(tx, [
         { ...common, programYearId: from.id, expenseItem: input.fromItem, amount: -input.amount },
         { ...common, programYearId: to.id, expenseItem: input.toItem, amount: input.amount },
       ]);
