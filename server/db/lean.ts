@@ -18,8 +18,11 @@ type Order<E> = [keyof E & string, 'ASC' | 'DESC'][];
 interface FindOptions<E> {
   order?: Order<E>;
   limit?: number;
-  /** SELECT … FOR UPDATE on MariaDB; SQLite transactions are already serialised */
-  lock?: boolean;
+  /**
+   * true: SELECT … FOR UPDATE; 'share': … LOCK IN SHARE MODE (others may read-lock it too, nobody
+   * may write it until this transaction ends). MariaDB only: SQLite transactions are serialised.
+   */
+  lock?: boolean | 'share';
 }
 
 const sqlCache = new WeakMap<EntityMetadata, Map<string, string>>();
@@ -63,7 +66,8 @@ export function selectColumns(em: EntityManager, entity: EntityTarget<ObjectLite
 export async function leanFind<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, where: Where<E>, options: FindOptions<E> = {}): Promise<E[]> {
   const meta = em.connection.getMetadata(entity);
   const keys = Object.keys(where);
-  const lock = options.lock === true && (em.connection.options.type === 'mysql' || em.connection.options.type === 'mariadb');
+  const mysql = em.connection.options.type === 'mysql' || em.connection.options.type === 'mariadb';
+  const lock = mysql && options.lock ? (options.lock === 'share' ? 'LOCK IN SHARE MODE' : 'FOR UPDATE') : '';
   const key = `find:${keys.map((k) => (where[k as keyof E & string] === null ? `${k}=null` : k)).join(',')}|${(options.order ?? []).join(';')}|${options.limit ?? ''}|${lock}`;
   const sql = cached(meta, key, () => {
     const esc = (s: string) => em.connection.driver.escape(s);
@@ -74,7 +78,7 @@ export async function leanFind<E extends ObjectLiteral>(em: EntityManager, entit
       conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
       order.length ? `ORDER BY ${order.join(', ')}` : '',
       options.limit ? `LIMIT ${Math.floor(options.limit)}` : '',
-      lock ? 'FOR UPDATE' : '',
+      lock,
     ]
       .filter(Boolean)
       .join(' ');

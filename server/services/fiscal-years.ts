@@ -6,9 +6,13 @@ import { inTransaction, lockRow } from '../db/transaction';
 import { audit } from './audit';
 import { leanFindOne } from '../db/lean';
 
-/** A closed fiscal year is read-only: every write into it is refused. */
+/**
+ * A closed fiscal year is read-only: every write into it is refused. Writes call this inside their
+ * transaction; the year's row is read with a shared lock held to the end of it, so closeYear (which
+ * locks the row for update) waits for the writes in flight and every later write sees it closed.
+ */
 export async function assertYearOpen(em: EntityManager, year: number, field = 'fiscalYear'): Promise<FiscalYear> {
-  const fy = await leanFindOne(em, FiscalYear, { year });
+  const fy = await leanFindOne(em, FiscalYear, { year }, { lock: 'share' });
   if (!fy) throw notFound(`Fiscal year ${year}`, `${year} 회계연도`, field);
   if (fy.status === 'closed') {
     throw conflict('fiscal_year_closed', `Fiscal year ${year} is closed and read-only`, `${year} 회계연도는 마감되어 수정할 수 없습니다`, field, { fiscalYear: year });

@@ -9,6 +9,8 @@ import { systemContext } from '../../server/context';
 import { leanFind, leanFindOne, leanInsert, leanUpdate } from '../../server/db/lean';
 import { inTransaction, isMysql, transactionLocal } from '../../server/db/transaction';
 import { audit } from '../../server/services/audit';
+import { assertYearOpen, closeYear, openYear } from '../../server/services/fiscal-years';
+import { DomainError } from '../../domain/errors';
 import { runSeedSteps } from '../../seeds/run-steps';
 import { freshDatabase, TestDb } from '../support/db';
 
@@ -96,6 +98,32 @@ describe('lean statements and transactions', function () {
       });
     }
     expect(seen).to.deep.equal([1, 1, 2, 2]);
+  });
+
+  it('closing a fiscal year waits for the writes in flight; every write after it is refused', async () => {
+    const ctx = systemContext('close-test');
+    await openYear(db.ds, ctx, 2031);
+    let release!: () => void;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inFlight = new Promise<void>((resolve) => (entered = resolve));
+    const write = inTransaction(db.ds, async (em) => {
+      await assertYearOpen(em, 2031);
+      entered();
+      await hold;
+    });
+    await inFlight;
+    let closed = false;
+    const close = closeYear(db.ds, ctx, 2031).then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(closed, 'the close waits for the write that found the year open').to.equal(false);
+    release();
+    await write;
+    await close;
+    expect(closed).to.equal(true);
+    const refused = await inTransaction(db.ds, (em) => assertYearOpen(em, 2031)).then(() => null, (err: unknown) => err);
+    expect(refused).to.be.instanceOf(DomainError);
+    expect((refused as DomainError).code).to.equal('fiscal_year_closed');
   });
 
   it('on MariaDB every transaction runs at READ COMMITTED and locks with FOR UPDATE', async function () {
