@@ -102,6 +102,8 @@ interface Result {
   paidOk: boolean;
   /** CPU milliseconds per request: this process (the app), the clients' process, the database server */
   cpu: { app: number; clients: number; database: number | null };
+  /** share of the run the app's event loop was busy (1 = the app's one thread was the bottleneck) */
+  eventLoop: number;
 }
 
 /**
@@ -162,10 +164,12 @@ async function run(db: Db, requests: number, clients: number, scenario: 'one' | 
     const latencies: number[] = [];
     const start = performance.now();
     const appCpu = process.cpuUsage();
+    const elu = performance.eventLoopUtilization();
     const dbCpu = db.serverCpu?.() ?? null;
     await fire(requests, latencies);
     const seconds = (performance.now() - start) / 1000;
     const appCpuUsed = process.cpuUsage(appCpu);
+    const eluUsed = performance.eventLoopUtilization(elu).utilization;
     const dbCpuAfter = db.serverCpu?.() ?? null;
     latencies.sort((a, b) => a - b);
     const paidAfter = (await db.ds.getRepository(Disbursement).findBy({ fiscalYear: 2025, status: 'paid' })).reduce((s, d) => s + (d.paidAmount ?? 0), 0);
@@ -179,6 +183,7 @@ async function run(db: Db, requests: number, clients: number, scenario: 'one' | 
       max: latencies[latencies.length - 1],
       statuses,
       paidOk: paidAfter - paidBefore === (warmup + (statuses[201] ?? 0)) * AMOUNT,
+      eventLoop: eluUsed,
       cpu: {
         app: (appCpuUsed.user + appCpuUsed.system) / 1000 / requests,
         clients: clientCpuMs / requests,
@@ -276,9 +281,11 @@ async function main() {
     );
   }
   console.log('');
-  console.log(`CPU per request (ms): the app's process · the clients' process · the database server (when local)`);
+  console.log(`CPU per request (ms): the app's process · the clients' process · the database server (when local) · the app's event loop busy`);
   for (const r of results) {
-    console.log(`${r.label.slice(0, 44).padEnd(44)} ${r.cpu.app.toFixed(2).padStart(8)} ${r.cpu.clients.toFixed(2).padStart(8)} ${(r.cpu.database === null ? '–' : r.cpu.database.toFixed(2)).padStart(8)}`);
+    console.log(
+      `${r.label.slice(0, 44).padEnd(44)} ${r.cpu.app.toFixed(2).padStart(8)} ${r.cpu.clients.toFixed(2).padStart(8)} ${(r.cpu.database === null ? '–' : r.cpu.database.toFixed(2)).padStart(8)} ${`${(r.eventLoop * 100).toFixed(0)}%`.padStart(6)}`,
+    );
   }
   console.log(`machine: ${os.cpus().length} CPU(s), node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   process.exit(failed ? 1 : 0);
