@@ -176,12 +176,14 @@ describe('web pages: what they show', function () {
       expect((await officer.agent.post(`/consignments/${c.id}/settlements/${s.id}/review`).type('form').send({ _csrf: officer.csrf, reviewedOn: '2025-12-22', note: '확인' })).status).to.equal(303);
       const reviewed = await officer.agent.get(`/consignments/${c.id}?year=2025`);
       expect(reviewed.text).to.contain(`action="/consignments/${c.id}/settlements/${s.id}/confirm"`);
+      expect(reviewed.text).to.contain(`action="/consignments/${c.id}/disbursements"`);
       const confirmed = await officer.agent.post(`/consignments/${c.id}/settlements/${s.id}/confirm`).type('form').send({ _csrf: officer.csrf, confirmedOn: '2026-01-15', returnDate: '' });
       expect(confirmed.status).to.equal(303);
       expect((await t.ds.getRepository(ConsignmentSettlement).findOneByOrFail({ id: s.id })).status).to.equal('confirmed');
       const locked = await officer.agent.get(confirmed.headers.location);
       expect(locked.text).to.contain('정산을 확정했습니다');
       expect(locked.text).not.to.contain(`action="/consignments/${c.id}/grant-plans"`);
+      expect(locked.text, 'no payment form once the year is settled').not.to.contain(`action="/consignments/${c.id}/disbursements"`);
     });
   });
 

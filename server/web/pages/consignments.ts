@@ -94,7 +94,8 @@ async function consignmentPage(call: PageCall, id: number, form: Record<string, 
         confirmForm: { confirmedOn: day, returnDate: '', ...(extra.confirmForm as Record<string, unknown> | undefined) },
         grant: status,
         disbursements: (await em.getRepository(Disbursement).find({ where: { consignmentId: c.id, fiscalYear: year }, order: { id: 'ASC' } })).map((d) => ({ ...d, statusKo: STATUS_KO[d.status] ?? d.status })),
-        canWrite: LEDGER_WRITERS.includes(call.user!.role) && fy?.status === 'open',
+        // a confirmed settlement closes the consignment-year to payments as well as to plans
+        canWrite: LEDGER_WRITERS.includes(call.user!.role) && fy?.status === 'open' && !settled,
         canPlan: LEDGER_WRITERS.includes(call.user!.role) && fy?.status === 'open' && !settled,
       });
     }
