@@ -39,7 +39,7 @@ function rng(seed: number): () => number {
 
 async function generate(size: Size, file: string): Promise<{ seconds: number; programYears: number }> {
   const { openDatabase } = await import(path.join(ROOT, 'server', 'db', 'data-source'));
-  const { rebuildLineTotals } = await import(path.join(ROOT, 'server', 'services', 'ledger-service'));
+  const { rebuildTotals } = await import(path.join(ROOT, 'server', 'services', 'running-totals'));
   const t0 = process.hrtime.bigint();
   const ds = await openDatabase(`sqlite:${file}`);
   const rand = rng(42);
@@ -102,7 +102,7 @@ async function generate(size: Size, file: string): Promise<{ seconds: number; pr
       }
     }
     // the entries went in directly, so their lines' running totals are built here in one pass
-    await rebuildLineTotals(em);
+    await rebuildTotals(em);
   });
   await ds.destroy();
   return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, programYears };

@@ -12,7 +12,8 @@ import { assertDateInYear } from './fiscal-years';
 import { postEntry } from './ledger-service';
 import { ruleInForce } from './rules';
 import { assertConsignmentRead, consignmentByRef, lockConsignmentYear } from './consignment-service';
-import { approvedPlan, paidTotal } from './grant-service';
+import { approvedPlan } from './grant-service';
+import { paidTotal } from './running-totals';
 
 const won = (n: number) => `${formatInteger(n)}원`;
 

@@ -6,8 +6,8 @@ import { conflict, DomainError, invalid, notFound } from '../../domain/errors';
 import { formatInteger, sumWon } from '../../domain/money';
 import { RequestContext } from '../context';
 import { lockRow, within } from '../db/transaction';
-import { leanExecute, leanFindOne, leanInsert, leanUpdate } from '../db/lean';
-import { ConsignmentGrantTotal } from '../../entities/running-totals';
+import { leanFindOne, leanInsert, leanUpdate } from '../db/lean';
+import { addToPaidTotal, paidTotal } from './running-totals';
 import { audit } from './audit';
 import { assertDateInYear } from './fiscal-years';
 import { postEntry } from './ledger-service';
@@ -29,16 +29,6 @@ export async function approvedPlan(em: EntityManager, consignmentId: number, fis
   return leanFindOne(em, GrantPlan, { consignmentId, fiscalYear, status: 'approved' });
 }
 
-/** Σ paid grants of a consignment-year (교부액), from its running total (kept by addToPaidTotal). */
-export async function paidTotal(em: EntityManager, consignmentId: number, fiscalYear: number): Promise<number> {
-  return (await leanFindOne(em, ConsignmentGrantTotal, { consignmentId, fiscalYear }))?.paid ?? 0;
-}
-
-/** Adds a payment to its consignment-year's running total, in the payment's transaction. */
-async function addToPaidTotal(tx: EntityManager, consignmentId: number, fiscalYear: number, amount: number): Promise<void> {
-  const matched = await leanExecute(tx, 'UPDATE consignment_grant_totals SET paid = paid + ? WHERE consignment_id = ? AND fiscal_year = ?', [amount, consignmentId, fiscalYear]);
-  if (!matched) await leanInsert(tx, ConsignmentGrantTotal, { consignmentId, fiscalYear, paid: amount });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Grant plan (교부계획)

@@ -7,8 +7,8 @@ import { conflict, invalid, notFound } from '../../domain/errors';
 import { addFigures, assertCanReduce, assertCanSpend, LineFigures, lineFigures } from '../../domain/ledger';
 import { RequestContext } from '../context';
 import { inTransaction, lockRow, within } from '../db/transaction';
-import { leanExecute, leanFind, leanInsert } from '../db/lean';
-import { LedgerLineTotal } from '../../entities/running-totals';
+import { leanFind, leanInsert } from '../db/lean';
+import { addToLineTotals } from './running-totals';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
 import { assertDateInYear, assertYearOpen } from './fiscal-years';
@@ -59,31 +59,8 @@ type NewEntry = Omit<LedgerEntry, 'id'>;
 export async function insertEntries(tx: EntityManager, entries: NewEntry[]): Promise<number[]> {
   const ids: number[] = [];
   for (const e of entries) ids.push(await leanInsert(tx, LedgerEntry, e));
-  const byLine = new Map<string, { programYearId: number; expenseItem: string; kind: EntryKind; amount: number }>();
-  for (const e of entries) {
-    const key = JSON.stringify([e.programYearId, e.expenseItem, e.kind]);
-    const line = byLine.get(key) ?? { programYearId: e.programYearId, expenseItem: e.expenseItem, kind: e.kind, amount: 0 };
-    line.amount += e.amount;
-    byLine.set(key, line);
-  }
-  for (const t of byLine.values()) {
-    const matched = await leanExecute(
-      tx,
-      'UPDATE ledger_line_totals SET amount = amount + ? WHERE program_year_id = ? AND expense_item = ? AND kind = ?',
-      [t.amount, t.programYearId, t.expenseItem, t.kind],
-    );
-    if (!matched) await leanInsert(tx, LedgerLineTotal, t);
-  }
+  await addToLineTotals(tx, entries);
   return ids;
-}
-
-/** Rebuilds every line's running totals from the entries (for bulk loads that insert entries directly). */
-export async function rebuildLineTotals(tx: EntityManager): Promise<void> {
-  await tx.query('DELETE FROM ledger_line_totals');
-  await tx.query(
-    `INSERT INTO ledger_line_totals (program_year_id, expense_item, kind, amount)
-     SELECT program_year_id, expense_item, kind, SUM(amount) FROM ledger_entries GROUP BY program_year_id, expense_item, kind`,
-  );
 }
 
 /** Figures of every expense line of a program-year, and their total. */

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { testApp, TestApp } from '../support/app';
 import { freshProgramYear } from './fixtures';
 import { expenseLineFigures } from '../../server/services/ledger-service';
-
-type Row = Record<string, string | number>;
+import { inTransaction } from '../../server/db/transaction';
+import { rebuildTotals, totalsDrift } from '../../server/services/running-totals';
 
 /**
  * The checks under the program-year lock read running totals (ledger_line_totals,
@@ -18,20 +18,10 @@ describe('ledger: running totals equal the entries they add up', function () {
   });
   after(() => t.close());
 
-  const keyed = (rows: Row[], keys: string[], value: string) => new Map(rows.map((r) => [keys.map((k) => String(r[k])).join('|'), Number(r[value])]));
-
-  async function expectTotalsMatch(): Promise<number> {
-    const sums = keyed(await t.ds.query('SELECT program_year_id, expense_item, kind, SUM(amount) AS amount FROM ledger_entries GROUP BY program_year_id, expense_item, kind'), ['program_year_id', 'expense_item', 'kind'], 'amount');
-    const totals = keyed(await t.ds.query('SELECT program_year_id, expense_item, kind, amount FROM ledger_line_totals'), ['program_year_id', 'expense_item', 'kind'], 'amount');
-    expect(totals).to.deep.equal(sums);
-    const paid = keyed(await t.ds.query("SELECT consignment_id, fiscal_year, SUM(paid_amount) AS paid FROM disbursements WHERE status = 'paid' GROUP BY consignment_id, fiscal_year"), ['consignment_id', 'fiscal_year'], 'paid');
-    const paidTotals = keyed(await t.ds.query('SELECT consignment_id, fiscal_year, paid FROM consignment_grant_totals'), ['consignment_id', 'fiscal_year'], 'paid');
-    expect(paidTotals).to.deep.equal(paid);
-    return sums.size;
-  }
-
   it('after every seed', async () => {
-    expect(await expectTotalsMatch(), "seeded lines").to.be.greaterThan(30);
+    const { compared, drift } = await totalsDrift(t.ds.manager);
+    expect(drift).to.deep.equal([]);
+    expect(compared, 'seeded lines and consignment-years').to.be.greaterThan(30);
   });
 
   it('after executions, a reversal, a transfer and grant payments', async () => {
@@ -46,9 +36,18 @@ describe('ledger: running totals equal the entries they add up', function () {
       const pay = await t.as('officer').post('/api/disbursements').send({ consignment: 'EC-C01', fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount: 1_000, paidOn: `2025-10-${day}` });
       expect(pay.status, JSON.stringify(pay.body)).to.equal(201);
     }
-    await expectTotalsMatch();
+    expect((await totalsDrift(t.ds.manager)).drift).to.deep.equal([]);
     // and the line's figures come from them: 1,000,000 less a 50,000 전용, nothing executed after the reversal
     expect(await expenseLineFigures(t.ds.manager, py.id, py.item)).to.include({ budget: 1_000_000, changes: -50_000, current: 950_000, executed: 0, balance: 950_000 });
     expect(await expenseLineFigures(t.ds.manager, py.id, '시설비')).to.include({ changes: 50_000, current: 50_000 });
+  });
+
+  it('a total changed behind the ledger\'s back is reported, and a rebuild restores it', async () => {
+    const [line] = (await t.ds.query('SELECT id, program_year_id, expense_item, kind, amount FROM ledger_line_totals ORDER BY id LIMIT 1')) as { id: number; program_year_id: number; expense_item: string; kind: string; amount: number }[];
+    await t.ds.query('UPDATE ledger_line_totals SET amount = amount + 1 WHERE id = ?', [line.id]);
+    const { drift } = await totalsDrift(t.ds.manager);
+    expect(drift).to.deep.equal([{ table: 'ledger_line_totals', key: `${line.program_year_id}|${line.expense_item}|${line.kind}`, total: Number(line.amount) + 1, sum: Number(line.amount) }]);
+    await inTransaction(t.ds, (em) => rebuildTotals(em));
+    expect((await totalsDrift(t.ds.manager)).drift).to.deep.equal([]);
   });
 });
