@@ -7,7 +7,7 @@ import { conflict, invalid, notFound } from '../../domain/errors';
 import { addFigures, assertCanReduce, assertCanSpend, LineFigures, lineFigures } from '../../domain/ledger';
 import { RequestContext } from '../context';
 import { inTransaction, lockRow, within } from '../db/transaction';
-import { leanFind, leanInsert } from '../db/lean';
+import { leanFind, leanFindOne, leanInsert } from '../db/lean';
 import { addToLineTotals } from './running-totals';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
@@ -153,7 +153,7 @@ export async function reverseEntry(ds: DataSource, ctx: RequestContext, entryId:
     const original = await tx.getRepository(LedgerEntry).findOneBy({ id: entryId });
     if (!original) throw notFound(`Ledger entry ${entryId}`, `원장 기록 ${entryId}`);
     if (original.transferId !== null) {
-      throw conflict('reverse_through_transfer', 'Reverse the transfer, not one of its entries', '전용·이용·이체는 해당 건 전체를 취소해야 합니다', 'id');
+      throw conflict('reverse_through_transfer', `Reverse the transfer (POST /api/transfers/${original.transferId}/reversal), not one of its entries`, '전용·이용·이체는 해당 건 전체를 취소해야 합니다', 'id');
     }
     if (original.reversalOfId !== null) throw conflict('reversal_of_reversal', 'A reversal cannot be reversed; post a new entry', '취소 기록은 다시 취소할 수 없습니다. 새로 기록하십시오', 'id');
     const py = await lockProgramYearForWrite(tx, ctx, original.programYearId);
@@ -263,6 +263,56 @@ export async function createTransfer(ds: DataSource, ctx: RequestContext, input:
     }
     await audit(tx, ctx, { action: `transfer.${input.kind}`, entity: 'budget_transfer', entityId: transfer.id, after: transfer });
     return transfer;
+  });
+}
+
+/**
+ * Corrects a 전용 · 이용 · 이체 by posting its reversal — a transfer recorded, never edited, is undone
+ * by a transfer back: the same kind and amount, reversalOfId set, and on both lines an entry of the
+ * opposite sign that names the entry it reverses. The receiving line may not go below zero (the money
+ * may be spent already). A whole-program 이체's reversal returns the program to its department. A
+ * transfer is reversed once, and a reversal is not reversed again.
+ */
+export async function reverseTransfer(ds: DataSource, ctx: RequestContext, transferId: number, input: { transferDate: string; reason: string }, em?: EntityManager): Promise<BudgetTransfer> {
+  return within(ds, em, async (tx) => {
+    const original = await leanFindOne(tx, BudgetTransfer, { id: transferId });
+    if (!original) throw notFound(`Transfer ${transferId}`, `전용·이용·이체 ${transferId}`);
+    // both program-years in id order, as createTransfer locks them
+    for (const id of [...new Set([original.fromProgramYearId, original.toProgramYearId])].sort((a, b) => a - b)) await lockProgramYearForWrite(tx, ctx, id, 'id');
+    if (original.reversalOfId !== null) throw conflict('reversal_of_reversal', 'A reversal cannot be reversed; record a new transfer', '취소 기록은 다시 취소할 수 없습니다. 새로 기록하십시오', 'id');
+    if (await leanFindOne(tx, BudgetTransfer, { reversalOfId: original.id })) throw conflict('already_reversed', `Transfer ${transferId} is already reversed`, '이미 취소된 전용·이용·이체입니다', 'id');
+    assertDateInYear(input.transferDate, original.fiscalYear, 'transferDate');
+    if (input.transferDate < original.transferDate) {
+      throw invalid('transferDate', 'notBeforeTransfer', 'A reversal cannot precede the transfer it undoes', '취소일이 원래 전용·이용·이체일보다 앞설 수 없습니다');
+    }
+    const entries = await leanFind(tx, LedgerEntry, { transferId: original.id }, { order: [['id', 'ASC']] });
+    const receiving = entries.find((e) => e.amount > 0);
+    if (receiving) assertCanReduce(await expenseLineFigures(tx, receiving.programYearId, receiving.expenseItem), receiving.amount);
+    const now = new Date();
+    // recorded the way the money (or the program) moves back: from the receiving side to the giving one
+    const reversal = tx.getRepository(BudgetTransfer).create({
+      ...original,
+      id: undefined,
+      fromProgramYearId: original.toProgramYearId,
+      fromItem: original.toItem,
+      toProgramYearId: original.fromProgramYearId,
+      toItem: original.fromItem,
+      fromOrgUnitId: original.toOrgUnitId,
+      toOrgUnitId: original.fromOrgUnitId,
+      transferDate: input.transferDate,
+      reason: input.reason,
+      reportedOn: null,
+      reversalOfId: original.id,
+      createdById: ctx.actor.id,
+      createdAt: now,
+    });
+    reversal.id = await leanInsert(tx, BudgetTransfer, reversal);
+    await insertEntries(
+      tx,
+      entries.map((e) => ({ ...e, id: undefined, amount: -e.amount, entryDate: input.transferDate, reason: input.reason, transferId: reversal.id, reversalOfId: e.id, sourceRef: null, createdById: ctx.actor.id, createdAt: now })),
+    );
+    await audit(tx, ctx, { action: 'transfer.reverse', entity: 'budget_transfer', entityId: reversal.id, before: original, after: reversal });
+    return reversal;
   });
 }
 

@@ -20,6 +20,7 @@ const LEDGER_WRITE_MATRIX: Record<string, Role[]> = {
   'ledger-entries.reverse': ['budget_officer'],
   'transfers.create': ['budget_officer'],
   'transfers.report': ['budget_officer'],
+  'transfers.reverse': ['budget_officer'],
   'program-years.create': ['budget_officer'],
   'program-years.appropriate': ['budget_officer'],
   'revenue.post': ['budget_officer'],

@@ -1,0 +1,27 @@
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { route } from '../../../http/route';
+import { IsCalendarDate } from '../../validators';
+import { LEDGER_WRITERS } from '../../roles';
+import { reverseTransfer } from '../../../services/ledger-service';
+import { idParam } from '../params';
+
+export class ReverseTransferBody {
+  /** the day the transfer is undone, in its fiscal year, not before the transfer */
+  @IsCalendarDate()
+  transferDate: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+export default route<ReverseTransferBody>({
+  id: 'transfers.reverse',
+  method: 'post',
+  path: '/transfers/:id/reversal',
+  summary: 'Correct a 전용 · 이용 · 이체 by posting its reversal: the amount moves back (a whole-program 이체 returns the program), never below zero on the receiving line',
+  roles: LEDGER_WRITERS,
+  body: ReverseTransferBody,
+  handler: async ({ ds, ctx, body, params }) => ({ status: 201, body: await reverseTransfer(ds, ctx, idParam(params.id), body) }),
+});
