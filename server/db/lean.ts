@@ -66,6 +66,9 @@ export function selectColumns(em: EntityManager, entity: EntityTarget<ObjectLite
 export async function leanFind<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, where: Where<E>, options: FindOptions<E> = {}): Promise<E[]> {
   const meta = em.connection.getMetadata(entity);
   const keys = Object.keys(where);
+  // TypeORM reads an undefined condition as "no condition"; here it is a mistake, not a wildcard
+  const missing = keys.find((k) => where[k as keyof E & string] === undefined);
+  if (missing) throw new Error(`leanFind ${meta.name}: the condition on ${missing} is undefined`);
   const mysql = em.connection.options.type === 'mysql' || em.connection.options.type === 'mariadb';
   const lock = mysql && options.lock ? (options.lock === 'share' ? 'LOCK IN SHARE MODE' : 'FOR UPDATE') : '';
   const key = `find:${keys.map((k) => (where[k as keyof E & string] === null ? `${k}=null` : k)).join(',')}|${(options.order ?? []).join(';')}|${options.limit ?? ''}|${lock}`;

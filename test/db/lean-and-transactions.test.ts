@@ -57,6 +57,9 @@ describe('lean statements and transactions', function () {
     await leanUpdate(em, Disbursement, id, { status: 'decided', decidedOn: '2025-04-02', decidedAmount: 5 });
     expect(await em.getRepository(Disbursement).findOneByOrFail({ id })).to.deep.include({ ...values, status: 'decided', decidedOn: '2025-04-02', decidedAmount: 5 });
     expect(await leanFindOne(em, Disbursement, { id, lumpSumReason: null })).to.equal(null);
+    // an undefined condition is a bug in the caller, not "any row"
+    const err = await leanFindOne(em, Disbursement, { id: undefined }).then(() => null, (e: Error) => e);
+    expect(err?.message).to.contain('undefined');
   });
 
   it('writes a transaction\'s audit records together at its commit, and none when it rolls back', async () => {
