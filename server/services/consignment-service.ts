@@ -1,7 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Consignment, ConsignmentType, ContractTerm, FundingType, Operator, SelectionMethod } from '../../entities/consignment';
 import { ConsentKind, ConsentResult, ConsignmentConsent, ConsignmentStaff } from '../../entities/consignment-records';
-import { ConsignmentSettlement } from '../../entities/consignment-settlement';
 import { Appropriation } from '../../entities/appropriation';
 import { OrgUnit } from '../../entities/org-unit';
 import { Program } from '../../entities/program';
@@ -10,7 +9,8 @@ import { conflict, DomainError, invalid, notFound } from '../../domain/errors';
 import { LineFigures } from '../../domain/ledger';
 import { RequestContext } from '../context';
 import { within } from '../db/transaction';
-import { leanFindOne } from '../db/lean';
+import { hydrate, leanFindOne, selectColumns } from '../db/lean';
+import { GrantPlan } from '../../entities/consignment-grant-plan';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
 import { assertWritable, expenseLineFigures } from './ledger-service';
@@ -48,9 +48,41 @@ export async function fundingProgramYear(em: EntityManager, c: Consignment, year
   return py;
 }
 
+/** What the writes to a consignment-year check, read together under its lock. */
+export interface ConsignmentYearState {
+  /** the approved grant plan (교부계획) in force, if any */
+  plan: GrantPlan | null;
+  /** Σ paid grants (교부액), from its running total */
+  paid: number;
+  /** the confirmed settlement (정산) that locks the year, if any */
+  settlement: { id: number; confirmedOn: string | null } | null;
+}
+
+/**
+ * The consignment-year's approved plan, paid total and confirmed settlement in one round trip: a
+ * payment checks all three under the program-year lock, and every statement there lengthens the
+ * time other payments of the program wait.
+ */
+export async function consignmentYearState(em: EntityManager, consignmentId: number, fiscalYear: number): Promise<ConsignmentYearState> {
+  const rows = (await em.query(
+    `SELECT t.paid AS state_paid, s.id AS state_settlement_id, s.confirmed_on AS state_confirmed_on, ${selectColumns(em, GrantPlan, 'p', 'plan_')}
+     FROM (SELECT ? AS consignment_id, ? AS fiscal_year) k
+     LEFT JOIN consignment_grant_totals t ON t.consignment_id = k.consignment_id AND t.fiscal_year = k.fiscal_year
+     LEFT JOIN consignment_settlements s ON s.consignment_id = k.consignment_id AND s.fiscal_year = k.fiscal_year AND s.status = 'confirmed'
+     LEFT JOIN grant_plans p ON p.consignment_id = k.consignment_id AND p.fiscal_year = k.fiscal_year AND p.status = 'approved'`,
+    [consignmentId, fiscalYear],
+  )) as Record<string, unknown>[];
+  const row = rows[0];
+  return {
+    plan: row.plan_id === null ? null : hydrate(em, GrantPlan, row, 'plan_'),
+    paid: row.state_paid === null ? 0 : Number(row.state_paid),
+    settlement: row.state_settlement_id === null ? null : { id: Number(row.state_settlement_id), confirmedOn: (row.state_confirmed_on as string | null) ?? null },
+  };
+}
+
 /** A confirmed settlement locks its consignment-year: every later write is refused. */
-export async function assertNotSettled(em: EntityManager, consignmentId: number, year: number): Promise<void> {
-  const confirmed = await leanFindOne(em, ConsignmentSettlement, { consignmentId, fiscalYear: year, status: 'confirmed' });
+export function assertNotSettled(state: ConsignmentYearState, year: number): void {
+  const confirmed = state.settlement;
   if (confirmed) {
     throw conflict(
       'consignment_year_settled',
@@ -65,6 +97,8 @@ export async function assertNotSettled(em: EntityManager, consignmentId: number,
 export interface LockedConsignmentYear {
   consignment: Consignment;
   programYear: ProgramYear;
+  /** plan, paid total and settlement, read under the lock */
+  state: ConsignmentYearState;
   /** figures of the funding line (program-year × 편성목): 예산현액, 집행액, … (read under the lock) */
   line(): Promise<LineFigures>;
 }
@@ -81,8 +115,9 @@ export async function lockConsignmentYear(em: EntityManager, ctx: RequestContext
   // found and locked in one statement (the same row lock lockProgramYearForWrite takes)
   const programYear = await fundingProgramYear(em, consignment, year, 'fiscalYear', true);
   await assertWritable(em, ctx, programYear);
-  await assertNotSettled(em, consignment.id, year);
-  return { consignment, programYear, line: () => expenseLineFigures(em, programYear.id, consignment.expenseItem) };
+  const state = await consignmentYearState(em, consignment.id, year);
+  assertNotSettled(state, year);
+  return { consignment, programYear, state, line: () => expenseLineFigures(em, programYear.id, consignment.expenseItem) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,11 +7,11 @@ import { formatInteger, sumWon } from '../../domain/money';
 import { RequestContext } from '../context';
 import { lockRow, within } from '../db/transaction';
 import { leanFindOne, leanInsert, leanUpdate } from '../db/lean';
-import { addToPaidTotal, paidTotal } from './running-totals';
+import { addToPaidTotal } from './running-totals';
 import { audit } from './audit';
 import { assertDateInYear } from './fiscal-years';
 import { postEntry } from './ledger-service';
-import { assertConsignmentRead, consignmentByRef, lockConsignmentYear } from './consignment-service';
+import { assertConsignmentRead, consignmentByRef, ConsignmentYearState, lockConsignmentYear } from './consignment-service';
 
 const won = (n: number) => `${formatInteger(n)}원`;
 export const QUARTERS = [1, 2, 3, 4] as const;
@@ -102,7 +102,7 @@ function assertNotBelowPaid(total: number, paid: number): void {
 /** A new plan version (draft). The plan may not exceed 예산현액; a change to an approved plan needs a reason. */
 export async function createGrantPlan(ds: DataSource, ctx: RequestContext, input: GrantPlanInput, em?: EntityManager): Promise<GrantPlan & { categories: GrantPlanCategory[] }> {
   return within(ds, em, async (tx) => {
-    const { consignment, line: lineOf } = await lockConsignmentYear(tx, ctx, input.consignment, input.fiscalYear);
+    const { consignment, state, line: lineOf } = await lockConsignmentYear(tx, ctx, input.consignment, input.fiscalYear);
     const line = await lineOf();
     if (input.quarters.length !== 4 || input.quarters.some((q) => !Number.isSafeInteger(q) || q < 0)) {
       throw invalid('quarters', 'fourQuarters', 'quarters lists four non-negative amounts of won', 'quarters는 1~4분기 금액(0 이상) 네 개여야 합니다');
@@ -110,7 +110,7 @@ export async function createGrantPlan(ds: DataSource, ctx: RequestContext, input
     const total = sumWon(input.quarters);
     if (total <= 0) throw invalid('quarters', 'positiveTotal', 'A plan grants something', '교부계획 합계는 0보다 커야 합니다');
     assertWithinAppropriation(total, line.current);
-    assertNotBelowPaid(total, await paidTotal(tx, consignment.id, input.fiscalYear));
+    assertNotBelowPaid(total, state.paid);
     if (input.categories?.length) checkCategories(input.categories, total);
     const previous = await tx.getRepository(GrantPlan).find({ where: { consignmentId: consignment.id, fiscalYear: input.fiscalYear }, order: { version: 'DESC' } });
     if (previous.some((p) => p.status === 'approved') && !input.reason?.trim()) {
@@ -149,14 +149,14 @@ export async function approveGrantPlan(ds: DataSource, ctx: RequestContext, plan
   return within(ds, em, async (tx) => {
     const found = await tx.getRepository(GrantPlan).findOneBy({ id: planId });
     if (!found) throw notFound(`Grant plan ${planId}`, `교부계획 ${planId}`);
-    const { line: lineOf } = await lockConsignmentYear(tx, ctx, found.consignmentId, found.fiscalYear);
+    const { state, line: lineOf } = await lockConsignmentYear(tx, ctx, found.consignmentId, found.fiscalYear);
     const line = await lineOf();
     const plan = (await lockRow(tx, GrantPlan, planId))!;
     if (plan.status !== 'draft') throw conflict('plan_not_draft', `Plan version ${plan.version} is ${plan.status}`, `교부계획 ${plan.version}차는 ${plan.status === 'approved' ? '이미 승인됨' : '대체됨'} 상태입니다`, 'id');
     const newer = await tx.getRepository(GrantPlan).createQueryBuilder('p').where('p.consignmentId = :c AND p.fiscalYear = :y AND p.version > :v', { c: plan.consignmentId, y: plan.fiscalYear, v: plan.version }).getCount();
     if (newer) throw conflict('plan_outdated', 'A newer version of this plan exists', '이 교부계획보다 새 버전이 있습니다', 'id');
     assertWithinAppropriation(plan.total, line.current);
-    assertNotBelowPaid(plan.total, await paidTotal(tx, plan.consignmentId, plan.fiscalYear));
+    assertNotBelowPaid(plan.total, state.paid);
     const others = await tx.getRepository(GrantPlan).find({ where: { consignmentId: plan.consignmentId, fiscalYear: plan.fiscalYear, status: In(['approved', 'draft']) } });
     for (const o of others) if (o.id !== plan.id) await tx.update(GrantPlan, { id: o.id }, { status: 'superseded' });
     const before = { ...plan };
@@ -208,13 +208,13 @@ function assertDateOrder(d: Pick<Disbursement, 'requestedOn' | 'decidedOn' | 'pa
  * lock: the year's cumulative grants may not exceed the approved plan to date (to the year's plan for
  * a 일괄·신속교부). 예산현액 is checked by postEntry when the payment posts. Returns the plan in force.
  */
-async function assertPayable(tx: EntityManager, d: Pick<Disbursement, 'consignmentId' | 'fiscalYear' | 'quarter' | 'lumpSum'>, amount: number, paidOn: string): Promise<GrantPlan> {
+function assertPayable(state: ConsignmentYearState, d: Pick<Disbursement, 'fiscalYear' | 'quarter' | 'lumpSum'>, amount: number, paidOn: string): GrantPlan {
   assertDateInYear(paidOn, d.fiscalYear, 'paidOn');
-  const plan = await approvedPlan(tx, d.consignmentId, d.fiscalYear);
+  const plan = state.plan;
   if (!plan) {
     throw conflict('no_approved_plan', `No approved grant plan for ${d.fiscalYear}`, `${d.fiscalYear}년 승인된 교부계획이 없습니다`, 'fiscalYear', { fiscalYear: d.fiscalYear });
   }
-  const paidBefore = await paidTotal(tx, d.consignmentId, d.fiscalYear);
+  const paidBefore = state.paid;
   const limit = d.lumpSum ? plan.total : planToDate(plan, d.quarter);
   if (paidBefore + amount > limit) {
     const available = Math.max(0, limit - paidBefore);
@@ -259,7 +259,7 @@ async function postPayment(tx: EntityManager, ds: DataSource, ctx: RequestContex
  */
 export async function createDisbursement(ds: DataSource, ctx: RequestContext, input: DisbursementInput, em?: EntityManager): Promise<Disbursement> {
   return within(ds, em, async (tx) => {
-    const { consignment, programYear } = await lockConsignmentYear(tx, ctx, input.consignment, input.fiscalYear);
+    const { consignment, programYear, state } = await lockConsignmentYear(tx, ctx, input.consignment, input.fiscalYear);
     if (!QUARTERS.includes(input.quarter as 1)) throw invalid('quarter', 'quarter', 'quarter is 1–4', '분기는 1~4입니다');
     if (input.lumpSum && !input.lumpSumReason?.trim()) {
       throw invalid('lumpSumReason', 'required', 'A lump-sum grant (일괄·신속교부) needs its reason', '일괄·신속교부는 사유가 필요합니다');
@@ -290,7 +290,7 @@ export async function createDisbursement(ds: DataSource, ctx: RequestContext, in
       createdAt: new Date(),
     });
     assertDateOrder(d);
-    if (paidOn) d.grantPlanId = (await assertPayable(tx, d, decidedAmount!, paidOn)).id;
+    if (paidOn) d.grantPlanId = assertPayable(state, d, decidedAmount!, paidOn).id;
     d.id = await leanInsert(tx, Disbursement, d);
     if (paidOn) await postPayment(tx, ds, ctx, d, programYear, consignment.expenseItem);
     await audit(tx, ctx, { action: `disbursement.${d.status === 'paid' ? 'pay' : d.status === 'decided' ? 'decide' : 'request'}`, entity: 'disbursement', entityId: d.id, after: d });
@@ -328,13 +328,13 @@ export async function decideDisbursement(ds: DataSource, ctx: RequestContext, id
 /** 교부: pays a decided grant. */
 export async function payDisbursement(ds: DataSource, ctx: RequestContext, id: number, input: { paidOn: string }, em?: EntityManager): Promise<Disbursement> {
   return within(ds, em, async (tx) => {
-    const { d, consignment, programYear } = await lockDisbursement(tx, ctx, id);
+    const { d, consignment, programYear, state } = await lockDisbursement(tx, ctx, id);
     if (d.status !== 'decided') {
       throw conflict('not_decided', `Disbursement ${id} is ${d.status}; only a decided grant can be paid`, d.status === 'paid' ? '이미 교부되었습니다' : '교부결정된 건만 교부할 수 있습니다', 'id');
     }
     const before = { ...d };
     assertDateOrder({ ...d, paidOn: input.paidOn });
-    const plan = await assertPayable(tx, d, d.decidedAmount!, input.paidOn);
+    const plan = assertPayable(state, d, d.decidedAmount!, input.paidOn);
     d.status = 'paid';
     d.paidOn = input.paidOn;
     d.paidAmount = d.decidedAmount;
