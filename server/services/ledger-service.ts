@@ -156,6 +156,10 @@ export async function reverseEntry(ds: DataSource, ctx: RequestContext, entryId:
       throw conflict('reverse_through_transfer', `Reverse the transfer (POST /api/transfers/${original.transferId}/reversal), not one of its entries`, '전용·이용·이체는 해당 건 전체를 취소해야 합니다', 'id');
     }
     if (original.reversalOfId !== null) throw conflict('reversal_of_reversal', 'A reversal cannot be reversed; post a new entry', '취소 기록은 다시 취소할 수 없습니다. 새로 기록하십시오', 'id');
+    // a grant payment's 집행 or a settlement's 반납 moves with its source record, which would otherwise disagree with the ledger
+    if (original.sourceRef !== null) {
+      throw conflict('reverse_through_source', `Entry ${entryId} was posted by ${original.sourceRef}; correct it there, not in the ledger`, `이 기록은 ${original.sourceRef}에서 생긴 것이므로 원장에서 직접 취소할 수 없습니다`, 'id', { sourceRef: original.sourceRef });
+    }
     const py = await lockProgramYearForWrite(tx, ctx, original.programYearId);
     assertDateInYear(input.entryDate, py.fiscalYear);
     if (await tx.getRepository(LedgerEntry).findOneBy({ reversalOfId: original.id })) {

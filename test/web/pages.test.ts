@@ -4,11 +4,13 @@ import { GrantPlan, GrantPlanCategory } from '../../entities/consignment-grant-p
 import { ConsignmentSettlement } from '../../entities/consignment-settlement';
 import { Inspection } from '../../entities/inspection';
 import { Program } from '../../entities/program';
+import { LedgerEntry } from '../../entities/ledger-entry';
 import { ProgramYear } from '../../entities/program-year';
 import { formatInteger } from '../../domain/money';
 import { expenseLineFigures } from '../../server/services/ledger-service';
 import { testApp, TestApp } from '../support/app';
 import { webLogin } from './helpers';
+import { freshProgramYear } from '../ledger/fixtures';
 
 describe('web pages: what they show', function () {
   this.timeout(60_000);
@@ -46,6 +48,40 @@ describe('web pages: what they show', function () {
     expect(page.text).to.match(/<table class="basis">/);
     expect(page.text).to.contain('523,783,000');
     expect(page.text).not.to.contain('원장 기록 (집행·추경·이월 등)'); // read-only for council staff (and the year is closed)
+  });
+
+  it('the officer corrects an entry and a 전용 by reversal from the entries table; a refused reversal shows the rule and keeps what was typed', async () => {
+    const py = await freshProgramYear(t, { amount: 1_000_000 });
+    const exec = await t.as('officer').post('/api/ledger-entries').send({ programYearId: py.id, expenseItem: py.item, kind: 'execution', amount: 300_000, entryDate: '2025-03-01' });
+    const tr = await t.as('officer').post('/api/transfers').send({ kind: 'item', transferDate: '2025-04-10', amount: 100_000, fromProgramYearId: py.id, fromItem: py.item, toProgramYearId: py.id, toItem: '시설비', reason: '공사비 부족' });
+    await t.as('officer').post('/api/ledger-entries').send({ programYearId: py.id, expenseItem: '시설비', kind: 'execution', amount: 80_000, entryDate: '2025-04-20' }).expect(201);
+    const officer = await webLogin(t.app, 'officer');
+    const page = await officer.agent.get(`/ledger/${py.id}`);
+    expect(page.text).to.contain(`action="/ledger/${py.id}/entries/${exec.body.id}/reversal"`);
+    expect(page.text.match(new RegExp(`action="/ledger/${py.id}/transfers/${tr.body.id}/reversal"`, 'g')), 'one form per transfer').to.have.length(1);
+    const council = await webLogin(t.app, 'council');
+    expect((await council.agent.get(`/ledger/${py.id}`)).text).not.to.contain('/reversal"');
+    // a grant payment's 집행 is not offered: it is corrected with its payment
+    const paymentEntries = await t.ds.getRepository(LedgerEntry).findBy({ programYearId: pyId, kind: 'execution' });
+    const fromGrant = paymentEntries.find((e) => e.sourceRef?.startsWith('disbursement:'))!;
+    expect((await officer.agent.get(`/ledger/${pyId}`)).text).not.to.contain(`/entries/${fromGrant.id}/reversal"`);
+    const direct = await t.as('officer').post(`/api/ledger-entries/${fromGrant.id}/reversal`).send({ entryDate: '2025-12-01', reason: '정정' });
+    expect(direct.status).to.equal(409);
+    expect(direct.body.code).to.equal('reverse_through_source');
+
+    // the 전용 cannot be undone: 시설비 has spent 80,000 of the 100,000
+    const refused = await officer.agent.post(`/ledger/${py.id}/transfers/${tr.body.id}/reversal`).type('form').send({ _csrf: officer.csrf, entryDate: '2025-04-21', reason: '착오' });
+    expect(refused.status).to.equal(409);
+    expect(refused.text).to.contain('저장하지 못했습니다');
+    expect(refused.text).to.contain('20,000원');
+    expect(refused.text).to.contain('value="착오"');
+
+    const done = await officer.agent.post(`/ledger/${py.id}/entries/${exec.body.id}/reversal`).type('form').send({ _csrf: officer.csrf, entryDate: '2025-03-02', reason: '이중 지급 정정' });
+    expect(done.status).to.equal(303);
+    const after = await officer.agent.get(done.headers.location);
+    expect(after.text).to.contain(`${exec.body.id}번 취소`);
+    expect(after.text, 'a reversed entry offers no second reversal').not.to.contain(`action="/ledger/${py.id}/entries/${exec.body.id}/reversal"`);
+    expect(await expenseLineFigures(t.ds.manager, py.id, py.item)).to.include({ executed: 0 });
   });
 
   it('council staff download the council packet with their browser session (GET on the API)', async () => {

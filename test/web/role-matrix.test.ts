@@ -34,6 +34,8 @@ const LEDGER_WRITE_MATRIX: Record<string, Role[]> = {
 /** The same table for the web forms that write. */
 const PAGE_WRITE_MATRIX: Record<string, Role[]> = {
   'web.ledger.post-entry': ['budget_officer'],
+  'web.ledger.reverse-entry': ['budget_officer'],
+  'web.ledger.reverse-transfer': ['budget_officer'],
   'web.admin.create-user': ['admin'],
   'web.admin.create-org': ['admin'],
   'web.admin.update-user': ['admin'],

@@ -13,7 +13,11 @@ import { CreateEntryBody } from '../../api/routes/ledger-entries/create-entry';
 import { idParam } from '../../api/routes/params';
 import { validateInput } from '../../http/validation';
 import { assertOrgAccess } from '../../services/access';
-import { effectiveOrgUnitId, POSTABLE_KINDS, postEntry, programYearFigures } from '../../services/ledger-service';
+import { effectiveOrgUnitId, POSTABLE_KINDS, postEntry, programYearFigures, reverseEntry, reverseTransfer } from '../../services/ledger-service';
+import { ReverseEntryBody } from '../../api/routes/ledger-entries/reverse-entry';
+import { ReverseTransferBody } from '../../api/routes/transfers/reverse-transfer';
+import { BudgetTransfer } from '../../../entities/budget-transfer';
+import { In } from 'typeorm';
 import { PageCall, PageDef } from '../types';
 import { executionChartSvg, orgName, pickYear, programsOf } from './common';
 import { parseWon, problemView } from './forms';
@@ -31,7 +35,15 @@ export const KIND_LABEL: Record<string, string> = {
 };
 const CARRY_LABEL: Record<string, string> = { explicit: '명시이월', accident: '사고이월', continuing: '계속비이월' };
 
-async function programYearView(call: PageCall, id: number, form: Record<string, unknown> = {}, status = 200) {
+/** A reversal form as typed, with the problem that refused it, re-shown beside its row. */
+interface ReversalForm {
+  target: string;
+  entryDate: string;
+  reason: string;
+  problem?: ReturnType<typeof problemView>;
+}
+
+async function programYearView(call: PageCall, id: number, form: Record<string, unknown> = {}, status = 200, reversal: ReversalForm | null = null) {
   const { ds, ctx, render, user } = call;
   const em = ds.manager;
   const py = await em.getRepository(ProgramYear).findOneBy({ id });
@@ -53,6 +65,21 @@ async function programYearView(call: PageCall, id: number, form: Record<string, 
   const entries = await em.getRepository(LedgerEntry).find({ where: { programYearId: py.id }, order: { entryDate: 'DESC', id: 'DESC' }, take: 200 });
   const items = Object.entries(figures.items).map(([name, f]) => ({ name, f, rate: executionRateOf(f).text }));
   const canWrite = LEDGER_WRITERS.includes(user!.role) && fy?.status === 'open' && program.kind !== 'policy';
+  // what may still be corrected: an entry not yet reversed, a transfer (once per transfer) not yet reversed
+  const reversedEntries = new Set(entries.map((e) => e.reversalOfId).filter((x): x is number => x !== null));
+  const transferIds = [...new Set(entries.map((e) => e.transferId).filter((x): x is number => x !== null))];
+  const transfers = transferIds.length ? await em.getRepository(BudgetTransfer).findBy({ id: In(transferIds) }) : [];
+  const reversedTransfers = transferIds.length ? new Set((await em.getRepository(BudgetTransfer).findBy({ reversalOfId: In(transferIds) })).map((t) => t.reversalOfId)) : new Set<number | null>();
+  const offered = new Set<number>();
+  const reversibleBy = (e: LedgerEntry): string | null => {
+    if (!canWrite) return null;
+    if (e.sourceRef !== null) return null; // corrected through the payment or settlement that posted it
+    if (e.transferId === null) return e.reversalOfId === null && !reversedEntries.has(e.id) ? `entries/${e.id}` : null;
+    const t = transfers.find((x) => x.id === e.transferId);
+    if (!t || t.reversalOfId !== null || reversedTransfers.has(t.id) || offered.has(t.id)) return null;
+    offered.add(t.id);
+    return `transfers/${t.id}`;
+  };
   render(
     'program-year.njk',
     {
@@ -65,15 +92,47 @@ async function programYearView(call: PageCall, id: number, form: Record<string, 
       items,
       total: figures.total,
       totalRate: executionRateOf(figures.total).text,
-      entries: entries.map((e) => ({ ...e, kindLabel: KIND_LABEL[e.kind] ?? e.kind, carryLabel: e.carryType ? CARRY_LABEL[e.carryType] : '' })),
+      entries: entries.map((e) => ({ ...e, kindLabel: KIND_LABEL[e.kind] ?? e.kind, carryLabel: e.carryType ? CARRY_LABEL[e.carryType] : '', reverse: reversibleBy(e) })),
+      reversal: reversal ?? { target: '', entryDate: `${py.fiscalYear}-${new Date().toISOString().slice(5, 10)}`, reason: '' },
       canWrite,
       kinds: POSTABLE_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] })),
       carryTypes: CARRY_TYPES.map((c) => ({ value: c, label: CARRY_LABEL[c] })),
       form: { kind: 'execution', entryDate: `${py.fiscalYear}-${new Date().toISOString().slice(5, 10)}`, ...form },
       posted: call.req.query.posted,
+      reversed: call.req.query.reversed,
     },
     status,
   );
+}
+
+/** POST /ledger/:id/{entries|transfers}/:target/reversal: a correction by reversal, from the entries table. */
+function reversalPage(kind: 'entries' | 'transfers'): PageDef {
+  return {
+    id: kind === 'entries' ? 'web.ledger.reverse-entry' : 'web.ledger.reverse-transfer',
+    method: 'post',
+    path: `/ledger/:id/${kind}/:target/reversal`,
+    roles: LEDGER_WRITERS,
+    handler: async (call) => {
+      const id = idParam(String(call.req.params.id));
+      const target = idParam(String(call.req.params.target));
+      const raw = call.req.body as Record<string, string>;
+      const form: ReversalForm = { target: `${kind}/${target}`, entryDate: String(raw.entryDate ?? ''), reason: String(raw.reason ?? '') };
+      try {
+        if (kind === 'entries') {
+          const body = await validateInput(ReverseEntryBody, { entryDate: form.entryDate, reason: form.reason.trim() }, 'body');
+          const reversal = await reverseEntry(call.ds, call.ctx, target, body);
+          call.res.redirect(303, `/ledger/${id}?posted=${reversal.id}#entries`);
+        } else {
+          const body = await validateInput(ReverseTransferBody, { transferDate: form.entryDate, reason: form.reason.trim() }, 'body');
+          await reverseTransfer(call.ds, call.ctx, target, body);
+          call.res.redirect(303, `/ledger/${id}?reversed=${target}#entries`);
+        }
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
+        await programYearView(call, id, {}, err.status, { ...form, problem: problemView(err) });
+      }
+    },
+  };
 }
 
 const pages: PageDef[] = [
@@ -158,6 +217,8 @@ const pages: PageDef[] = [
       }
     },
   },
+  reversalPage('entries'),
+  reversalPage('transfers'),
 ];
 
 export default pages;
