@@ -61,6 +61,10 @@ export class Disbursement {
   @Column({ type: 'int', nullable: true })
   ledgerEntryId: number | null;
 
+  /** set on the reversal of a paid grant (교부 취소): the payment it undoes; its amounts are negative */
+  @Column({ type: 'int', nullable: true })
+  reversalOfId: number | null;
+
   @Column({ type: 'varchar', length: 500, nullable: true })
   note: string | null;
 

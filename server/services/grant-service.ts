@@ -10,7 +10,8 @@ import { leanFindOne, leanInsert, leanUpdate } from '../db/lean';
 import { addToPaidTotal } from './running-totals';
 import { audit } from './audit';
 import { assertDateInYear } from './fiscal-years';
-import { postEntry } from './ledger-service';
+import { postEntry, postReversal } from './ledger-service';
+import { LedgerEntry } from '../../entities/ledger-entry';
 import { assertConsignmentRead, consignmentByRef, ConsignmentYearState, lockConsignmentYear } from './consignment-service';
 
 const won = (n: number) => `${formatInteger(n)}원`;
@@ -284,6 +285,7 @@ export async function createDisbursement(ds: DataSource, ctx: RequestContext, in
       lumpSumReason: input.lumpSum ? input.lumpSumReason ?? null : null,
       grantPlanId: null,
       ledgerEntryId: null,
+      reversalOfId: null,
       note: input.note ?? null,
       sample: input.sample ?? false,
       createdById: ctx.actor.id,
@@ -343,6 +345,48 @@ export async function payDisbursement(ds: DataSource, ctx: RequestContext, id: n
     await postPayment(tx, ds, ctx, d, programYear, consignment.expenseItem);
     await audit(tx, ctx, { action: 'disbursement.pay', entity: 'disbursement', entityId: d.id, before, after: d });
     return d;
+  });
+}
+
+/**
+ * 교부 취소: corrects a paid grant by its reversal — a disbursement of the opposite amount that names
+ * it, whose ledger entry reverses the payment's 집행 — so that the payment, the paid total and the
+ * ledger move together. A payment is reversed once; a settled year refuses it like every other write.
+ */
+export async function reverseDisbursement(ds: DataSource, ctx: RequestContext, id: number, input: { reversedOn: string; reason: string }, em?: EntityManager): Promise<Disbursement> {
+  return within(ds, em, async (tx) => {
+    const { d } = await lockDisbursement(tx, ctx, id);
+    if (d.status !== 'paid') throw conflict('not_paid', `Disbursement ${id} is ${d.status}; only a paid grant is reversed`, '교부된 건만 취소할 수 있습니다', 'id');
+    if (d.reversalOfId !== null) throw conflict('reversal_of_reversal', 'A reversal cannot be reversed; record a new grant', '교부 취소는 다시 취소할 수 없습니다. 새로 교부하십시오', 'id');
+    if (await leanFindOne(tx, Disbursement, { reversalOfId: d.id })) throw conflict('already_reversed', `Disbursement ${id} is already reversed`, '이미 취소된 교부입니다', 'id');
+    if (input.reversedOn < d.paidOn!) throw invalid('reversedOn', 'notBeforePayment', 'A reversal cannot precede the payment it undoes', '취소일이 교부일보다 앞설 수 없습니다');
+    const paid = d.paidAmount!;
+    const reversal = tx.getRepository(Disbursement).create({
+      ...d,
+      id: undefined,
+      requestedOn: input.reversedOn,
+      requestedAmount: -d.requestedAmount,
+      decidedOn: input.reversedOn,
+      decidedAmount: -(d.decidedAmount ?? paid),
+      paidOn: input.reversedOn,
+      paidAmount: -paid,
+      ledgerEntryId: null,
+      reversalOfId: d.id,
+      note: input.reason,
+      sample: false,
+      createdById: ctx.actor.id,
+      createdAt: new Date(),
+    });
+    reversal.id = await leanInsert(tx, Disbursement, reversal);
+    const posted = d.ledgerEntryId === null ? null : await leanFindOne(tx, LedgerEntry, { id: d.ledgerEntryId });
+    if (posted) {
+      const entry = await postReversal(tx, ctx, posted, { entryDate: input.reversedOn, reason: `위탁금 교부 취소: ${input.reason}`, sourceRef: `disbursement:${reversal.id}` }, 'reversedOn');
+      reversal.ledgerEntryId = entry.id;
+      await leanUpdate(tx, Disbursement, reversal.id, { ledgerEntryId: entry.id });
+    }
+    await addToPaidTotal(tx, d.consignmentId, d.fiscalYear, -paid);
+    await audit(tx, ctx, { action: 'disbursement.reverse', entity: 'disbursement', entityId: reversal.id, before: d, after: reversal });
+    return reversal;
   });
 }
 

@@ -160,29 +160,40 @@ export async function reverseEntry(ds: DataSource, ctx: RequestContext, entryId:
     if (original.sourceRef !== null) {
       throw conflict('reverse_through_source', `Entry ${entryId} was posted by ${original.sourceRef}; correct it there, not in the ledger`, `이 기록은 ${original.sourceRef}에서 생긴 것이므로 원장에서 직접 취소할 수 없습니다`, 'id', { sourceRef: original.sourceRef });
     }
-    const py = await lockProgramYearForWrite(tx, ctx, original.programYearId);
-    assertDateInYear(input.entryDate, py.fiscalYear);
-    if (await tx.getRepository(LedgerEntry).findOneBy({ reversalOfId: original.id })) {
-      throw conflict('already_reversed', `Entry ${entryId} is already reversed`, `이미 취소된 기록입니다`, 'id');
-    }
-    const before = await expenseLineFigures(tx, py.id, original.expenseItem);
-    const amount = -original.amount;
-    if (original.kind === 'execution' || original.kind === 'carry_out') assertCanSpend(before, original.kind, amount);
-    else if (amount < 0) assertCanReduce(before, -amount);
-    const reversal = tx.getRepository(LedgerEntry).create({
-      ...original,
-      id: undefined,
-      amount,
-      entryDate: input.entryDate,
-      reason: input.reason,
-      reversalOfId: original.id,
-      createdById: ctx.actor.id,
-      createdAt: new Date(),
-    });
-    [reversal.id] = await insertEntries(tx, [reversal]);
-    await audit(tx, ctx, { action: 'ledger.reverse', entity: 'ledger_entry', entityId: reversal.id, before: original, after: reversal });
-    return reversal;
+    await lockProgramYearForWrite(tx, ctx, original.programYearId);
+    return postReversal(tx, ctx, original, { ...input, sourceRef: null });
   });
+}
+
+/**
+ * Posts the reversal of an entry (the same amount, opposite sign, naming the entry it reverses) in
+ * the caller's transaction, which holds the program-year's lock: for reverseEntry, and for the
+ * records that posted an entry and are corrected themselves (a grant payment). Refused when the
+ * entry is already reversed or when the line cannot take it back.
+ */
+export async function postReversal(tx: EntityManager, ctx: RequestContext, original: LedgerEntry, input: { entryDate: string; reason: string; sourceRef: string | null }, field = 'entryDate'): Promise<LedgerEntry> {
+  assertDateInYear(input.entryDate, original.fiscalYear, field);
+  if (await leanFindOne(tx, LedgerEntry, { reversalOfId: original.id })) {
+    throw conflict('already_reversed', `Entry ${original.id} is already reversed`, `이미 취소된 기록입니다`, 'id');
+  }
+  const before = await expenseLineFigures(tx, original.programYearId, original.expenseItem);
+  const amount = -original.amount;
+  if (original.kind === 'execution' || original.kind === 'carry_out') assertCanSpend(before, original.kind, amount);
+  else if (amount < 0) assertCanReduce(before, -amount);
+  const reversal = tx.getRepository(LedgerEntry).create({
+    ...original,
+    id: undefined,
+    amount,
+    entryDate: input.entryDate,
+    reason: input.reason,
+    reversalOfId: original.id,
+    sourceRef: input.sourceRef,
+    createdById: ctx.actor.id,
+    createdAt: new Date(),
+  });
+  [reversal.id] = await insertEntries(tx, [reversal]);
+  await audit(tx, ctx, { action: 'ledger.reverse', entity: 'ledger_entry', entityId: reversal.id, before: original, after: reversal });
+  return reversal;
 }
 
 export interface TransferInput {

@@ -123,6 +123,24 @@ describe('web pages: what they show', function () {
       return t.ds.getRepository(GrantPlanCategory).find({ where: { grantPlanId: plan.id }, order: { seq: 'ASC' } });
     };
 
+    it('the officer reverses a paid grant (교부 취소) from the grants table; a refused one keeps what was typed', async () => {
+      const paid = await t.as('officer').post('/api/disbursements').send({ consignment: 'EC-C01', fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount: 1_000, paidOn: '2025-10-02' });
+      expect(paid.status, JSON.stringify(paid.body)).to.equal(201);
+      const officer = await webLogin(t.app, 'officer');
+      const action = `/consignments/${c.id}/disbursements/${paid.body.id}/reversal`;
+      expect((await officer.agent.get(`/consignments/${c.id}?year=2025`)).text).to.contain(`action="${action}"`);
+      const early = await officer.agent.post(action).type('form').send({ _csrf: officer.csrf, fiscalYear: '2025', reversedOn: '2025-10-01', reason: '금액 착오' });
+      expect(early.status).to.equal(422);
+      expect(early.text).to.contain('저장하지 못했습니다');
+      expect(early.text).to.contain('value="금액 착오"');
+      const done = await officer.agent.post(action).type('form').send({ _csrf: officer.csrf, fiscalYear: '2025', reversedOn: '2025-10-03', reason: '금액 착오' });
+      expect(done.status).to.equal(303);
+      const page = await officer.agent.get(done.headers.location);
+      expect(page.text).to.contain(`교부 취소 (${paid.body.id}번)`);
+      expect(page.text).to.contain('교부 (취소됨)');
+      expect(page.text, 'a reversed grant offers no second reversal').not.to.contain(`action="${action}"`);
+    });
+
     it('shows the plan versions and, for the officer, a plan form prefilled from the approved version', async () => {
       const officer = await webLogin(t.app, 'officer');
       const page = await officer.agent.get(`/consignments/${c.id}?year=2025`);

@@ -41,6 +41,7 @@ const PAGE_WRITE_MATRIX: Record<string, Role[]> = {
   'web.admin.update-user': ['admin'],
   'web.admin.create-rule': ['admin'],
   'web.consignments.disburse': ['budget_officer'],
+  'web.consignments.reverse-disbursement': ['budget_officer'],
   'web.consignments.create-plan': ['budget_officer'],
   'web.consignments.approve-plan': ['budget_officer'],
   'web.consignments.submit-settlement': ['budget_officer'],

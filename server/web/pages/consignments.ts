@@ -16,7 +16,8 @@ import { ConfirmSettlementBody } from '../../api/routes/consignment-settlements/
 import { idParam } from '../../api/routes/params';
 import { validateInput } from '../../http/validation';
 import { consignmentByRef, consignmentDetail, fundingProgramYear, listConsignments } from '../../services/consignment-service';
-import { approveGrantPlan, createGrantPlan, grantStatus, listGrantPlans, createDisbursement } from '../../services/grant-service';
+import { approveGrantPlan, createGrantPlan, grantStatus, listGrantPlans, createDisbursement, reverseDisbursement } from '../../services/grant-service';
+import { ReverseDisbursementBody } from '../../api/routes/disbursements/reverse-disbursement';
 import { confirmSettlement, listSettlements, reviewSettlement, submitSettlement } from '../../services/consignment-settlement-service';
 import { expenseLineFigures } from '../../services/ledger-service';
 import { PageCall, PageDef } from '../types';
@@ -93,7 +94,8 @@ async function consignmentPage(call: PageCall, id: number, form: Record<string, 
         reviewForm: { reviewedOn: day, note: '', ...(extra.reviewForm as Record<string, unknown> | undefined) },
         confirmForm: { confirmedOn: day, returnDate: '', ...(extra.confirmForm as Record<string, unknown> | undefined) },
         grant: status,
-        disbursements: (await em.getRepository(Disbursement).find({ where: { consignmentId: c.id, fiscalYear: year }, order: { id: 'ASC' } })).map((d) => ({ ...d, statusKo: STATUS_KO[d.status] ?? d.status })),
+        disbursements: disbursementRows(await em.getRepository(Disbursement).find({ where: { consignmentId: c.id, fiscalYear: year }, order: { id: 'ASC' } })),
+        reversalForm: { target: '', reversedOn: day, reason: '', ...(extra.reversalForm as Record<string, unknown> | undefined) },
         // a confirmed settlement closes the consignment-year to payments as well as to plans
         canWrite: LEDGER_WRITERS.includes(call.user!.role) && fy?.status === 'open' && !settled,
         canPlan: LEDGER_WRITERS.includes(call.user!.role) && fy?.status === 'open' && !settled,
@@ -101,6 +103,16 @@ async function consignmentPage(call: PageCall, id: number, form: Record<string, 
     }
   }
   call.render('consignment.njk', data, status);
+}
+
+/** Grants as listed: a reversal says which payment it undoes, and a payment not yet reversed may be. */
+function disbursementRows(all: Disbursement[]) {
+  const reversed = new Set(all.map((d) => d.reversalOfId).filter((x): x is number => x !== null));
+  return all.map((d) => ({
+    ...d,
+    statusKo: d.reversalOfId !== null ? `교부 취소 (${d.reversalOfId}번)` : reversed.has(d.id) ? '교부 (취소됨)' : STATUS_KO[d.status] ?? d.status,
+    reversible: d.status === 'paid' && d.reversalOfId === null && !reversed.has(d.id),
+  }));
 }
 
 /** A form field as typed ('' when absent; the first value when a field was repeated). */
@@ -182,6 +194,26 @@ const pages: PageDef[] = [
       } catch (err) {
         if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
         await consignmentPage(call, id, { ...form, problem: problemView(err) }, err.status);
+      }
+    },
+  },
+  {
+    id: 'web.consignments.reverse-disbursement',
+    method: 'post',
+    path: '/consignments/:id/disbursements/:disbursementId/reversal',
+    roles: LEDGER_WRITERS,
+    handler: async (call) => {
+      const id = idParam(String(call.req.params.id));
+      const target = idParam(String(call.req.params.disbursementId));
+      const b = call.req.body as Record<string, string>;
+      const form = { target: String(target), reversedOn: String(b.reversedOn ?? ''), reason: String(b.reason ?? '') };
+      try {
+        const body = await validateInput(ReverseDisbursementBody, { reversedOn: form.reversedOn, reason: form.reason.trim() }, 'body');
+        const reversal = await reverseDisbursement(call.ds, call.ctx, target, body);
+        call.res.redirect(303, `/consignments/${id}?year=${reversal.fiscalYear}&posted=${reversal.id}#grants`);
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
+        await consignmentPage(call, id, {}, err.status, { fiscalYear: String(b.fiscalYear ?? ''), reversalForm: { ...form, problem: problemView(err) } });
       }
     },
   },
