@@ -6,6 +6,7 @@ import { lockRow, within } from '../db/transaction';
 import { audit } from './audit';
 import { assertDateInYear, assertYearOpen } from './fiscal-years';
 import { orgUnitByCode } from './reference-service';
+import { assertOrgAccess } from './access';
 import { formatInteger, sumWon } from '../../domain/money';
 
 export interface RevenueFigures {
@@ -39,7 +40,8 @@ export interface RevenueLineInput {
 export async function createRevenueLine(ds: DataSource, ctx: RequestContext, input: RevenueLineInput, em?: EntityManager): Promise<RevenueLine> {
   return within(ds, em, async (tx) => {
     await assertYearOpen(tx, input.fiscalYear);
-    const org = await orgUnitByCode(tx, input.orgCode);
+    const org = await orgUnitByCode(tx, input.orgCode, 'orgCode');
+    await assertOrgAccess(tx, ctx, org.id);
     if (await tx.getRepository(RevenueLine).findOneBy({ fiscalYear: input.fiscalYear, code: input.code })) {
       throw conflict('duplicate_code', `Revenue line ${input.code} exists in ${input.fiscalYear}`, `세입 과목 ${input.code}가 이미 있습니다`, 'code');
     }
@@ -57,6 +59,7 @@ export async function postRevenueEntry(ds: DataSource, ctx: RequestContext, inpu
   return within(ds, em, async (tx) => {
     const line = await lockRow(tx, RevenueLine, input.revenueLineId);
     if (!line) throw notFound(`Revenue line ${input.revenueLineId}`, `세입 과목 ${input.revenueLineId}`, 'revenueLineId');
+    await assertOrgAccess(tx, ctx, line.orgUnitId);
     await assertYearOpen(tx, line.fiscalYear);
     assertDateInYear(input.entryDate, line.fiscalYear);
     if (await tx.getRepository(RevenueLine).findOneBy({ parentId: line.id })) {

@@ -24,6 +24,7 @@ const LEDGER_WRITE_MATRIX: Record<string, Role[]> = {
   'program-years.create': ['budget_officer'],
   'program-years.appropriate': ['budget_officer'],
   'revenue.post': ['budget_officer'],
+  'revenue.create-line': ['budget_officer'],
   'programs.create': ['admin'],
   'org-units.create': ['admin'],
   'fiscal-years.open': ['admin'],

@@ -1,4 +1,5 @@
 import list from './list-revenue';
 import post from './post-revenue-entry';
+import create from './create-revenue-line';
 
-export default [list, post];
+export default [list, post, create];
