@@ -18,12 +18,13 @@ import reportPages from './pages/reports';
 import adminPages from './pages/admin';
 import consignmentPages from './pages/consignments';
 import inspectionPages from './pages/inspections';
+import evaluationPages from './pages/evaluations';
 
 export type { PageDef } from './types';
 
 /** Every page and form action of the web UI, with the roles allowed: the role-matrix test walks this table. */
 export function pageRoutes(): PageDef[] {
-  return [...authPages, ...dashboardPages, ...ledgerPages, ...consignmentPages, ...inspectionPages, ...reportPages, ...adminPages];
+  return [...authPages, ...dashboardPages, ...ledgerPages, ...consignmentPages, ...evaluationPages, ...inspectionPages, ...reportPages, ...adminPages];
 }
 
 type WebRequest = Request & { ctx?: RequestContext };

@@ -170,6 +170,13 @@ describe('web pages in a real browser (Chromium)', function () {
 
     await page.getByRole('link', { name: '예산 원장', exact: true }).click();
     await check(page, '16-officer-ledger');
+
+    // the evaluation sheet: reached from the consignment page, one labelled input per indicator
+    await page.goto(`${base}/consignments`);
+    await page.getByRole('link', { name: '서울시 전자상거래센터 운영' }).first().click();
+    await page.getByRole('link', { name: '종합성과평가 입력' }).click();
+    expect(await page.locator('input[name^="score_"]').count()).to.be.greaterThan(3);
+    await check(page, '17-officer-evaluation-form');
   });
 
   it('inspector: starts an inspection from the current template, fills it area by area (the draft survives closing the browser), adds a finding, submits', async () => {

@@ -43,6 +43,7 @@ const PAGE_WRITE_MATRIX: Record<string, Role[]> = {
   'web.admin.create-rule': ['admin'],
   'web.consignments.disburse': ['budget_officer'],
   'web.consignments.reverse-disbursement': ['budget_officer'],
+  'web.evaluations.create': ['budget_officer', 'admin'],
   'web.consignments.create-plan': ['budget_officer'],
   'web.consignments.approve-plan': ['budget_officer'],
   'web.consignments.submit-settlement': ['budget_officer'],

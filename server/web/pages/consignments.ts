@@ -18,6 +18,8 @@ import { validateInput } from '../../http/validation';
 import { consignmentByRef, consignmentDetail, fundingProgramYear, listConsignments } from '../../services/consignment-service';
 import { approveGrantPlan, createGrantPlan, grantStatus, listGrantPlans, createDisbursement, reverseDisbursement } from '../../services/grant-service';
 import { ReverseDisbursementBody } from '../../api/routes/disbursements/reverse-disbursement';
+import { EVALUATION_WRITERS } from '../../api/routes/evaluations/roles';
+import { listEvaluations } from '../../services/evaluation-service';
 import { confirmSettlement, listSettlements, reviewSettlement, submitSettlement } from '../../services/consignment-settlement-service';
 import { expenseLineFigures } from '../../services/ledger-service';
 import { PageCall, PageDef } from '../types';
@@ -62,7 +64,11 @@ async function consignmentPage(call: PageCall, id: number, form: Record<string, 
   const asked = Number(call.req.query.year ?? extra.fiscalYear ?? form.fiscalYear);
   const { year: fallback } = await pickYear(em, undefined);
   const year = years.includes(asked) ? asked : years.includes(fallback ?? -1) ? fallback! : years[0];
-  const data: Record<string, unknown> = { title: detail.name, c: detail, years, year, form: { quarter: '', requestedOn: '', paidOn: '', amount: '', ...form }, posted: call.req.query.posted, saved: call.req.query.saved, savedVersion: call.req.query.version };
+  const data: Record<string, unknown> = {
+    evaluations: await listEvaluations(em, call.ctx, { consignment: c.code }),
+    canEvaluate: EVALUATION_WRITERS.includes(call.user!.role),
+    evaluated: call.req.query.evaluated,
+    title: detail.name, c: detail, years, year, form: { quarter: '', requestedOn: '', paidOn: '', amount: '', ...form }, posted: call.req.query.posted, saved: call.req.query.saved, savedVersion: call.req.query.version };
   if (year !== undefined) {
     const py = await fundingProgramYear(em, c, year).catch(() => null);
     if (py) {
