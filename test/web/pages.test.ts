@@ -129,11 +129,11 @@ describe('web pages: what they show', function () {
       const officer = await webLogin(t.app, 'officer');
       const action = `/consignments/${c.id}/disbursements/${paid.body.id}/reversal`;
       expect((await officer.agent.get(`/consignments/${c.id}?year=2025`)).text).to.contain(`action="${action}"`);
-      const early = await officer.agent.post(action).type('form').send({ _csrf: officer.csrf, fiscalYear: '2025', reversedOn: '2025-10-01', reason: '금액 착오' });
+      const early = await officer.agent.post(action).type('form').send({ _csrf: officer.csrf, reversedOn: '2025-10-01', reason: '금액 착오' });
       expect(early.status).to.equal(422);
       expect(early.text).to.contain('저장하지 못했습니다');
       expect(early.text).to.contain('value="금액 착오"');
-      const done = await officer.agent.post(action).type('form').send({ _csrf: officer.csrf, fiscalYear: '2025', reversedOn: '2025-10-03', reason: '금액 착오' });
+      const done = await officer.agent.post(action).type('form').send({ _csrf: officer.csrf, reversedOn: '2025-10-03', reason: '금액 착오' });
       expect(done.status).to.equal(303);
       const page = await officer.agent.get(done.headers.location);
       expect(page.text).to.contain(`교부 취소 (${paid.body.id}번)`);

@@ -146,6 +146,13 @@ async function planOf(call: PageCall, consignmentId: number): Promise<GrantPlan>
   return plan;
 }
 
+async function disbursementOf(call: PageCall, consignmentId: number): Promise<Disbursement> {
+  const disbursementId = idParam(String(call.req.params.disbursementId), 'disbursementId');
+  const d = await call.ds.getRepository(Disbursement).findOneBy({ id: disbursementId });
+  if (!d || d.consignmentId !== consignmentId) throw notFound(`Disbursement ${disbursementId}`, `위탁금 교부 ${disbursementId}`, 'disbursementId');
+  return d;
+}
+
 async function settlementOf(call: PageCall, consignmentId: number): Promise<ConsignmentSettlement> {
   const settlementId = idParam(String(call.req.params.settlement), 'settlement');
   const s = await call.ds.getRepository(ConsignmentSettlement).findOneBy({ id: settlementId });
@@ -210,17 +217,14 @@ const pages: PageDef[] = [
     roles: LEDGER_WRITERS,
     handler: async (call) => {
       const id = idParam(String(call.req.params.id));
-      const target = idParam(String(call.req.params.disbursementId));
-      const b = call.req.body as Record<string, string>;
-      const form = { target: String(target), reversedOn: String(b.reversedOn ?? ''), reason: String(b.reason ?? '') };
-      try {
+      const d = await disbursementOf(call, id);
+      const b = call.req.body as Record<string, unknown>;
+      const form = { target: String(d.id), reversedOn: str(b.reversedOn), reason: str(b.reason) };
+      await consignmentAction(call, id, d.fiscalYear, 'reversalForm', form, async () => {
         const body = await validateInput(ReverseDisbursementBody, { reversedOn: form.reversedOn, reason: form.reason.trim() }, 'body');
-        const reversal = await reverseDisbursement(call.ds, call.ctx, target, body);
-        call.res.redirect(303, `/consignments/${id}?year=${reversal.fiscalYear}&posted=${reversal.id}#grants`);
-      } catch (err) {
-        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
-        await consignmentPage(call, id, {}, err.status, { fiscalYear: String(b.fiscalYear ?? ''), reversalForm: { ...form, problem: problemView(err) } });
-      }
+        const reversal = await reverseDisbursement(call.ds, call.ctx, d.id, body);
+        return `/consignments/${id}?year=${d.fiscalYear}&posted=${reversal.id}#grants`;
+      });
     },
   },
   {
