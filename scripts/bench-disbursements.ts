@@ -203,7 +203,6 @@ async function client(url: string, n: number, clients: number, bodiesJson: strin
   const target = new URL(url);
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
-  let clientCpuMs = 0;
   const once = (body: string) =>
     new Promise<number>((resolve, reject) => {
       const req = http.request(
