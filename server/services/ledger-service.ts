@@ -213,17 +213,25 @@ export interface TransferInput {
 const TRANSFER_ENTRY_KIND: Record<TransferKind, EntryKind> = { item: 'transfer_item', program: 'transfer_program', org: 'transfer_org' };
 
 /**
+ * Locks both program-years of a transfer for writing, in id order, so that two transfers between the
+ * same programs in opposite directions cannot deadlock. Returns them as [from, to].
+ */
+async function lockBothSides(tx: EntityManager, ctx: RequestContext, fromId: number, toId: number, field?: string): Promise<[ProgramYear, ProgramYear]> {
+  const locked = new Map<number, ProgramYear>();
+  for (const id of [...new Set([fromId, toId])].sort((a, b) => a - b)) {
+    locked.set(id, await lockProgramYearForWrite(tx, ctx, id, field ?? (id === fromId ? 'fromProgramYearId' : 'toProgramYearId')));
+  }
+  return [locked.get(fromId)!, locked.get(toId)!];
+}
+
+/**
  * 전용 · 이용 · 이체. Both program-years are locked (in id order, so two opposite transfers cannot
  * deadlock); the source line may not go below zero. A whole-program 이체 (from = to program-year)
  * moves the program to another department and no money.
  */
 export async function createTransfer(ds: DataSource, ctx: RequestContext, input: TransferInput, em?: EntityManager): Promise<BudgetTransfer> {
   return within(ds, em, async (tx) => {
-    const ids = [...new Set([input.fromProgramYearId, input.toProgramYearId])].sort((a, b) => a - b);
-    const locked = new Map<number, ProgramYear>();
-    for (const id of ids) locked.set(id, await lockProgramYearForWrite(tx, ctx, id, id === input.fromProgramYearId ? 'fromProgramYearId' : 'toProgramYearId'));
-    const from = locked.get(input.fromProgramYearId)!;
-    const to = locked.get(input.toProgramYearId)!;
+    const [from, to] = await lockBothSides(tx, ctx, input.fromProgramYearId, input.toProgramYearId);
     if (from.fiscalYear !== to.fiscalYear) throw invalid('toProgramYearId', 'sameFiscalYear', 'Both sides of a transfer must be in one fiscal year', '전용·이용·이체는 같은 회계연도 안에서만 가능합니다');
     assertDateInYear(input.transferDate, from.fiscalYear, 'transferDate');
     const wholeProgram = input.kind === 'org' && from.id === to.id;
@@ -292,8 +300,7 @@ export async function reverseTransfer(ds: DataSource, ctx: RequestContext, trans
   return within(ds, em, async (tx) => {
     const original = await leanFindOne(tx, BudgetTransfer, { id: transferId });
     if (!original) throw notFound(`Transfer ${transferId}`, `전용·이용·이체 ${transferId}`);
-    // both program-years in id order, as createTransfer locks them
-    for (const id of [...new Set([original.fromProgramYearId, original.toProgramYearId])].sort((a, b) => a - b)) await lockProgramYearForWrite(tx, ctx, id, 'id');
+    await lockBothSides(tx, ctx, original.fromProgramYearId, original.toProgramYearId, 'id');
     if (original.reversalOfId !== null) throw conflict('reversal_of_reversal', 'A reversal cannot be reversed; record a new transfer', '취소 기록은 다시 취소할 수 없습니다. 새로 기록하십시오', 'id');
     if (await leanFindOne(tx, BudgetTransfer, { reversalOfId: original.id })) throw conflict('already_reversed', `Transfer ${transferId} is already reversed`, '이미 취소된 전용·이용·이체입니다', 'id');
     assertDateInYear(input.transferDate, original.fiscalYear, 'transferDate');

@@ -3,7 +3,7 @@ import { GrantPlan } from '../../../entities/consignment-grant-plan';
 import { ConsignmentSettlement } from '../../../entities/consignment-settlement';
 import { LedgerEntry } from '../../../entities/ledger-entry';
 import { FiscalYear } from '../../../entities/fiscal-year';
-import { DomainError, notFound } from '../../../domain/errors';
+import { notFound } from '../../../domain/errors';
 import { executionRateOf } from '../../../domain/ledger';
 import { formatInteger } from '../../../domain/money';
 import { EVERYONE, LEDGER_WRITERS } from '../../api/roles';
@@ -24,7 +24,7 @@ import { confirmSettlement, listSettlements, reviewSettlement, submitSettlement 
 import { expenseLineFigures } from '../../services/ledger-service';
 import { PageCall, PageDef } from '../types';
 import { pickYear, today } from './common';
-import { parseWon, problemView } from './forms';
+import { parseWon, formAction } from './forms';
 import { KIND_LABEL } from './ledger';
 
 const STATUS_KO: Record<string, string> = { requested: '신청', decided: '교부결정', paid: '교부', rejected: '반려' };
@@ -131,12 +131,7 @@ const yearOf = (text: string) => (/^\d{4}$/.test(text) ? Number(text) : undefine
  * the page again with the message, the rule and the figures beside that form (`formKey`), keeping what was typed.
  */
 async function consignmentAction(call: PageCall, id: number, fiscalYear: number | undefined, formKey: string, form: Record<string, unknown>, run: () => Promise<string>) {
-  try {
-    call.res.redirect(303, await run());
-  } catch (err) {
-    if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
-    await consignmentPage(call, id, {}, err.status, { fiscalYear, [formKey]: { ...form, problem: problemView(err) } });
-  }
+  await formAction(call, run, (problem, status) => consignmentPage(call, id, {}, status, { fiscalYear, [formKey]: { ...form, problem } }));
 }
 
 async function planOf(call: PageCall, consignmentId: number): Promise<GrantPlan> {
@@ -187,27 +182,28 @@ const pages: PageDef[] = [
       const id = idParam(String(call.req.params.id));
       const b = call.req.body as Record<string, string>;
       const form = { fiscalYear: String(b.fiscalYear ?? ''), quarter: String(b.quarter ?? ''), requestedOn: String(b.requestedOn ?? ''), paidOn: String(b.paidOn ?? ''), amount: String(b.amount ?? ''), note: String(b.note ?? '') };
-      try {
-        const c = await consignmentByRef(call.ds.manager, id);
-        const body = await validateInput(
-          CreateDisbursementBody,
-          {
-            consignment: c.code,
-            fiscalYear: /^\d{4}$/.test(form.fiscalYear) ? Number(form.fiscalYear) : form.fiscalYear,
-            quarter: /^[1-4]$/.test(form.quarter) ? Number(form.quarter) : form.quarter,
-            requestedOn: form.requestedOn,
-            amount: parseWon(form.amount, 'amount'),
-            ...(form.paidOn ? { paidOn: form.paidOn } : {}),
-            ...(form.note.trim() ? { note: form.note.trim() } : {}),
-          },
-          'body',
-        );
-        const d = await createDisbursement(call.ds, call.ctx, body);
-        call.res.redirect(303, `/consignments/${id}?year=${body.fiscalYear}&posted=${d.id}#grants`);
-      } catch (err) {
-        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
-        await consignmentPage(call, id, { ...form, problem: problemView(err) }, err.status);
-      }
+      await formAction(
+        call,
+        async () => {
+          const c = await consignmentByRef(call.ds.manager, id);
+          const body = await validateInput(
+            CreateDisbursementBody,
+            {
+              consignment: c.code,
+              fiscalYear: /^\d{4}$/.test(form.fiscalYear) ? Number(form.fiscalYear) : form.fiscalYear,
+              quarter: /^[1-4]$/.test(form.quarter) ? Number(form.quarter) : form.quarter,
+              requestedOn: form.requestedOn,
+              amount: parseWon(form.amount, 'amount'),
+              ...(form.paidOn ? { paidOn: form.paidOn } : {}),
+              ...(form.note.trim() ? { note: form.note.trim() } : {}),
+            },
+            'body',
+          );
+          const d = await createDisbursement(call.ds, call.ctx, body);
+          return `/consignments/${id}?year=${body.fiscalYear}&posted=${d.id}#grants`;
+        },
+        (problem, status) => consignmentPage(call, id, { ...form, problem: problem }, status),
+      );
     },
   },
   {

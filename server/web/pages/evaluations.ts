@@ -8,7 +8,7 @@ import { consignmentByRef, consignmentDetail } from '../../services/consignment-
 import { createEvaluation, listTemplates, templateView } from '../../services/evaluation-service';
 import { PageCall, PageDef } from '../types';
 import { today } from './common';
-import { problemView } from './forms';
+import { ProblemView, formAction } from './forms';
 
 /**
  * 종합성과평가 entry: a contract term scored indicator by indicator on the template in force; the
@@ -25,7 +25,7 @@ interface EvaluationForm {
   scores: Record<string, string>;
 }
 
-async function formPage(call: PageCall, consignmentId: number, form: Partial<EvaluationForm> = {}, status = 200, problem: ReturnType<typeof problemView> | null = null) {
+async function formPage(call: PageCall, consignmentId: number, form: Partial<EvaluationForm> = {}, status = 200, problem: ProblemView | null = null) {
   const em = call.ds.manager;
   const detail = await consignmentDetail(em, call.ctx, consignmentId); // checks the department
   const terms = await em.getRepository(ContractTerm).find({ where: { consignmentId }, order: { startDate: 'DESC' } });
@@ -66,6 +66,15 @@ function problemsByInput(err: DomainError, indicatorIds: number[]): DomainError 
   return new DomainError(err.status, err.code, err.title, err.titleKo, errors, err.figures);
 }
 
+/** Runs the action with its refusals naming the form's score inputs instead of places in the list. */
+async function namingInputs<T>(indicatorIds: number[], run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    throw err instanceof DomainError ? problemsByInput(err, indicatorIds) : err;
+  }
+}
+
 const pages: PageDef[] = [
   {
     id: 'web.evaluations.new',
@@ -94,28 +103,29 @@ const pages: PageDef[] = [
       const c = await consignmentByRef(call.ds.manager, id);
       const template = /^\d+$/.test(form.templateId) ? await templateView(call.ds.manager, Number(form.templateId)) : null;
       const indicatorIds = (template?.groups ?? []).flatMap((g) => g.indicators.map((i) => i.id));
-      try {
-        const body = await validateInput(
-          CreateEvaluationBody,
-          {
-            contractTermId: /^\d+$/.test(form.contractTermId) ? Number(form.contractTermId) : form.contractTermId,
-            templateId: template?.id ?? form.templateId,
-            evaluatedBy: form.evaluatedBy.trim(),
-            evaluatedOn: form.evaluatedOn,
-            evaluators: form.evaluators.split(/[,\n]/).map((s) => s.trim()).filter(Boolean),
-            scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: (form.scores[`score_${indicatorId}`] ?? '').trim() })),
-            ...(form.note.trim() ? { note: form.note.trim() } : {}),
-          },
-          'body',
-        );
-        const term = await call.ds.getRepository(ContractTerm).findOneBy({ id: body.contractTermId, consignmentId: c.id });
-        if (!term) throw new DomainError(422, 'term_of_consignment', 'The contract term is not one of this consignment', '이 위탁사무의 계약기간이 아닙니다', [{ field: 'contractTermId', rule: 'termOfConsignment', message: 'not a term of this consignment', message_ko: '이 위탁사무의 계약기간을 고르십시오' }]);
-        const view = await createEvaluation(call.ds, call.ctx, body);
-        call.res.redirect(303, `/consignments/${id}?evaluated=${view.id}#evaluations`);
-      } catch (err) {
-        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
-        await formPage(call, id, form, err.status, problemView(problemsByInput(err, indicatorIds)));
-      }
+      await formAction(
+        call,
+        () => namingInputs(indicatorIds, async () => {
+          const body = await validateInput(
+            CreateEvaluationBody,
+            {
+              contractTermId: /^\d+$/.test(form.contractTermId) ? Number(form.contractTermId) : form.contractTermId,
+              templateId: template?.id ?? form.templateId,
+              evaluatedBy: form.evaluatedBy.trim(),
+              evaluatedOn: form.evaluatedOn,
+              evaluators: form.evaluators.split(/[,\n]/).map((s) => s.trim()).filter(Boolean),
+              scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: (form.scores[`score_${indicatorId}`] ?? '').trim() })),
+              ...(form.note.trim() ? { note: form.note.trim() } : {}),
+            },
+            'body',
+          );
+          const term = await call.ds.getRepository(ContractTerm).findOneBy({ id: body.contractTermId, consignmentId: c.id });
+          if (!term) throw new DomainError(422, 'term_of_consignment', 'The contract term is not one of this consignment', '이 위탁사무의 계약기간이 아닙니다', [{ field: 'contractTermId', rule: 'termOfConsignment', message: 'not a term of this consignment', message_ko: '이 위탁사무의 계약기간을 고르십시오' }]);
+          const view = await createEvaluation(call.ds, call.ctx, body);
+          return `/consignments/${id}?evaluated=${view.id}#evaluations`;
+        }),
+        (problem, status) => formPage(call, id, form, status, problem),
+      );
     },
   },
 ];

@@ -44,3 +44,22 @@ export function problemView(err: DomainError) {
   const figures = Object.entries(err.figures ?? {}).filter(([, v]) => typeof v === 'number' || typeof v === 'string').map(([k, v]) => ({ key: k, label: FIGURE_LABEL[k] ?? k, text: typeof v === 'number' && !/year|quarter|version/i.test(k) ? `${formatInteger(v)}원` : String(v) }));
   return { title: err.titleKo, code: err.code, byField, figures, fields: Object.keys(byField) };
 }
+
+export type ProblemView = ReturnType<typeof problemView>;
+
+/**
+ * A form's action, the same on every page: when `run` succeeds the browser is sent (303) to the
+ * address it returns; a refusal the user can mend (a DomainError other than 403 or 404) shows the
+ * form `again` with the problem beside its fields. Forbidden, not found and faults go on to the
+ * error page.
+ */
+export async function formAction(call: { res: { redirect(status: number, url: string): void } }, run: () => Promise<string>, again: (problem: ProblemView, status: number) => Promise<void>): Promise<void> {
+  let url: string;
+  try {
+    url = await run();
+  } catch (err) {
+    if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
+    return again(problemView(err), err.status);
+  }
+  call.res.redirect(303, url);
+}

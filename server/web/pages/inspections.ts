@@ -9,7 +9,7 @@ import { addFinding, approveInspection, createInspection, FINDING_KIND_KO, findi
 import { flattenAreas, listTemplates } from '../../services/inspection-template-service';
 import { PageCall, PageDef } from '../types';
 import { pickYear, today } from './common';
-import { problemView } from './forms';
+import { problemView, formAction } from './forms';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
@@ -123,14 +123,15 @@ const pages: PageDef[] = [
       const id = idParam(String(call.req.params.id));
       const b = call.req.body as Record<string, string>;
       const header = { actualDate: b.actualDate ?? '', method: b.method ?? '', documentNumber: b.documentNumber ?? '', summary: b.summary ?? '', improvements: b.improvements ?? '' };
-      try {
-        const patch = await validateInput(UpdateInspectionBody, Object.fromEntries(Object.entries(header).map(([k, v]) => [k, blank(v)]).filter(([, v]) => v !== undefined)), 'body');
-        await updateInspection(call.ds, call.ctx, id, patch);
-        call.res.redirect(303, `/inspections/${id}?saved=header#header`);
-      } catch (err) {
-        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
-        await inspectionPage(call, id, { headerForm: header, headerProblem: problemView(err) }, err.status);
-      }
+      await formAction(
+        call,
+        async () => {
+          const patch = await validateInput(UpdateInspectionBody, Object.fromEntries(Object.entries(header).map(([k, v]) => [k, blank(v)]).filter(([, v]) => v !== undefined)), 'body');
+          await updateInspection(call.ds, call.ctx, id, patch);
+          return `/inspections/${id}?saved=header#header`;
+        },
+        (problem, status) => inspectionPage(call, id, { headerForm: header, headerProblem: problem }, status),
+      );
     },
   },
   {
@@ -145,25 +146,26 @@ const pages: PageDef[] = [
       const view = await getInspection(call.ds.manager, call.ctx, id);
       const step = stepsOf(view).find((s) => s.n === n);
       if (!step) throw new DomainError(404, 'not_found', 'No such area', '점검 분야를 찾을 수 없습니다');
-      try {
-        const results = step.items.map((it) => {
-          const figures = it.criterion ? { numerator: blank(b[`num_${it.code}`]), denominator: blank(b[`den_${it.code}`]), value: blank(b[`val_${it.code}`]) } : undefined;
-          const hasFigures = figures && Object.values(figures).some((v) => v !== undefined);
-          return {
-            itemCode: it.code,
-            ...(blank(b[`rating_${it.code}`]) ? { rating: blank(b[`rating_${it.code}`]) } : {}),
-            ...(blank(b[`notes_${it.code}`]) ? { notes: blank(b[`notes_${it.code}`]) } : {}),
-            ...(hasFigures ? { figures: Object.fromEntries(Object.entries(figures).filter(([, v]) => v !== undefined)) } : {}),
-          };
-        });
-        const patch = await validateInput(UpdateInspectionBody, { results }, 'body');
-        await updateInspection(call.ds, call.ctx, id, patch);
-        const next = b.next === 'stay' ? n : Math.min(n + 1, stepsOf(view).length);
-        call.res.redirect(303, `/inspections/${id}?area=${next}&saved=${n}`);
-      } catch (err) {
-        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
-        await inspectionPage(call, id, { area: n, areaForm: b, areaProblem: problemView(err) }, err.status);
-      }
+      await formAction(
+        call,
+        async () => {
+          const results = step.items.map((it) => {
+            const figures = it.criterion ? { numerator: blank(b[`num_${it.code}`]), denominator: blank(b[`den_${it.code}`]), value: blank(b[`val_${it.code}`]) } : undefined;
+            const hasFigures = figures && Object.values(figures).some((v) => v !== undefined);
+            return {
+              itemCode: it.code,
+              ...(blank(b[`rating_${it.code}`]) ? { rating: blank(b[`rating_${it.code}`]) } : {}),
+              ...(blank(b[`notes_${it.code}`]) ? { notes: blank(b[`notes_${it.code}`]) } : {}),
+              ...(hasFigures ? { figures: Object.fromEntries(Object.entries(figures).filter(([, v]) => v !== undefined)) } : {}),
+            };
+          });
+          const patch = await validateInput(UpdateInspectionBody, { results }, 'body');
+          await updateInspection(call.ds, call.ctx, id, patch);
+          const next = b.next === 'stay' ? n : Math.min(n + 1, stepsOf(view).length);
+          return `/inspections/${id}?area=${next}&saved=${n}`;
+        },
+        (problem, status) => inspectionPage(call, id, { area: n, areaForm: b, areaProblem: problem }, status),
+      );
     },
   },
   {
@@ -175,18 +177,19 @@ const pages: PageDef[] = [
       const id = idParam(String(call.req.params.id));
       const b = call.req.body as Record<string, string>;
       const form = { kind: b.kind ?? '', itemCode: b.itemCode ?? '', title: b.title ?? '', detail: b.detail ?? '', requiredAction: b.requiredAction ?? '', dueDate: b.dueDate ?? '' };
-      try {
-        const body = await validateInput(
-          FindingBody,
-          { kind: form.kind, itemCode: blank(form.itemCode), title: form.title.trim(), detail: blank(form.detail), requiredAction: form.requiredAction.trim(), dueDate: blank(form.dueDate) },
-          'body',
-        );
-        await addFinding(call.ds, call.ctx, id, body);
-        call.res.redirect(303, `/inspections/${id}?saved=finding#findings`);
-      } catch (err) {
-        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
-        await inspectionPage(call, id, { findingForm: { ...form, problem: problemView(err) } }, err.status);
-      }
+      await formAction(
+        call,
+        async () => {
+          const body = await validateInput(
+            FindingBody,
+            { kind: form.kind, itemCode: blank(form.itemCode), title: form.title.trim(), detail: blank(form.detail), requiredAction: form.requiredAction.trim(), dueDate: blank(form.dueDate) },
+            'body',
+          );
+          await addFinding(call.ds, call.ctx, id, body);
+          return `/inspections/${id}?saved=finding#findings`;
+        },
+        (problem, status) => inspectionPage(call, id, { findingForm: { ...form, problem: problem } }, status),
+      );
     },
   },
   {
@@ -196,13 +199,14 @@ const pages: PageDef[] = [
     roles: INSPECTION_WRITERS,
     handler: async (call) => {
       const id = idParam(String(call.req.params.id));
-      try {
-        await submitInspection(call.ds, call.ctx, id);
-        call.res.redirect(303, `/inspections/${id}?saved=submitted`);
-      } catch (err) {
-        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
-        await inspectionPage(call, id, { submitProblem: problemView(err) }, err.status);
-      }
+      await formAction(
+        call,
+        async () => {
+          await submitInspection(call.ds, call.ctx, id);
+          return `/inspections/${id}?saved=submitted`;
+        },
+        (problem, status) => inspectionPage(call, id, { submitProblem: problem }, status),
+      );
     },
   },
   {
@@ -214,14 +218,15 @@ const pages: PageDef[] = [
       const id = idParam(String(call.req.params.id));
       const b = call.req.body as Record<string, string>;
       const form = { on: typeof b.on === 'string' ? b.on : '' };
-      try {
-        const body = await validateInput(StepBody, { ...(blank(form.on) ? { on: blank(form.on) } : {}) }, 'body');
-        await approveInspection(call.ds, call.ctx, id, body.on);
-        call.res.redirect(303, `/inspections/${id}?saved=approved`);
-      } catch (err) {
-        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
-        await inspectionPage(call, id, { approveForm: { ...form, problem: problemView(err) } }, err.status);
-      }
+      await formAction(
+        call,
+        async () => {
+          const body = await validateInput(StepBody, { ...(blank(form.on) ? { on: blank(form.on) } : {}) }, 'body');
+          await approveInspection(call.ds, call.ctx, id, body.on);
+          return `/inspections/${id}?saved=approved`;
+        },
+        (problem, status) => inspectionPage(call, id, { approveForm: { ...form, problem: problem } }, status),
+      );
     },
   },
   {
@@ -233,14 +238,15 @@ const pages: PageDef[] = [
       const id = idParam(String(call.req.params.id));
       const b = call.req.body as Record<string, string>;
       const form = { reason: typeof b.reason === 'string' ? b.reason : '' };
-      try {
-        const body = await validateInput(ReasonBody, { reason: form.reason.trim() }, 'body');
-        await returnInspection(call.ds, call.ctx, id, body.reason);
-        call.res.redirect(303, `/inspections/${id}?saved=returned`);
-      } catch (err) {
-        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
-        await inspectionPage(call, id, { returnForm: { ...form, problem: problemView(err) } }, err.status);
-      }
+      await formAction(
+        call,
+        async () => {
+          const body = await validateInput(ReasonBody, { reason: form.reason.trim() }, 'body');
+          await returnInspection(call.ds, call.ctx, id, body.reason);
+          return `/inspections/${id}?saved=returned`;
+        },
+        (problem, status) => inspectionPage(call, id, { returnForm: { ...form, problem: problem } }, status),
+      );
     },
   },
 ];

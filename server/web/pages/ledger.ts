@@ -6,7 +6,7 @@ import { OrgUnit } from '../../../entities/org-unit';
 import { Program } from '../../../entities/program';
 import { ProgramYear } from '../../../entities/program-year';
 import { FiscalYear } from '../../../entities/fiscal-year';
-import { DomainError, notFound } from '../../../domain/errors';
+import { notFound } from '../../../domain/errors';
 import { addFigures, executionRateOf } from '../../../domain/ledger';
 import { LEDGER_READERS, LEDGER_WRITERS } from '../../api/roles';
 import { CreateEntryBody } from '../../api/routes/ledger-entries/create-entry';
@@ -20,7 +20,7 @@ import { BudgetTransfer } from '../../../entities/budget-transfer';
 import { In } from 'typeorm';
 import { PageCall, PageDef } from '../types';
 import { executionChartSvg, orgName, pickYear, programsOf } from './common';
-import { parseWon, problemView } from './forms';
+import { parseWon, formAction, ProblemView } from './forms';
 
 export const KIND_LABEL: Record<string, string> = {
   supplementary: '추경',
@@ -40,7 +40,7 @@ interface ReversalForm {
   target: string;
   entryDate: string;
   reason: string;
-  problem?: ReturnType<typeof problemView>;
+  problem?: ProblemView;
 }
 
 async function programYearView(call: PageCall, id: number, form: Record<string, unknown> = {}, status = 200, reversal: ReversalForm | null = null) {
@@ -117,20 +117,21 @@ function reversalPage(kind: 'entries' | 'transfers'): PageDef {
       const target = idParam(String(call.req.params.target));
       const raw = call.req.body as Record<string, string>;
       const form: ReversalForm = { target: `${kind}/${target}`, entryDate: String(raw.entryDate ?? ''), reason: String(raw.reason ?? '') };
-      try {
-        if (kind === 'entries') {
-          const body = await validateInput(ReverseEntryBody, { entryDate: form.entryDate, reason: form.reason.trim() }, 'body');
-          const reversal = await reverseEntry(call.ds, call.ctx, target, body);
-          call.res.redirect(303, `/ledger/${id}?posted=${reversal.id}#entries`);
-        } else {
-          const body = await validateInput(ReverseTransferBody, { transferDate: form.entryDate, reason: form.reason.trim() }, 'body');
-          await reverseTransfer(call.ds, call.ctx, target, body);
-          call.res.redirect(303, `/ledger/${id}?reversed=${target}#entries`);
-        }
-      } catch (err) {
-        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
-        await programYearView(call, id, {}, err.status, { ...form, problem: problemView(err) });
-      }
+      await formAction(
+        call,
+        async () => {
+          if (kind === 'entries') {
+            const body = await validateInput(ReverseEntryBody, { entryDate: form.entryDate, reason: form.reason.trim() }, 'body');
+            const reversal = await reverseEntry(call.ds, call.ctx, target, body);
+            return `/ledger/${id}?posted=${reversal.id}#entries`;
+          } else {
+            const body = await validateInput(ReverseTransferBody, { transferDate: form.entryDate, reason: form.reason.trim() }, 'body');
+            await reverseTransfer(call.ds, call.ctx, target, body);
+            return `/ledger/${id}?reversed=${target}#entries`;
+          }
+        },
+        (problem, status) => programYearView(call, id, {}, status, { ...form, problem: problem }),
+      );
     },
   };
 }
@@ -194,27 +195,28 @@ const pages: PageDef[] = [
         reason: String(raw.reason ?? ''),
         carryType: String(raw.carryType ?? ''),
       };
-      try {
-        const amount = parseWon(form.amount, 'amount');
-        const body = await validateInput(
-          CreateEntryBody,
-          {
-            programYearId: id,
-            expenseItem: form.expenseItem,
-            kind: form.kind,
-            amount,
-            entryDate: form.entryDate,
-            ...(form.reason.trim() ? { reason: form.reason.trim() } : {}),
-            ...(form.carryType ? { carryType: form.carryType } : {}),
-          },
-          'body',
-        );
-        const entry = await postEntry(call.ds, call.ctx, body);
-        call.res.redirect(303, `/ledger/${id}?posted=${entry.id}#entries`);
-      } catch (err) {
-        if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
-        await programYearView(call, id, { ...form, problem: problemView(err) }, err.status);
-      }
+      await formAction(
+        call,
+        async () => {
+          const amount = parseWon(form.amount, 'amount');
+          const body = await validateInput(
+            CreateEntryBody,
+            {
+              programYearId: id,
+              expenseItem: form.expenseItem,
+              kind: form.kind,
+              amount,
+              entryDate: form.entryDate,
+              ...(form.reason.trim() ? { reason: form.reason.trim() } : {}),
+              ...(form.carryType ? { carryType: form.carryType } : {}),
+            },
+            'body',
+          );
+          const entry = await postEntry(call.ds, call.ctx, body);
+          return `/ledger/${id}?posted=${entry.id}#entries`;
+        },
+        (problem, status) => programYearView(call, id, { ...form, problem: problem }, status),
+      );
     },
   },
   reversalPage('entries'),
