@@ -1,5 +1,6 @@
 import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { writeLater } from './pipeline';
 
 /**
  * Lean statements for the hot paths: a payment runs about fifteen statements, most of them under the
@@ -111,7 +112,7 @@ export async function leanInsert<E extends ObjectLiteral>(em: EntityManager, ent
 /** rows per INSERT: well inside SQLite's 32,766 and MariaDB's 65,535 bound parameters */
 const ROWS_PER_INSERT = 100;
 
-/** Inserts rows that all set the same columns, a hundred to a statement. */
+/** Inserts rows that all set the same columns, a hundred to a statement (in a pipelined transaction, with its next statement). */
 export async function leanInsertMany<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, rows: Where<E>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await insertRows(em, entity, rows.slice(i, i + ROWS_PER_INSERT));
 }
@@ -126,10 +127,10 @@ async function insertRows<E extends ObjectLiteral>(em: EntityManager, entity: En
     return `INSERT INTO ${esc(meta.tableName)} (${keys.map((k) => esc(column(meta, k).databaseName)).join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}`;
   });
   const columns = keys.map((k) => column(meta, k));
-  await em.query(sql, rows.flatMap((row) => columns.map((col, i) => persistent(em, col, row[keys[i] as keyof E & string] ?? null))));
+  await writeLater(em, sql, rows.flatMap((row) => columns.map((col, i) => persistent(em, col, row[keys[i] as keyof E & string] ?? null))));
 }
 
-/** Updates columns of the row with this id. */
+/** Updates columns of the row with this id (in a pipelined transaction, with its next statement). */
 export async function leanUpdate<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, id: number, changes: Where<E>): Promise<void> {
   const meta = em.connection.getMetadata(entity);
   const keys = Object.keys(changes).filter((k) => changes[k as keyof E & string] !== undefined);
@@ -138,15 +139,24 @@ export async function leanUpdate<E extends ObjectLiteral>(em: EntityManager, ent
     const esc = (s: string) => em.connection.driver.escape(s);
     return `UPDATE ${esc(meta.tableName)} SET ${keys.map((k) => `${esc(column(meta, k).databaseName)} = ?`).join(', ')} WHERE ${esc(idColumn.databaseName)} = ?`;
   });
-  await em.query(sql, [...keys.map((k) => persistent(em, column(meta, k), changes[k as keyof E & string])), persistent(em, idColumn, id)]);
+  await writeLater(em, sql, [...keys.map((k) => persistent(em, column(meta, k), changes[k as keyof E & string])), persistent(em, idColumn, id)]);
 }
 
-/** Runs an UPDATE or DELETE and returns how many rows it matched. */
-export async function leanExecute(em: EntityManager, sql: string, params: unknown[]): Promise<number> {
-  const runner = em.queryRunner ?? em.connection.createQueryRunner();
-  try {
-    return (await runner.query(sql, params, true)).affected ?? 0;
-  } finally {
-    if (!em.queryRunner) await runner.release();
-  }
+/**
+ * Adds `amount` to a counter column of the row with these key values, creating the row when there
+ * is none; the key columns carry a unique index. No answer is needed, so in a pipelined transaction
+ * it goes with the next statement.
+ */
+export async function leanAddTo<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, key: Where<E>, counter: keyof E & string, amount: number): Promise<void> {
+  const meta = em.connection.getMetadata(entity);
+  const keys = Object.keys(key);
+  const mysql = em.connection.options.type === 'mysql' || em.connection.options.type === 'mariadb';
+  const sql = cached(meta, `addTo:${keys.join(',')}:${counter}`, () => {
+    const esc = (s: string) => em.connection.driver.escape(s);
+    const names = keys.map((k) => esc(column(meta, k).databaseName));
+    const c = esc(column(meta, counter).databaseName);
+    const insert = `INSERT INTO ${esc(meta.tableName)} (${[...names, c].join(', ')}) VALUES (${[...names, c].map(() => '?').join(', ')})`;
+    return mysql ? `${insert} ON DUPLICATE KEY UPDATE ${c} = ${c} + VALUES(${c})` : `${insert} ON CONFLICT (${names.join(', ')}) DO UPDATE SET ${c} = ${c} + excluded.${c}`;
+  });
+  await writeLater(em, sql, [...keys.map((k) => persistent(em, column(meta, k), key[k as keyof E & string])), persistent(em, column(meta, counter), amount)]);
 }

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { leanFindOne } from './lean';
+import { pipelineQueryRunner } from './pipeline';
 
 /**
  * Runs fn in one transaction. On MySQL/MariaDB it uses READ COMMITTED so that a sum read after a
@@ -60,21 +61,23 @@ function scoped<T>(fn: (em: EntityManager) => Promise<T>): (em: EntityManager) =
 const readCommittedSessions = new WeakSet<object>();
 
 /**
- * One MariaDB transaction at READ COMMITTED. The level is set once per pooled connection (for its
- * session) rather than before every transaction, which saves a round trip on every write.
+ * One MariaDB transaction at READ COMMITTED, its statements pipelined (server/db/pipeline.ts). The
+ * level is set once per pooled connection (for its session), and it and START TRANSACTION travel
+ * with the transaction's first statement, so neither costs a round trip of its own.
  */
 async function mysqlTransaction<T>(ds: DataSource, fn: (em: EntityManager) => Promise<T>): Promise<T> {
   const qr = ds.createQueryRunner();
   try {
     const connection = (await qr.connect()) as object;
-    if (!readCommittedSessions.has(connection)) {
-      await qr.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
-      readCommittedSessions.add(connection);
-    }
+    const pipeline = pipelineQueryRunner(qr);
+    const setsLevel = !readCommittedSessions.has(connection);
+    if (setsLevel) pipeline.later('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', [], true);
     await qr.startTransaction();
     try {
       const result = await fn(qr.manager);
       await qr.commitTransaction();
+      // only now is it certain the SET was sent (a rollback may drop it unsent)
+      if (setsLevel) readCommittedSessions.add(connection);
       return result;
     } catch (err) {
       await qr.rollbackTransaction().catch(() => undefined);

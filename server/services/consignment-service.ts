@@ -101,23 +101,27 @@ export interface LockedConsignmentYear {
   state: ConsignmentYearState;
   /** figures of the funding line (program-year × 편성목): 예산현액, 집행액, … (read under the lock) */
   line(): Promise<LineFigures>;
+  /** the same figures read with the checks, when asked for (`readLine`) */
+  lineAtLock: LineFigures | null;
 }
 
 /**
  * Every write to a consignment-year starts here: the funding program-year is locked (SELECT … FOR
  * UPDATE on MariaDB; SQLite transactions are serialised), the fiscal year must be open, the actor
  * must own the consignment, and no confirmed settlement may exist. Payments, plans and settlements
- * of one consignment-year are thereby serialised.
+ * of one consignment-year are thereby serialised. `readLine` reads the funding line's figures with
+ * the checks (one round trip on MariaDB) for a caller that is about to post to the line.
  */
-export async function lockConsignmentYear(em: EntityManager, ctx: RequestContext, ref: string | number, year: number, field = 'consignment'): Promise<LockedConsignmentYear> {
+export async function lockConsignmentYear(em: EntityManager, ctx: RequestContext, ref: string | number, year: number, field = 'consignment', readLine = false): Promise<LockedConsignmentYear> {
   const consignment = await consignmentByRef(em, ref, field);
   await assertOrgAccess(em, ctx, consignment.orgUnitId);
   // found and locked in one statement (the same row lock lockProgramYearForWrite takes)
   const programYear = await fundingProgramYear(em, consignment, year, 'fiscalYear', true);
-  await assertWritable(em, ctx, programYear);
-  const state = await consignmentYearState(em, consignment.id, year);
+  const lineNow = () => expenseLineFigures(em, programYear.id, consignment.expenseItem);
+  // everything below needs only the lock, so it is read together
+  const [, state, line] = await Promise.all([assertWritable(em, ctx, programYear), consignmentYearState(em, consignment.id, year), readLine ? lineNow() : null]);
   assertNotSettled(state, year);
-  return { consignment, programYear, state, line: () => expenseLineFigures(em, programYear.id, consignment.expenseItem) };
+  return { consignment, programYear, state, line: lineNow, lineAtLock: line };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { GrantPlan, GrantPlanCategory } from '../../entities/consignment-grant-plan';
 import { Disbursement } from '../../entities/consignment-disbursement';
-import { ProgramYear } from '../../entities/program-year';
 import { conflict, DomainError, invalid, notFound } from '../../domain/errors';
 import { formatInteger, sumWon } from '../../domain/money';
 import { RequestContext } from '../context';
@@ -12,7 +11,7 @@ import { audit } from './audit';
 import { assertDateInYear } from './fiscal-years';
 import { postEntry, postReversal } from './ledger-service';
 import { LedgerEntry } from '../../entities/ledger-entry';
-import { assertConsignmentRead, consignmentByRef, ConsignmentYearState, lockConsignmentYear } from './consignment-service';
+import { assertConsignmentRead, consignmentByRef, ConsignmentYearState, LockedConsignmentYear, lockConsignmentYear } from './consignment-service';
 
 const won = (n: number) => `${formatInteger(n)}원`;
 export const QUARTERS = [1, 2, 3, 4] as const;
@@ -233,7 +232,9 @@ function assertPayable(state: ConsignmentYearState, d: Pick<Disbursement, 'fisca
 }
 
 /** Posts a paid grant to the ledger as 집행 of the funding program (postEntry also checks 예산현액). */
-async function postPayment(tx: EntityManager, ds: DataSource, ctx: RequestContext, d: Disbursement, programYear: ProgramYear, expenseItem: string): Promise<void> {
+async function postPayment(tx: EntityManager, ds: DataSource, ctx: RequestContext, d: Disbursement, locked: LockedConsignmentYear): Promise<void> {
+  const { programYear, consignment } = locked;
+  const expenseItem = consignment.expenseItem;
   const entry = await postEntry(
     ds,
     ctx,
@@ -247,7 +248,7 @@ async function postPayment(tx: EntityManager, ds: DataSource, ctx: RequestContex
       sourceRef: `disbursement:${d.id}`,
     },
     tx,
-    programYear,
+    { programYear, line: locked.lineAtLock ? { expenseItem, figures: locked.lineAtLock } : undefined },
   );
   d.ledgerEntryId = entry.id;
   await leanUpdate(tx, Disbursement, d.id, { ledgerEntryId: entry.id });
@@ -260,7 +261,8 @@ async function postPayment(tx: EntityManager, ds: DataSource, ctx: RequestContex
  */
 export async function createDisbursement(ds: DataSource, ctx: RequestContext, input: DisbursementInput, em?: EntityManager): Promise<Disbursement> {
   return within(ds, em, async (tx) => {
-    const { consignment, programYear, state } = await lockConsignmentYear(tx, ctx, input.consignment, input.fiscalYear);
+    const locked = await lockConsignmentYear(tx, ctx, input.consignment, input.fiscalYear, 'consignment', Boolean(input.paidOn));
+    const { consignment, state } = locked;
     if (!QUARTERS.includes(input.quarter as 1)) throw invalid('quarter', 'quarter', 'quarter is 1–4', '분기는 1~4입니다');
     if (input.lumpSum && !input.lumpSumReason?.trim()) {
       throw invalid('lumpSumReason', 'required', 'A lump-sum grant (일괄·신속교부) needs its reason', '일괄·신속교부는 사유가 필요합니다');
@@ -294,16 +296,16 @@ export async function createDisbursement(ds: DataSource, ctx: RequestContext, in
     assertDateOrder(d);
     if (paidOn) d.grantPlanId = assertPayable(state, d, decidedAmount!, paidOn).id;
     d.id = await leanInsert(tx, Disbursement, d);
-    if (paidOn) await postPayment(tx, ds, ctx, d, programYear, consignment.expenseItem);
+    if (paidOn) await postPayment(tx, ds, ctx, d, locked);
     await audit(tx, ctx, { action: `disbursement.${d.status === 'paid' ? 'pay' : d.status === 'decided' ? 'decide' : 'request'}`, entity: 'disbursement', entityId: d.id, after: d });
     return d;
   });
 }
 
-async function lockDisbursement(tx: EntityManager, ctx: RequestContext, id: number) {
+async function lockDisbursement(tx: EntityManager, ctx: RequestContext, id: number, readLine = false) {
   const found = await tx.getRepository(Disbursement).findOneBy({ id });
   if (!found) throw notFound(`Disbursement ${id}`, `위탁금 교부 ${id}`);
-  const locked = await lockConsignmentYear(tx, ctx, found.consignmentId, found.fiscalYear);
+  const locked = await lockConsignmentYear(tx, ctx, found.consignmentId, found.fiscalYear, 'id', readLine);
   const d = (await lockRow(tx, Disbursement, id))!;
   return { d, ...locked };
 }
@@ -330,7 +332,7 @@ export async function decideDisbursement(ds: DataSource, ctx: RequestContext, id
 /** 교부: pays a decided grant. */
 export async function payDisbursement(ds: DataSource, ctx: RequestContext, id: number, input: { paidOn: string }, em?: EntityManager): Promise<Disbursement> {
   return within(ds, em, async (tx) => {
-    const { d, consignment, programYear, state } = await lockDisbursement(tx, ctx, id);
+    const { d, state, ...locked } = await lockDisbursement(tx, ctx, id, true);
     if (d.status !== 'decided') {
       throw conflict('not_decided', `Disbursement ${id} is ${d.status}; only a decided grant can be paid`, d.status === 'paid' ? '이미 교부되었습니다' : '교부결정된 건만 교부할 수 있습니다', 'id');
     }
@@ -342,7 +344,7 @@ export async function payDisbursement(ds: DataSource, ctx: RequestContext, id: n
     d.paidAmount = d.decidedAmount;
     d.grantPlanId = plan.id;
     await tx.update(Disbursement, { id: d.id }, { status: d.status, paidOn: d.paidOn, paidAmount: d.paidAmount, grantPlanId: d.grantPlanId });
-    await postPayment(tx, ds, ctx, d, programYear, consignment.expenseItem);
+    await postPayment(tx, ds, ctx, d, { ...locked, state });
     await audit(tx, ctx, { action: 'disbursement.pay', entity: 'disbursement', entityId: d.id, before, after: d });
     return d;
   });

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { EntryKind } from '../../entities/ledger-entry';
 import { ConsignmentGrantTotal, LedgerLineTotal } from '../../entities/running-totals';
-import { leanExecute, leanFindOne, leanInsert } from '../db/lean';
+import { leanAddTo, leanFindOne } from '../db/lean';
 
 /**
  * The running totals that the checks under the program-year lock read (entities/running-totals.ts):
@@ -19,13 +19,7 @@ export async function addToLineTotals(tx: EntityManager, amounts: { programYearI
     byLine.set(key, line);
   }
   for (const t of byLine.values()) {
-    const matched = await leanExecute(tx, 'UPDATE ledger_line_totals SET amount = amount + ? WHERE program_year_id = ? AND expense_item = ? AND kind = ?', [
-      t.amount,
-      t.programYearId,
-      t.expenseItem,
-      t.kind,
-    ]);
-    if (!matched) await leanInsert(tx, LedgerLineTotal, t);
+    await leanAddTo(tx, LedgerLineTotal, { programYearId: t.programYearId, expenseItem: t.expenseItem, kind: t.kind }, 'amount', t.amount);
   }
 }
 
@@ -36,8 +30,7 @@ export async function paidTotal(em: EntityManager, consignmentId: number, fiscal
 
 /** Adds a payment to its consignment-year's paid total. */
 export async function addToPaidTotal(tx: EntityManager, consignmentId: number, fiscalYear: number, amount: number): Promise<void> {
-  const matched = await leanExecute(tx, 'UPDATE consignment_grant_totals SET paid = paid + ? WHERE consignment_id = ? AND fiscal_year = ?', [amount, consignmentId, fiscalYear]);
-  if (!matched) await leanInsert(tx, ConsignmentGrantTotal, { consignmentId, fiscalYear, paid: amount });
+  await leanAddTo(tx, ConsignmentGrantTotal, { consignmentId, fiscalYear }, 'paid', amount);
 }
 
 // The same sums the totals stand for, as the migration that introduced them computed them.

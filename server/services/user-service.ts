@@ -8,6 +8,7 @@ import { inTransaction, lockRow, within } from '../db/transaction';
 import { hydrate, selectColumns } from '../db/lean';
 import { hashPassword, newToken, sha256 } from '../auth/passwords';
 import { audit } from './audit';
+import { cachedActor, forgetActors, rememberActor } from '../auth/actor-cache';
 
 export interface NewUser {
   username: string;
@@ -50,13 +51,19 @@ export function actorOf(user: User): Actor {
 }
 
 export async function actorForToken(ds: DataSource, token: string): Promise<Actor | null> {
-  // One query on every API call: the live token joined to its active user.
+  const tokenHash = sha256(token);
+  const cached = cachedActor(tokenHash);
+  if (cached) return cached;
+  // the live token joined to its active user, in one query
   const em = ds.manager;
   const rows = (await em.query(
     `SELECT ${selectColumns(em, User, 'u')} FROM users u INNER JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active = ?`,
-    [sha256(token), 1],
+    [tokenHash, 1],
   )) as Record<string, unknown>[];
-  return rows.length ? actorOf(hydrate(em, User, rows[0])) : null;
+  if (!rows.length) return null;
+  const actor = Object.freeze(actorOf(hydrate(em, User, rows[0])));
+  rememberActor(tokenHash, actor);
+  return actor;
 }
 
 export interface UserChanges {
@@ -79,6 +86,15 @@ const userView = (u: User) => ({ id: u.id, username: u.username, role: u.role, o
  * A password reset ends the user's browser sessions (other than the administrator's own).
  */
 export async function updateUser(ds: DataSource, ctx: RequestContext, userId: number, changes: UserChanges, em?: EntityManager): Promise<User> {
+  // forgotten before the change and again once it has committed, so no request here can remember
+  // the old role in between (another process sees it when its entry expires, within AUTH_CACHE_MS)
+  forgetActors();
+  const updated = await changeUser(ds, ctx, userId, changes, em);
+  forgetActors();
+  return updated;
+}
+
+async function changeUser(ds: DataSource, ctx: RequestContext, userId: number, changes: UserChanges, em?: EntityManager): Promise<User> {
   return within(ds, em, async (tx) => {
     const user = await lockRow(tx, User, userId);
     if (!user) throw notFound(`User ${userId}`, `사용자 ${userId}`, 'userId');
