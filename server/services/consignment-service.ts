@@ -13,7 +13,8 @@ import { hydrate, leanFindOne, selectColumns } from '../db/lean';
 import { GrantPlan } from '../../entities/consignment-grant-plan';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
-import { assertWritable, expenseLineFigures } from './ledger-service';
+import { expenseLineFigures, ownerAfterMoves, programMoves } from './ledger-service';
+import { assertYearOpen } from './fiscal-years';
 import { orgUnitByCode, programByCode } from './reference-service';
 
 // ---------------------------------------------------------------------------------------------
@@ -109,19 +110,28 @@ export interface LockedConsignmentYear {
  * Every write to a consignment-year starts here: the funding program-year is locked (SELECT … FOR
  * UPDATE on MariaDB; SQLite transactions are serialised), the fiscal year must be open, the actor
  * must own the consignment, and no confirmed settlement may exist. Payments, plans and settlements
- * of one consignment-year are thereby serialised. `readLine` reads the funding line's figures with
- * the checks (one round trip on MariaDB) for a caller that is about to post to the line.
+ * of one consignment-year are thereby serialised. `readLine` also reads the funding line's figures,
+ * for a caller about to post to the line.
+ *
+ * The lock and every read the checks need go to the server together (one round trip on MariaDB),
+ * keyed by the program and year rather than the program-year's id, which is not known yet. The
+ * statements run in the order issued, so the reads see the data as it stands under the lock; this
+ * is also why the lock is the first of them.
  */
 export async function lockConsignmentYear(em: EntityManager, ctx: RequestContext, ref: string | number, year: number, field = 'consignment', readLine = false): Promise<LockedConsignmentYear> {
   const consignment = await consignmentByRef(em, ref, field);
   await assertOrgAccess(em, ctx, consignment.orgUnitId);
-  // found and locked in one statement (the same row lock lockProgramYearForWrite takes)
-  const programYear = await fundingProgramYear(em, consignment, year, 'fiscalYear', true);
-  const lineNow = () => expenseLineFigures(em, programYear.id, consignment.expenseItem);
-  // everything below needs only the lock, so it is read together
-  const [, state, line] = await Promise.all([assertWritable(em, ctx, programYear), consignmentYearState(em, consignment.id, year), readLine ? lineNow() : null]);
+  const key = consignment.programId === null ? null : { programId: consignment.programId, fiscalYear: year };
+  const [programYear, , moves, state, lineAtLock] = await Promise.all([
+    fundingProgramYear(em, consignment, year, 'fiscalYear', true),
+    assertYearOpen(em, year),
+    key ? programMoves(em, key) : [],
+    consignmentYearState(em, consignment.id, year),
+    key && readLine ? expenseLineFigures(em, key, consignment.expenseItem) : null,
+  ]);
+  await assertOrgAccess(em, ctx, ownerAfterMoves(programYear, moves));
   assertNotSettled(state, year);
-  return { consignment, programYear, state, line: lineNow, lineAtLock: line };
+  return { consignment, programYear, state, line: () => expenseLineFigures(em, programYear.id, consignment.expenseItem), lineAtLock };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,17 +7,44 @@ import { conflict, invalid, notFound } from '../../domain/errors';
 import { addFigures, assertCanReduce, assertCanSpend, LineFigures, lineFigures } from '../../domain/ledger';
 import { RequestContext } from '../context';
 import { inTransaction, lockRow, within } from '../db/transaction';
-import { leanFind, leanFindOne, leanInsert } from '../db/lean';
+import { hydrate, leanFind, leanFindOne, leanInsert, selectColumns } from '../db/lean';
 import { addToLineTotals } from './running-totals';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
 import { assertDateInYear, assertYearOpen } from './fiscal-years';
 
-/** The department that owns a program-year now: its own, or the target of its latest whole-program 이체. */
-export async function effectiveOrgUnitId(em: EntityManager, py: ProgramYear): Promise<number> {
-  const moves = await leanFind(em, BudgetTransfer, { kind: 'org', fromProgramYearId: py.id, toProgramYearId: py.id }, { order: [['transferDate', 'ASC'], ['id', 'ASC']] });
+/**
+ * A program-year by its id, or by its program and fiscal year (which name exactly one): a statement
+ * keyed by the latter can be sent in the same round trip as the statement that finds and locks the
+ * program-year, before its id is known.
+ */
+export type ProgramYearKey = number | { programId: number; fiscalYear: number };
+
+/** The condition that `column` names the program-year of a key, and its parameters. */
+function programYearMatch(key: ProgramYearKey, column = 'program_year_id'): [string, unknown[]] {
+  return typeof key === 'number'
+    ? [`${column} = ?`, [key]]
+    : [`${column} = (SELECT id FROM program_years WHERE program_id = ? AND fiscal_year = ?)`, [key.programId, key.fiscalYear]];
+}
+
+/** A program-year's whole-program 이체 (kind org), oldest first: they decide who owns it now. */
+export async function programMoves(em: EntityManager, key: ProgramYearKey): Promise<BudgetTransfer[]> {
+  const [match, params] = programYearMatch(key, 't.from_program_year_id');
+  const rows = (await em.query(
+    `SELECT ${selectColumns(em, BudgetTransfer, 't')} FROM budget_transfers t WHERE t.kind = 'org' AND ${match} AND t.to_program_year_id = t.from_program_year_id ORDER BY t.transfer_date, t.id`,
+    params,
+  )) as Record<string, unknown>[];
+  return rows.map((row) => hydrate(em, BudgetTransfer, row));
+}
+
+/** The department that owns a program-year now: its own, or the target of its latest whole-program 이체 not reversed. */
+export function ownerAfterMoves(py: ProgramYear, moves: BudgetTransfer[]): number {
   const live = moves.filter((m) => m.reversalOfId === null && !moves.some((r) => r.reversalOfId === m.id));
   return live.length ? live[live.length - 1].toOrgUnitId! : py.orgUnitId;
+}
+
+export async function effectiveOrgUnitId(em: EntityManager, py: ProgramYear): Promise<number> {
+  return ownerAfterMoves(py, await programMoves(em, py.id));
 }
 
 /** Locks a program-year for the rest of the transaction and checks the year is open and the actor may write. */
@@ -31,8 +58,8 @@ export async function lockProgramYearForWrite(em: EntityManager, ctx: RequestCon
 /** The checks every write to a program-year makes once it holds the row's lock: the year is open, the actor owns it. */
 export async function assertWritable(em: EntityManager, ctx: RequestContext, py: ProgramYear): Promise<void> {
   // read together: on MariaDB the two statements share a round trip
-  const [, owner] = await Promise.all([assertYearOpen(em, py.fiscalYear), effectiveOrgUnitId(em, py)]);
-  await assertOrgAccess(em, ctx, owner);
+  const [, moves] = await Promise.all([assertYearOpen(em, py.fiscalYear), programMoves(em, py.id)]);
+  await assertOrgAccess(em, ctx, ownerAfterMoves(py, moves));
 }
 
 /**
@@ -40,12 +67,13 @@ export async function assertWritable(em: EntityManager, ctx: RequestContext, py:
  * its entries by kind (kept by insertEntries), in one round trip. This runs under the row lock of
  * every payment and execution, so it reads a few rows however long the line's history is.
  */
-export async function expenseLineFigures(em: EntityManager, programYearId: number, expenseItem: string): Promise<LineFigures> {
+export async function expenseLineFigures(em: EntityManager, programYear: ProgramYearKey, expenseItem: string): Promise<LineFigures> {
+  const [match, params] = programYearMatch(programYear);
   const rows: { kind: string; amount: string | number }[] = await em.query(
-    `SELECT 'appropriation' AS kind, amount FROM appropriations WHERE program_year_id = ? AND expense_item = ?
+    `SELECT 'appropriation' AS kind, amount FROM appropriations WHERE ${match} AND expense_item = ?
      UNION ALL
-     SELECT kind, amount FROM ledger_line_totals WHERE program_year_id = ? AND expense_item = ?`,
-    [programYearId, expenseItem, programYearId, expenseItem],
+     SELECT kind, amount FROM ledger_line_totals WHERE ${match} AND expense_item = ?`,
+    [...params, expenseItem, ...params, expenseItem],
   );
   const appropriated = rows.filter((r) => r.kind === 'appropriation').reduce((a, r) => a + Number(r.amount), 0);
   return lineFigures(appropriated, rows.filter((r) => r.kind !== 'appropriation').map((r) => ({ kind: r.kind as EntryKind, amount: Number(r.amount) })));
