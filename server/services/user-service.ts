@@ -8,7 +8,7 @@ import { inTransaction, lockRow, within } from '../db/transaction';
 import { hydrate, selectColumns } from '../db/lean';
 import { hashPassword, newToken, sha256 } from '../auth/passwords';
 import { audit } from './audit';
-import { cachedActor, forgetActors, rememberActor } from '../auth/actor-cache';
+import { actorCacheOf } from '../auth/actor-cache';
 
 export interface NewUser {
   username: string;
@@ -52,7 +52,8 @@ export function actorOf(user: User): Actor {
 
 export async function actorForToken(ds: DataSource, token: string): Promise<Actor | null> {
   const tokenHash = sha256(token);
-  const cached = cachedActor(tokenHash);
+  const cache = actorCacheOf(ds);
+  const cached = cache.get(tokenHash);
   if (cached) return cached;
   // the live token joined to its active user, in one query
   const em = ds.manager;
@@ -61,8 +62,8 @@ export async function actorForToken(ds: DataSource, token: string): Promise<Acto
     [tokenHash, 1],
   )) as Record<string, unknown>[];
   if (!rows.length) return null;
-  const actor = Object.freeze(actorOf(hydrate(em, User, rows[0])));
-  rememberActor(tokenHash, actor);
+  const actor = actorOf(hydrate(em, User, rows[0]));
+  cache.remember(tokenHash, actor);
   return actor;
 }
 
@@ -88,9 +89,9 @@ const userView = (u: User) => ({ id: u.id, username: u.username, role: u.role, o
 export async function updateUser(ds: DataSource, ctx: RequestContext, userId: number, changes: UserChanges, em?: EntityManager): Promise<User> {
   // forgotten before the change and again once it has committed, so no request here can remember
   // the old role in between (another process sees it when its entry expires, within AUTH_CACHE_MS)
-  forgetActors();
+  actorCacheOf(ds).clear();
   const updated = await changeUser(ds, ctx, userId, changes, em);
-  forgetActors();
+  actorCacheOf(ds).clear();
   return updated;
 }
 

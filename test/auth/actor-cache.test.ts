@@ -1,0 +1,63 @@
+import { expect } from 'chai';
+import supertest from 'supertest';
+import { User } from '../../entities/user';
+import { ActorCache } from '../../server/auth/actor-cache';
+import { Actor, systemContext } from '../../server/context';
+import { issueToken, updateUser } from '../../server/services/user-service';
+import { testApp, TestApp } from '../support/app';
+
+const officer: Actor = { id: 7, name: 'officer', role: 'budget_officer', orgUnitId: 3 };
+
+describe('auth: the remembered actor of a bearer token', () => {
+  it('is remembered for its lifetime only, as a copy nobody can change', () => {
+    const cache = new ActorCache(2000);
+    const actor = { ...officer };
+    cache.remember('h', actor, 1_000);
+    actor.role = 'admin';
+    expect(cache.get('h', 2_999)).to.deep.equal(officer);
+    expect(Object.isFrozen(cache.get('h', 2_999))).to.equal(true);
+    expect(cache.get('h', 3_000), 'expired').to.equal(null);
+    expect(cache.get('h', 1_500), 'an expired entry is gone').to.equal(null);
+  });
+
+  it('remembers nothing with a lifetime of 0, and lets the oldest entry go when full', () => {
+    const off = new ActorCache(0);
+    off.remember('h', officer, 0);
+    expect(off.get('h', 0)).to.equal(null);
+    const small = new ActorCache(1000, 2);
+    small.remember('a', officer, 0);
+    small.remember('b', officer, 0);
+    small.remember('c', officer, 0);
+    expect([small.get('a', 1), small.get('b', 1), small.get('c', 1)].map(Boolean)).to.deep.equal([false, true, true]);
+  });
+
+  describe('through the API', function () {
+    let t: TestApp;
+    before(async () => {
+      t = await testApp({ steps: (f) => /^(010|020|040|090)-/.test(f) });
+    });
+    after(() => t.close());
+
+    const officerId = async () => (await t.ds.getRepository(User).findOneByOrFail({ username: 'officer' })).id;
+    const pay = () => t.as('officer').post('/api/disbursements').send({ consignment: 'EC-C01', fiscalYear: 2025, quarter: 1, requestedOn: '2025-01-10', amount: 1000 });
+
+    it('sees a change of role and a deactivation at the next request', async () => {
+      expect((await t.as('officer').get('/api/fiscal-years')).status).to.equal(200);
+      expect((await pay()).status, 'a budget officer may record a grant request').to.equal(201);
+      const admin = { ...systemContext('test'), actor: { id: 0, name: 'admin', role: 'admin' as const, orgUnitId: null } };
+      await updateUser(t.ds, admin, await officerId(), { role: 'council_staff' });
+      expect((await pay()).status, 'council staff may not').to.equal(403);
+      await updateUser(t.ds, admin, await officerId(), { active: false });
+      expect((await t.as('officer').get('/api/fiscal-years')).status).to.equal(401);
+    });
+
+    it('does not remember a token it refused: one issued a moment later works at once', async () => {
+      const fresh = 'test-token-issued-after-a-refusal';
+      const call = () => supertest(t.app).get('/api/fiscal-years').set('Authorization', `Bearer ${fresh}`);
+      expect((await call()).status).to.equal(401);
+      const council = await t.ds.getRepository(User).findOneByOrFail({ username: 'council' });
+      await issueToken(t.ds, council.id, 'test', fresh);
+      expect((await call()).status).to.equal(200);
+    });
+  });
+});

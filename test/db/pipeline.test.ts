@@ -1,0 +1,157 @@
+import { expect } from 'chai';
+import { EntityManager } from 'typeorm';
+import { Consignment } from '../../entities/consignment';
+import { ConsignmentGrantTotal } from '../../entities/running-totals';
+import { leanAddTo, leanFindOne, leanInsert, leanInsertMany, leanUpdate } from '../../server/db/lean';
+import { StatementPipeline } from '../../server/db/pipeline';
+import { inTransaction } from '../../server/db/transaction';
+import { runSeedSteps } from '../../seeds/run-steps';
+import { freshDatabase, TestDb } from '../support/db';
+
+/** A stand-in for the query runner: records each round trip and answers one result per statement. */
+function recorder(fail?: (sql: string) => boolean) {
+  const trips: { sql: string; params: unknown[] }[] = [];
+  const send = async (sql: string, params: unknown[] | undefined) => {
+    trips.push({ sql, params: params ?? [] });
+    await new Promise((resolve) => setImmediate(resolve));
+    if (fail?.(sql)) throw Object.assign(new Error(`failed: ${sql}`), { code: 'ER_DUP_ENTRY' });
+    const statements = sql.split(';\n');
+    const results = statements.map((s) => (s.startsWith('SELECT') ? [{ echo: s }] : { affectedRows: 1, insertId: 7 }));
+    return statements.length === 1 ? results[0] : results;
+  };
+  return { trips, send };
+}
+
+describe('statement pipeline (server/db/pipeline.ts)', () => {
+  it('sends statements issued together in one round trip and hands each caller its own result', async () => {
+    const { trips, send } = recorder();
+    const p = new StatementPipeline(send);
+    const [a, b, c] = await Promise.all([p.query('SELECT 1', [1], false), p.query('SELECT 2', [2], false), p.query('UPDATE t', [3], true)]);
+    expect(trips).to.have.length(1);
+    expect(trips[0]).to.deep.equal({ sql: 'SELECT 1;\nSELECT 2;\nUPDATE t', params: [1, 2, 3] });
+    expect(a).to.deep.equal([{ echo: 'SELECT 1' }]);
+    expect(b).to.deep.equal([{ echo: 'SELECT 2' }]);
+    expect(c).to.include({ affected: 1 });
+  });
+
+  it('sends a statement awaited alone as it is, and statements awaited one after another in turn', async () => {
+    const { trips, send } = recorder();
+    const p = new StatementPipeline(send);
+    await p.query('SELECT 1', [], false);
+    await p.query('SELECT 2', [], false);
+    expect(trips.map((t) => t.sql)).to.deep.equal(['SELECT 1', 'SELECT 2']);
+  });
+
+  it('sends writes nobody waits for with the next statement, in the order they were made', async () => {
+    const { trips, send } = recorder();
+    const p = new StatementPipeline(send);
+    p.later('START TRANSACTION', [], true);
+    p.later('UPDATE a', [1]);
+    p.later('INSERT b', [2]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(trips, 'nothing is sent before a statement is awaited').to.have.length(0);
+    await p.query('COMMIT', [], false);
+    expect(trips).to.deep.equal([{ sql: 'START TRANSACTION;\nUPDATE a;\nINSERT b;\nCOMMIT', params: [1, 2] }]);
+  });
+
+  it('refuses every later statement once a batch carrying writes failed, so the transaction cannot commit without them', async () => {
+    const { trips, send } = recorder((sql) => sql.includes('INSERT b'));
+    const p = new StatementPipeline(send);
+    p.later('INSERT b', [1]);
+    const failure = await p.query('SELECT 1', [], false).catch((e: Error) => e);
+    expect(failure).to.be.instanceOf(Error).with.property('code', 'ER_DUP_ENTRY');
+    const afterwards = await p.query('COMMIT', [], false).catch((e: Error) => e);
+    expect(afterwards, 'COMMIT is refused with the same error').to.equal(failure);
+    expect(() => p.later('UPDATE c')).to.throw('failed');
+    expect(trips, 'COMMIT never reached the server').to.have.length(1);
+  });
+
+  it('leaves the transaction usable when the statement that failed was the only one in its batch besides START', async () => {
+    const { send } = recorder((sql) => sql.includes('bad'));
+    const p = new StatementPipeline(send);
+    p.later('START TRANSACTION', [], true);
+    await p.query('SELECT bad', [], false).catch(() => undefined);
+    expect(await p.query('SELECT 2', [], false)).to.deep.equal([{ echo: 'SELECT 2' }]);
+  });
+
+  it('drops what was never sent on rollback', async () => {
+    const { trips, send } = recorder();
+    const p = new StatementPipeline(send);
+    p.later('UPDATE a');
+    p.discard();
+    await p.query('SELECT 1', [], false);
+    expect(trips.map((t) => t.sql)).to.deep.equal(['SELECT 1']);
+  });
+});
+
+describe('pipelined transactions on the database', function () {
+  let db: TestDb;
+  let consignmentId: number;
+  before(async () => {
+    db = await freshDatabase();
+    await runSeedSteps(db.ds, () => undefined, (f) => /^(010|020|040|090)-/.test(f));
+    consignmentId = (await leanFindOne(db.ds.manager, Consignment, { code: 'EC-C01' }))!.id;
+  });
+  after(() => db.drop());
+
+  /** Counts the round trips of a MariaDB transaction's connection (null on SQLite, which has none). */
+  function tripsOf(em: EntityManager): string[] | null {
+    const connection = (em.queryRunner as unknown as { databaseConnection?: { query: (...a: unknown[]) => unknown } }).databaseConnection;
+    if (db.kind !== 'mysql' || !connection) return null;
+    const trips: string[] = [];
+    const original = connection.query.bind(connection);
+    connection.query = (...args: unknown[]) => {
+      trips.push(String(args[0]));
+      return original(...args);
+    };
+    return trips;
+  }
+
+  it('reads its own writes sent later, and commits them', async () => {
+    const note = `pipeline ${Date.now()}`;
+    const seen = await inTransaction(db.ds, async (tx) => {
+      await leanUpdate(tx, Consignment, consignmentId, { note });
+      await leanAddTo(tx, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1999 }, 'paid', 5);
+      await leanAddTo(tx, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1999 }, 'paid', 7);
+      return Promise.all([leanFindOne(tx, Consignment, { id: consignmentId }), leanFindOne(tx, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1999 })]);
+    });
+    expect(seen[0]!.note).to.equal(note);
+    expect(seen[1]!.paid, 'the total was created, then added to').to.equal(12);
+    expect((await leanFindOne(db.ds.manager, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1999 }))!.paid).to.equal(12);
+  });
+
+  it('rolls back the whole transaction when a write sent later fails, including what came before it', async () => {
+    const before = (await leanFindOne(db.ds.manager, Consignment, { id: consignmentId }))!.note;
+    const err = await inTransaction(db.ds, async (tx) => {
+      await leanUpdate(tx, Consignment, consignmentId, { note: 'must not stay' });
+      // the same key twice: the unique index refuses the second row
+      await leanInsertMany(tx, ConsignmentGrantTotal, [
+        { consignmentId, fiscalYear: 1998, paid: 1 },
+        { consignmentId, fiscalYear: 1998, paid: 2 },
+      ]);
+      await leanFindOne(tx, Consignment, { id: consignmentId });
+      return null;
+    }).catch((e: Error) => e);
+    expect(err).to.be.instanceOf(Error);
+    expect((await leanFindOne(db.ds.manager, Consignment, { id: consignmentId }))!.note).to.equal(before);
+    expect(await leanFindOne(db.ds.manager, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1998 })).to.equal(null);
+  });
+
+  it('on MariaDB, sends START with the first statement, reads issued together in one trip, and later writes with COMMIT', async function () {
+    if (db.kind !== 'mysql') this.skip();
+    let trips: string[] | null = null;
+    await inTransaction(db.ds, async (tx) => {
+      trips = tripsOf(tx);
+      await leanFindOne(tx, Consignment, { id: consignmentId });
+      await Promise.all([leanFindOne(tx, Consignment, { code: 'EC-C01' }), leanFindOne(tx, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1999 })]);
+      await leanUpdate(tx, Consignment, consignmentId, { note: 'trip count' });
+      await leanInsert(tx, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1997, paid: 0 }).then((id) => expect(id).to.be.a('number').above(0));
+    });
+    const sent = trips as unknown as string[];
+    expect(sent).to.have.length(4);
+    expect(sent[0]).to.match(/^(SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;\n)?START TRANSACTION;\nSELECT/);
+    expect(sent[1].split(';\n')).to.have.length(2);
+    expect(sent[2], 'the update rides with the insert that follows it').to.match(/^UPDATE .*;\nINSERT INTO/s);
+    expect(sent[3]).to.equal('COMMIT');
+  });
+});
