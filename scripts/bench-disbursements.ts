@@ -143,19 +143,22 @@ async function run(db: Db, requests: number, clients: number, scenario: 'one' | 
   const statuses: Record<number, number> = {};
   let clientCpuMs = 0;
   // The clients run in a child process, as real clients would: in this process they would take
-  // turns with the server on one event loop and inflate every latency.
+  // turns with the server on one event loop and inflate every latency. The same process serves the
+  // warm-up and the measured run, so that it is warm too.
+  const child = fork(__filename, ['--client', url, String(clients), JSON.stringify(bodies), headers.Authorization], { execArgv: ['-r', 'ts-node/register/transpile-only'] });
   const fire = (n: number, latencies: number[] | null) =>
     new Promise<void>((resolve, reject) => {
-      const child = fork(__filename, ['--client', url, String(n), String(clients), JSON.stringify(bodies), headers.Authorization], { execArgv: ['-r', 'ts-node/register/transpile-only'] });
-      child.on('message', (m: { latencies: number[]; statuses: Record<number, number>; cpuMs: number }) => {
+      child.once('message', (m: { latencies: number[]; statuses: Record<number, number>; cpuMs: number }) => {
         if (latencies) {
           clientCpuMs += m.cpuMs;
           latencies.push(...m.latencies);
           for (const [k, v] of Object.entries(m.statuses)) statuses[Number(k)] = (statuses[Number(k)] ?? 0) + v;
         }
+        resolve();
       });
-      child.on('error', reject);
-      child.on('exit', (code) => (code ? reject(new Error(`client exited ${code}`)) : resolve()));
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`the clients' process exited (${code}) before answering`)));
+      child.send({ n });
     });
 
   try {
@@ -193,18 +196,16 @@ async function run(db: Db, requests: number, clients: number, scenario: 'one' | 
       },
     };
   } finally {
+    child.kill();
     await new Promise((resolve) => server.close(resolve));
   }
 }
 
-/** The load generator: `clients` keep-alive connections firing `n` requests between them. */
-async function client(url: string, n: number, clients: number, bodiesJson: string, authorization: string): Promise<void> {
-  const cpuAtStart = process.cpuUsage();
+/** The load generator: `clients` keep-alive connections; each message `{ n }` fires n requests between them and answers with the figures. */
+function client(url: string, clients: number, bodiesJson: string, authorization: string): void {
   const bodies = JSON.parse(bodiesJson) as string[];
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const target = new URL(url);
-  const latencies: number[] = [];
-  const statuses: Record<number, number> = {};
   const once = (body: string) =>
     new Promise<number>((resolve, reject) => {
       const req = http.request(
@@ -217,27 +218,33 @@ async function client(url: string, n: number, clients: number, bodiesJson: strin
       req.on('error', reject);
       req.end(body);
     });
-  let next = 0;
-  // client i always pays consignment i (mod the number of consignments)
-  const worker = async (i: number) => {
-    while (next < n) {
-      next++;
-      const t0 = performance.now();
-      const status = await once(bodies[i % bodies.length]);
-      latencies.push(performance.now() - t0);
-      statuses[status] = (statuses[status] ?? 0) + 1;
-    }
+  const burst = async (n: number) => {
+    const cpuAtStart = process.cpuUsage();
+    const latencies: number[] = [];
+    const statuses: Record<number, number> = {};
+    let next = 0;
+    // client i always pays consignment i (mod the number of consignments)
+    const worker = async (i: number) => {
+      while (next < n) {
+        next++;
+        const t0 = performance.now();
+        const status = await once(bodies[i % bodies.length]);
+        latencies.push(performance.now() - t0);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    };
+    await Promise.all(Array.from({ length: clients }, (_, i) => worker(i)));
+    const cpu = process.cpuUsage(cpuAtStart);
+    process.send!({ latencies, statuses, cpuMs: (cpu.user + cpu.system) / 1000 });
   };
-  await Promise.all(Array.from({ length: clients }, (_, i) => worker(i)));
-  agent.destroy();
-  const cpu = process.cpuUsage(cpuAtStart);
-  process.send!({ latencies, statuses, cpuMs: (cpu.user + cpu.system) / 1000 });
+  process.on('message', (m: { n: number }) => void burst(m.n));
+  process.on('disconnect', () => process.exit(0));
 }
 
 async function main() {
   if (process.argv[2] === '--client') {
-    const [url, n, clients, bodies, authorization] = process.argv.slice(3);
-    return client(url, Number(n), Number(clients), bodies, authorization);
+    const [url, clients, bodies, authorization] = process.argv.slice(3);
+    return client(url, Number(clients), bodies, authorization);
   }
   const { values } = parseArgs({
     options: { requests: { type: 'string', default: '2000' }, warmup: { type: 'string', default: '1000' }, clients: { type: 'string', default: '16' }, 'sqlite-synchronous': { type: 'string' }, scenario: { type: 'string' }, db: { type: 'string' } },

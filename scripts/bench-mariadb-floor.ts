@@ -1,10 +1,12 @@
 /**
  * The machine's floor for the disbursement benchmark on MariaDB: what a bare Express endpoint gets
- * when each request runs N trivial statements (`SELECT ?`) in one transaction through a raw mysql2
+ * when each request runs N trivial statements (`SELECT n`) in one transaction through a raw mysql2
  * pool — no validation, no TypeORM, no rows written — with the same 16 closed-loop clients in their
- * own process. It separates what the machine costs per statement from what the app adds.
+ * own process. It separates what the machine costs per statement and per round trip from what the
+ * app adds. A case `NxR` sends the N statements (START and COMMIT included) in R round trips, as
+ * the app's statement pipeline (server/db/pipeline.ts) does.
  *
- *   TEST_DB_URL=mysql://… npx ts-node --transpile-only scripts/bench-mariadb-floor.ts [--statements 17,12,8]
+ *   TEST_DB_URL=mysql://… npx ts-node --transpile-only scripts/bench-mariadb-floor.ts [--cases 15x15,15x5,8x8]
  *
  * Skipped (exit 0) when no mysql:// URL is given.
  */
@@ -49,17 +51,18 @@ async function client(url: string, n: number): Promise<void> {
   process.send!({ p50: latencies[Math.ceil(latencies.length * 0.5) - 1], p99: latencies[Math.ceil(latencies.length * 0.99) - 1] });
 }
 
-async function measure(base: string, statements: number): Promise<string> {
+async function measure(base: string, statements: number, trips: number): Promise<string> {
   const url = new URL(base.replace(/^mariadb:/, 'mysql:'));
-  const pool = createPool({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), connectionLimit: 20 }).promise();
+  const pool = createPool({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), connectionLimit: 20, multipleStatements: true }).promise();
+  const sql = ['START TRANSACTION', ...Array.from({ length: statements - 2 }, (_, i) => `SELECT ${i} AS n, 'floor' AS s`), 'COMMIT'];
+  const perTrip = Math.ceil(sql.length / trips);
+  const batches = Array.from({ length: Math.ceil(sql.length / perTrip) }, (_, i) => sql.slice(i * perTrip, (i + 1) * perTrip).join(';\n'));
   const app = express();
   app.use(express.json());
   app.post('/floor', async (_req, res) => {
     const connection = await pool.getConnection();
     try {
-      await connection.query('START TRANSACTION');
-      for (let i = 0; i < statements - 2; i++) await connection.query('SELECT ? AS n, ? AS s', [i, 'floor']);
-      await connection.query('COMMIT');
+      for (const batch of batches) await connection.query(batch);
     } finally {
       connection.release();
     }
@@ -82,7 +85,7 @@ async function measure(base: string, statements: number): Promise<string> {
   const used = process.cpuUsage(cpu);
   await new Promise((resolve) => server.close(resolve));
   await pool.end();
-  return `${String(statements).padStart(10)} ${(REQUESTS / seconds).toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${((used.user + used.system) / 1000 / REQUESTS).toFixed(2).padStart(12)}`;
+  return `${String(statements).padStart(10)} ${String(batches.length).padStart(11)} ${(REQUESTS / seconds).toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${((used.user + used.system) / 1000 / REQUESTS).toFixed(2).padStart(12)}`;
 }
 
 async function main() {
@@ -92,10 +95,14 @@ async function main() {
     console.log('(MariaDB floor skipped: set TEST_DB_URL or DB_URL to a mysql:// URL to include it)');
     return;
   }
-  const { values } = parseArgs({ options: { statements: { type: 'string', default: '17,12,8' } }, allowPositionals: true, strict: false });
+  const { values } = parseArgs({ options: { cases: { type: 'string', default: '15x15,15x5,8x8' } }, allowPositionals: true, strict: false });
   console.log(`floor: POST → N trivial statements in one transaction (raw mysql2), ${CLIENTS} clients, ${REQUESTS} requests`);
-  console.log(`${'statements'.padStart(10)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'app CPU ms'.padStart(12)}`);
-  for (const n of String(values.statements).split(',').map(Number)) console.log(await measure(base, n));
+  console.log(`${'statements'.padStart(10)} ${'round trips'.padStart(11)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'app CPU ms'.padStart(12)}`);
+  for (const c of String(values.cases).split(',')) {
+    const [n, r] = c.split('x').map(Number);
+    if (!(n >= 2 && r >= 1)) throw new Error(`--cases: ${c} is not statements x round trips (e.g. 15x5)`);
+    console.log(await measure(base, n, r));
+  }
   process.exit(0);
 }
 

@@ -24,6 +24,9 @@ export interface App {
 export function createApp(ds: DataSource, options: AppOptions = {}): App {
   const app = express();
   app.disable('x-powered-by');
+  // Answers are computed per request (live figures, a CSRF token in every page): hashing each body
+  // for an ETag buys a 304 that never comes. Static files keep their own ETags.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } } }));
 
