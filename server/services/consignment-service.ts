@@ -13,8 +13,7 @@ import { hydrate, leanFindOne, selectColumns } from '../db/lean';
 import { GrantPlan } from '../../entities/consignment-grant-plan';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
-import { expenseLineFigures, ownerAfterMoves, programMoves } from './ledger-service';
-import { assertYearOpen } from './fiscal-years';
+import { assertWritable, expenseLineFigures, writableReads } from './ledger-service';
 import { orgUnitByCode, programByCode } from './reference-service';
 
 // ---------------------------------------------------------------------------------------------
@@ -122,14 +121,14 @@ export async function lockConsignmentYear(em: EntityManager, ctx: RequestContext
   const consignment = await consignmentByRef(em, ref, field);
   await assertOrgAccess(em, ctx, consignment.orgUnitId);
   const key = consignment.programId === null ? null : { programId: consignment.programId, fiscalYear: year };
-  const [programYear, , moves, state, lineAtLock] = await Promise.all([
+  const [programYear, writable, state, lineAtLock] = await Promise.all([
     fundingProgramYear(em, consignment, year, 'fiscalYear', true),
-    assertYearOpen(em, year),
-    key ? programMoves(em, key) : [],
+    // without a funding program fundingProgramYear refuses the write, so there is nothing to read
+    key ? writableReads(em, key, year) : [],
     consignmentYearState(em, consignment.id, year),
     key && readLine ? expenseLineFigures(em, key, consignment.expenseItem) : null,
   ]);
-  await assertOrgAccess(em, ctx, ownerAfterMoves(programYear, moves));
+  await assertWritable(em, ctx, programYear, Promise.resolve(writable));
   assertNotSettled(state, year);
   return { consignment, programYear, state, line: () => expenseLineFigures(em, programYear.id, consignment.expenseItem), lineAtLock };
 }

@@ -55,11 +55,18 @@ export async function lockProgramYearForWrite(em: EntityManager, ctx: RequestCon
   return py;
 }
 
+/**
+ * What the checks of assertWritable read, started at once: the fiscal year (open, and share-locked
+ * so a closing waits for this write) and the program-year's whole-program moves. A caller that has
+ * not yet found the program-year starts them by key, in the same round trip as its lock.
+ */
+export function writableReads(em: EntityManager, key: ProgramYearKey, fiscalYear: number): Promise<BudgetTransfer[]> {
+  return Promise.all([assertYearOpen(em, fiscalYear), programMoves(em, key)]).then(([, moves]) => moves);
+}
+
 /** The checks every write to a program-year makes once it holds the row's lock: the year is open, the actor owns it. */
-export async function assertWritable(em: EntityManager, ctx: RequestContext, py: ProgramYear): Promise<void> {
-  // read together: on MariaDB the two statements share a round trip
-  const [, moves] = await Promise.all([assertYearOpen(em, py.fiscalYear), programMoves(em, py.id)]);
-  await assertOrgAccess(em, ctx, ownerAfterMoves(py, moves));
+export async function assertWritable(em: EntityManager, ctx: RequestContext, py: ProgramYear, reads = writableReads(em, py.id, py.fiscalYear)): Promise<void> {
+  await assertOrgAccess(em, ctx, ownerAfterMoves(py, await reads));
 }
 
 /**
