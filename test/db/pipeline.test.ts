@@ -5,6 +5,8 @@ import { ConsignmentGrantTotal } from '../../entities/running-totals';
 import { leanAddTo, leanFindOne, leanInsert, leanInsertMany, leanUpdate } from '../../server/db/lean';
 import { StatementPipeline } from '../../server/db/pipeline';
 import { inTransaction } from '../../server/db/transaction';
+import { systemContext } from '../../server/context';
+import { createDisbursement } from '../../server/services/grant-service';
 import { runSeedSteps } from '../../seeds/run-steps';
 import { freshDatabase, TestDb } from '../support/db';
 
@@ -153,5 +155,39 @@ describe('pipelined transactions on the database', function () {
     expect(sent[1].split(';\n')).to.have.length(2);
     expect(sent[2], 'the update rides with the insert that follows it').to.match(/^UPDATE .*;\nINSERT INTO/s);
     expect(sent[3]).to.equal('COMMIT');
+  });
+
+  it('on MariaDB, a grant payment takes five round trips, the lock travelling with every read its checks need', async function () {
+    if (db.kind !== 'mysql') this.skip();
+    type Connection = { query: (...a: unknown[]) => unknown };
+    const pool = (db.ds.driver as unknown as { pool: { getConnection(cb: (err: unknown, c: Connection) => void): void } }).pool;
+    const trips: string[] = [];
+    const wrapped: [Connection, Connection['query']][] = [];
+    const getConnection = pool.getConnection;
+    pool.getConnection = function (this: unknown, cb: (err: unknown, c: Connection) => void) {
+      getConnection.call(this, (err, c) => {
+        if (c) {
+          const query = c.query;
+          wrapped.push([c, query]);
+          c.query = (...args: unknown[]) => {
+            trips.push(String(args[0]));
+            return query.apply(c, args);
+          };
+        }
+        cb(err, c);
+      });
+    };
+    try {
+      await createDisbursement(db.ds, systemContext('test'), { consignment: 'EC-C01', fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount: 1000, paidOn: '2025-10-02' });
+    } finally {
+      pool.getConnection = getConnection;
+      for (const [c, query] of wrapped) c.query = query;
+    }
+    expect(trips, trips.join('\n---\n')).to.have.length(5);
+    expect(trips[0]).to.match(/START TRANSACTION;\nSELECT .* FROM `consignments`/s);
+    for (const read of [/FROM `program_years` .* FOR UPDATE/s, /FROM `fiscal_years` .* LOCK IN SHARE MODE/s, /FROM budget_transfers/, /consignment_grant_totals/, /FROM ledger_line_totals/]) expect(trips[1]).to.match(read);
+    expect(trips[2]).to.match(/^INSERT INTO `disbursements`/);
+    expect(trips[3]).to.match(/^INSERT INTO `ledger_entries`/);
+    expect(trips[4]).to.match(/INSERT INTO `ledger_line_totals`.*UPDATE `disbursements`.*INSERT INTO `consignment_grant_totals`.*INSERT INTO `audit_records`.*;\nCOMMIT$/s);
   });
 });
