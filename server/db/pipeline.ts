@@ -115,7 +115,7 @@ export function pipelineQueryRunner(qr: QueryRunner): StatementPipeline {
 }
 
 /** The pipeline of the transaction `em` belongs to, if it has one (MariaDB transactions). */
-export function pipelineOf(em: EntityManager): StatementPipeline | undefined {
+function pipelineOf(em: EntityManager): StatementPipeline | undefined {
   return em.queryRunner ? pipelines.get(em.queryRunner) : undefined;
 }
 

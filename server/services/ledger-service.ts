@@ -28,7 +28,7 @@ function programYearMatch(key: ProgramYearKey, column = 'program_year_id'): [str
 }
 
 /** A program-year's whole-program 이체 (kind org), oldest first: they decide who owns it now. */
-export async function programMoves(em: EntityManager, key: ProgramYearKey): Promise<BudgetTransfer[]> {
+async function programMoves(em: EntityManager, key: ProgramYearKey): Promise<BudgetTransfer[]> {
   const [match, params] = programYearMatch(key, 't.from_program_year_id');
   const rows = (await em.query(
     `SELECT ${selectColumns(em, BudgetTransfer, 't')} FROM budget_transfers t WHERE t.kind = 'org' AND ${match} AND t.to_program_year_id = t.from_program_year_id ORDER BY t.transfer_date, t.id`,
@@ -38,7 +38,7 @@ export async function programMoves(em: EntityManager, key: ProgramYearKey): Prom
 }
 
 /** The department that owns a program-year now: its own, or the target of its latest whole-program 이체 not reversed. */
-export function ownerAfterMoves(py: ProgramYear, moves: BudgetTransfer[]): number {
+function ownerAfterMoves(py: ProgramYear, moves: BudgetTransfer[]): number {
   const live = moves.filter((m) => m.reversalOfId === null && !moves.some((r) => r.reversalOfId === m.id));
   return live.length ? live[live.length - 1].toOrgUnitId! : py.orgUnitId;
 }
