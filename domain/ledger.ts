@@ -54,6 +54,13 @@ export function lineFigures(appropriated: number, entries: Iterable<{ kind: Entr
   return figures(parts);
 }
 
+/** A line's figures once one more entry is posted to it. */
+export function withEntry(f: LineFigures, kind: EntryKind, amount: number): LineFigures {
+  const parts = { budget: f.budget, carryIn: f.carryIn, changes: f.changes, executed: f.executed, carriedOut: f.carriedOut };
+  parts[columnOf(kind)] += amount;
+  return figures(parts);
+}
+
 /** Roll-up of lines (a program, a department, a bureau): sums of the stored amounts. */
 export function addFigures(lines: Iterable<LineFigures>): LineFigures {
   const all = [...lines];

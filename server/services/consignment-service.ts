@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Consignment, ConsignmentType, ContractTerm, FundingType, Operator, SelectionMethod } from '../../entities/consignment';
 import { ConsentKind, ConsentResult, ConsignmentConsent, ConsignmentStaff } from '../../entities/consignment-records';
 import { Appropriation } from '../../entities/appropriation';
+import { BudgetTransfer } from '../../entities/budget-transfer';
 import { OrgUnit } from '../../entities/org-unit';
 import { Program } from '../../entities/program';
 import { ProgramYear } from '../../entities/program-year';
@@ -105,31 +106,52 @@ export interface LockedConsignmentYear {
   lineAtLock: LineFigures | null;
 }
 
+/** What a consignment-year's lock brings with it, before any check is made of it. */
+export interface ConsignmentYearReads {
+  programYear: ProgramYear;
+  /** the funding program-year's whole-program moves (who owns it now) */
+  moves: BudgetTransfer[];
+  state: ConsignmentYearState;
+  lineAtLock: LineFigures | null;
+}
+
 /**
- * Every write to a consignment-year starts here: the funding program-year is locked (SELECT … FOR
- * UPDATE on MariaDB; SQLite transactions are serialised), the fiscal year must be open, the actor
- * must own the consignment, and no confirmed settlement may exist. Payments, plans and settlements
- * of one consignment-year are thereby serialised. `readLine` also reads the funding line's figures,
- * for a caller about to post to the line.
- *
- * The lock and every read the checks need go to the server together (one round trip on MariaDB),
- * keyed by the program and year rather than the program-year's id, which is not known yet. The
- * statements run in the order issued, so the reads see the data as it stands under the lock; this
- * is also why the lock is the first of them.
+ * The funding program-year's lock (SELECT … FOR UPDATE on MariaDB; SQLite transactions are
+ * serialised) and every read the checks of a write need, issued together: one round trip on
+ * MariaDB, keyed by the program and year rather than the program-year's id, which is not known
+ * yet. The statements run in the order issued, so the reads see the data as it stands under the
+ * lock; this is why the lock is the first of them. `readLine` also reads the funding line's
+ * figures, for a caller about to post to the line.
  */
-export async function lockConsignmentYear(em: EntityManager, ctx: RequestContext, ref: string | number, year: number, field = 'consignment', readLine = false): Promise<LockedConsignmentYear> {
-  const consignment = await consignmentByRef(em, ref, field);
-  await assertOrgAccess(em, ctx, consignment.orgUnitId);
+export async function readConsignmentYearLocked(em: EntityManager, consignment: Consignment, year: number, readLine = false): Promise<ConsignmentYearReads> {
   const key = consignment.programId === null ? null : { programId: consignment.programId, fiscalYear: year };
-  const [programYear, writable, state, lineAtLock] = await Promise.all([
+  const [programYear, moves, state, lineAtLock] = await Promise.all([
     fundingProgramYear(em, consignment, year, 'fiscalYear', true),
     // without a funding program fundingProgramYear refuses the write, so there is nothing to read
     key ? writableReads(em, key, year) : [],
     consignmentYearState(em, consignment.id, year),
     key && readLine ? expenseLineFigures(em, key, consignment.expenseItem) : null,
   ]);
-  await assertWritable(em, ctx, programYear, Promise.resolve(writable));
-  assertNotSettled(state, year);
+  return { programYear, moves, state, lineAtLock };
+}
+
+/** The checks of every write to a consignment-year, once its lock is held: the year is open, the actor owns it, it is not settled. */
+export async function assertConsignmentYearWritable(em: EntityManager, ctx: RequestContext, reads: ConsignmentYearReads, year: number): Promise<void> {
+  await assertWritable(em, ctx, reads.programYear, Promise.resolve(reads.moves));
+  assertNotSettled(reads.state, year);
+}
+
+/**
+ * Every write to a consignment-year starts here: the funding program-year is locked, the fiscal
+ * year must be open, the actor must own the consignment, and no confirmed settlement may exist.
+ * Payments, plans and settlements of one consignment-year are thereby serialised.
+ */
+export async function lockConsignmentYear(em: EntityManager, ctx: RequestContext, ref: string | number, year: number, field = 'consignment', readLine = false): Promise<LockedConsignmentYear> {
+  const consignment = await consignmentByRef(em, ref, field);
+  await assertOrgAccess(em, ctx, consignment.orgUnitId);
+  const reads = await readConsignmentYearLocked(em, consignment, year, readLine);
+  await assertConsignmentYearWritable(em, ctx, reads, year);
+  const { programYear, state, lineAtLock } = reads;
   return { consignment, programYear, state, line: () => expenseLineFigures(em, programYear.id, consignment.expenseItem), lineAtLock };
 }
 

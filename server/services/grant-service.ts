@@ -6,12 +6,17 @@ import { formatInteger, sumWon } from '../../domain/money';
 import { RequestContext } from '../context';
 import { lockRow, within } from '../db/transaction';
 import { leanFindOne, leanInsert, leanUpdate } from '../db/lean';
-import { addToPaidTotal } from './running-totals';
+import { addToPaidTotals } from './running-totals';
 import { audit } from './audit';
 import { assertDateInYear } from './fiscal-years';
-import { postEntry, postReversal } from './ledger-service';
+import { checkedEntry, insertEntries, NewEntry, postReversal } from './ledger-service';
 import { LedgerEntry } from '../../entities/ledger-entry';
-import { assertConsignmentRead, consignmentByRef, ConsignmentYearState, LockedConsignmentYear, lockConsignmentYear } from './consignment-service';
+import { assertConsignmentRead, assertConsignmentYearWritable, consignmentByRef, ConsignmentYearState, lockConsignmentYear, readConsignmentYearLocked } from './consignment-service';
+import { assertOrgAccess } from './access';
+import { Consignment } from '../../entities/consignment';
+import { ProgramYear } from '../../entities/program-year';
+import { LineFigures, withEntry } from '../../domain/ledger';
+import { GroupCommit, Outcome } from '../db/group-commit';
 
 const won = (n: number) => `${formatInteger(n)}원`;
 export const QUARTERS = [1, 2, 3, 4] as const;
@@ -231,75 +236,187 @@ function assertPayable(state: ConsignmentYearState, d: Pick<Disbursement, 'fisca
   return plan;
 }
 
-/** Posts a paid grant to the ledger as 집행 of the funding program (postEntry also checks 예산현액). */
-async function postPayment(tx: EntityManager, ds: DataSource, ctx: RequestContext, d: Disbursement, locked: LockedConsignmentYear): Promise<void> {
-  const { programYear, consignment } = locked;
-  const expenseItem = consignment.expenseItem;
-  const entry = await postEntry(
-    ds,
-    ctx,
-    {
-      programYearId: programYear.id,
-      expenseItem,
-      kind: 'execution',
-      amount: d.paidAmount!,
-      entryDate: d.paidOn!,
-      reason: d.lumpSum ? `위탁금 일괄·신속교부: ${d.lumpSumReason}` : `위탁금 ${d.quarter}분기 교부`,
-      sourceRef: `disbursement:${d.id}`,
-    },
-    tx,
-    { programYear, line: locked.lineAtLock ? { expenseItem, figures: locked.lineAtLock } : undefined },
-  );
-  d.ledgerEntryId = entry.id;
-  await leanUpdate(tx, Disbursement, d.id, { ledgerEntryId: entry.id });
-  await addToPaidTotal(tx, d.consignmentId, d.fiscalYear, d.paidAmount!);
+/** A paid grant on its way to the ledger: its 집행 entry (checked, not yet written) and the line's figures before it. */
+interface Payment {
+  ctx: RequestContext;
+  d: Disbursement;
+  entry: NewEntry;
+  lineBefore: LineFigures;
 }
 
 /**
+ * The 집행 a paid grant posts to its funding program, checked against the line's figures as they
+ * stand under the lock (예산현액 may not be exceeded).
+ */
+function paymentEntry(tx: EntityManager, ctx: RequestContext, d: Disbursement, programYear: ProgramYear, expenseItem: string, lineBefore: LineFigures): Payment {
+  const entry = checkedEntry(tx, ctx, programYear, lineBefore, {
+    expenseItem,
+    kind: 'execution',
+    amount: d.paidAmount!,
+    entryDate: d.paidOn!,
+    reason: d.lumpSum ? `위탁금 일괄·신속교부: ${d.lumpSumReason}` : `위탁금 ${d.quarter}분기 교부`,
+  });
+  return { ctx, d, entry, lineBefore };
+}
+
+/**
+ * Writes paid grants (already inserted) to the ledger: their entries, the links between each
+ * grant and its entry, the paid totals and the entries' audit records, together (on MariaDB the
+ * entries take one round trip, the rest goes with the next statement).
+ */
+async function postPayments(tx: EntityManager, payments: Payment[]): Promise<void> {
+  if (!payments.length) return;
+  for (const p of payments) p.entry.sourceRef = `disbursement:${p.d.id}`;
+  const ids = await insertEntries(tx, payments.map((p) => p.entry));
+  for (const [i, p] of payments.entries()) {
+    const entry = Object.assign(p.entry, { id: ids[i] });
+    p.d.ledgerEntryId = entry.id;
+    await leanUpdate(tx, Disbursement, p.d.id, { ledgerEntryId: entry.id });
+    await audit(tx, p.ctx, { action: 'ledger.execution', entity: 'ledger_entry', entityId: entry.id, before: p.lineBefore, after: entry });
+  }
+  await addToPaidTotals(tx, payments.map((p) => ({ consignmentId: p.d.consignmentId, fiscalYear: p.d.fiscalYear, amount: p.d.paidAmount! })));
+}
+
+/** A disbursement request and who makes it: one item of a group (see recordDisbursements). */
+interface DisbursementRequest {
+  ctx: RequestContext;
+  input: DisbursementInput;
+}
+
+/** The request's own checks, before any figure is compared, and the disbursement it describes. */
+function newDisbursement(tx: EntityManager, ctx: RequestContext, consignment: Consignment, input: DisbursementInput): Disbursement {
+  if (!QUARTERS.includes(input.quarter as 1)) throw invalid('quarter', 'quarter', 'quarter is 1–4', '분기는 1~4입니다');
+  if (input.lumpSum && !input.lumpSumReason?.trim()) {
+    throw invalid('lumpSumReason', 'required', 'A lump-sum grant (일괄·신속교부) needs its reason', '일괄·신속교부는 사유가 필요합니다');
+  }
+  const decidedAmount = input.decidedAmount ?? (input.decidedOn || input.paidOn ? input.amount : null);
+  if (decidedAmount !== null && decidedAmount > input.amount) {
+    throw invalid('decidedAmount', 'notAboveRequest', 'The decision cannot grant more than was requested', '교부결정액이 신청액보다 클 수 없습니다');
+  }
+  const paidOn = input.paidOn ?? null;
+  const d = tx.getRepository(Disbursement).create({
+    consignmentId: consignment.id,
+    fiscalYear: input.fiscalYear,
+    quarter: input.quarter,
+    status: paidOn ? 'paid' : decidedAmount !== null ? 'decided' : 'requested',
+    requestedOn: input.requestedOn,
+    requestedAmount: input.amount,
+    decidedOn: decidedAmount !== null ? input.decidedOn ?? paidOn : null,
+    decidedAmount,
+    paidOn,
+    paidAmount: paidOn ? decidedAmount : null,
+    lumpSum: input.lumpSum ?? false,
+    lumpSumReason: input.lumpSum ? input.lumpSumReason ?? null : null,
+    grantPlanId: null,
+    ledgerEntryId: null,
+    reversalOfId: null,
+    note: input.note ?? null,
+    sample: input.sample ?? false,
+    createdById: ctx.actor.id,
+    createdAt: new Date(),
+  });
+  assertDateOrder(d);
+  return d;
+}
+
+/** Waits for `promises` and keeps each one's outcome, so that one refusal does not hide the others. */
+function settled<T>(promises: Promise<T>[]): Promise<Outcome<T>[]> {
+  return Promise.all(promises.map((p) => p.then((value) => ({ value }), (error: unknown) => ({ error }))));
+}
+
+function valueOf<T>(o: Outcome<T>): T {
+  if ('error' in o) throw o.error;
+  return o.value;
+}
+
+/** A refusal is the request's own outcome; anything else fails the transaction (and group commit then carries each request alone). */
+function refusalOnly(err: unknown): Outcome<never> {
+  if (err instanceof DomainError) return { error: err };
+  throw err;
+}
+
+/**
+ * Records disbursement requests in the caller's transaction: one, or a group gathered by group
+ * commit (createDisbursement). Each consignment-year is locked once and its plan, paid total and
+ * funding line read once (all of them in one round trip on MariaDB); the requests are then checked
+ * one after another, in the order they came, against those figures as the accepted ones before
+ * them have moved them — so the group refuses exactly what one-at-a-time would — and the accepted
+ * ones are written together. A refused request writes nothing and is answered with its refusal.
+ */
+async function recordDisbursements(tx: EntityManager, requests: DisbursementRequest[]): Promise<Outcome<Disbursement>[]> {
+  const refs = [...new Set(requests.map((r) => String(r.input.consignment)))];
+  const found = new Map(refs.map((ref, i) => [ref, i]));
+  const consignments = await settled(refs.map((ref) => consignmentByRef(tx, ref)));
+  const consignmentOf = (r: DisbursementRequest) => valueOf(consignments[found.get(String(r.input.consignment))!]);
+
+  // every consignment-year of the group, locked in one order (program, year) whoever asks first
+  const years = new Map<string, { consignment: Consignment; year: number; readLine: boolean }>();
+  const keyOf = (c: Consignment, year: number) => `${c.id}:${year}`;
+  for (const r of requests) {
+    const outcome = consignments[found.get(String(r.input.consignment))!];
+    if ('error' in outcome) continue;
+    const key = keyOf(outcome.value, r.input.fiscalYear);
+    const year = years.get(key) ?? { consignment: outcome.value, year: r.input.fiscalYear, readLine: false };
+    year.readLine ||= Boolean(r.input.paidOn);
+    years.set(key, year);
+  }
+  const order = [...years.entries()].sort(([, a], [, b]) => (a.consignment.programId ?? 0) - (b.consignment.programId ?? 0) || a.year - b.year || a.consignment.id - b.consignment.id);
+  const reads = await settled(order.map(([, y]) => readConsignmentYearLocked(tx, y.consignment, y.year, y.readLine)));
+  const readsOf = new Map(order.map(([key], i) => [key, reads[i]]));
+  // the figures the next request is checked against: a consignment-year's paid total, a funding line's figures
+  const paid = new Map<string, number>();
+  const lines = new Map<string, LineFigures>();
+
+  const outcomes: Outcome<Disbursement>[] = [];
+  const accepted: { ctx: RequestContext; d: Disbursement }[] = [];
+  const payments: Payment[] = [];
+  for (const r of requests) {
+    try {
+      const consignment = consignmentOf(r);
+      await assertOrgAccess(tx, r.ctx, consignment.orgUnitId);
+      const key = keyOf(consignment, r.input.fiscalYear);
+      const held = valueOf(readsOf.get(key)!);
+      await assertConsignmentYearWritable(tx, r.ctx, held, r.input.fiscalYear);
+      const d = newDisbursement(tx, r.ctx, consignment, r.input);
+      if (d.paidOn) {
+        const state = { ...held.state, paid: paid.get(key) ?? held.state.paid };
+        d.grantPlanId = assertPayable(state, d, d.paidAmount!, d.paidOn).id;
+        const lineKey = `${held.programYear.id}:${consignment.expenseItem}`;
+        const payment = paymentEntry(tx, r.ctx, d, held.programYear, consignment.expenseItem, lines.get(lineKey) ?? held.lineAtLock!);
+        paid.set(key, state.paid + d.paidAmount!);
+        lines.set(lineKey, withEntry(payment.lineBefore, 'execution', d.paidAmount!));
+        payments.push(payment);
+      }
+      accepted.push({ ctx: r.ctx, d });
+      outcomes.push({ value: d });
+    } catch (err) {
+      outcomes.push(refusalOnly(err));
+    }
+  }
+
+  const ids = await Promise.all(accepted.map(({ d }) => leanInsert(tx, Disbursement, d)));
+  accepted.forEach(({ d }, i) => (d.id = ids[i]));
+  await postPayments(tx, payments);
+  for (const { ctx, d } of accepted) {
+    await audit(tx, ctx, { action: `disbursement.${d.status === 'paid' ? 'pay' : d.status === 'decided' ? 'decide' : 'request'}`, entity: 'disbursement', entityId: d.id, after: d });
+  }
+  return outcomes;
+}
+
+/** Disbursement requests of every caller of a database, carried in groups (GroupCommit). */
+const disbursementGroups = new WeakMap<DataSource, GroupCommit<DisbursementRequest, Disbursement>>();
+
+/**
  * Records the operator's request (신청), and — when decidedOn / paidOn are given — the decision
- * and the payment in the same transaction.
+ * and the payment in the same transaction. Without a caller's transaction, requests that arrive
+ * while another group's transaction runs are carried together in the next (group commit): each is
+ * still checked on its own, under the lock, against what the ones before it left.
  */
 export async function createDisbursement(ds: DataSource, ctx: RequestContext, input: DisbursementInput, em?: EntityManager): Promise<Disbursement> {
-  return within(ds, em, async (tx) => {
-    const locked = await lockConsignmentYear(tx, ctx, input.consignment, input.fiscalYear, 'consignment', Boolean(input.paidOn));
-    const { consignment, state } = locked;
-    if (!QUARTERS.includes(input.quarter as 1)) throw invalid('quarter', 'quarter', 'quarter is 1–4', '분기는 1~4입니다');
-    if (input.lumpSum && !input.lumpSumReason?.trim()) {
-      throw invalid('lumpSumReason', 'required', 'A lump-sum grant (일괄·신속교부) needs its reason', '일괄·신속교부는 사유가 필요합니다');
-    }
-    const decidedAmount = input.decidedAmount ?? (input.decidedOn || input.paidOn ? input.amount : null);
-    if (decidedAmount !== null && decidedAmount > input.amount) {
-      throw invalid('decidedAmount', 'notAboveRequest', 'The decision cannot grant more than was requested', '교부결정액이 신청액보다 클 수 없습니다');
-    }
-    const paidOn = input.paidOn ?? null;
-    const d = tx.getRepository(Disbursement).create({
-      consignmentId: consignment.id,
-      fiscalYear: input.fiscalYear,
-      quarter: input.quarter,
-      status: paidOn ? 'paid' : decidedAmount !== null ? 'decided' : 'requested',
-      requestedOn: input.requestedOn,
-      requestedAmount: input.amount,
-      decidedOn: decidedAmount !== null ? input.decidedOn ?? paidOn : null,
-      decidedAmount,
-      paidOn,
-      paidAmount: paidOn ? decidedAmount : null,
-      lumpSum: input.lumpSum ?? false,
-      lumpSumReason: input.lumpSum ? input.lumpSumReason ?? null : null,
-      grantPlanId: null,
-      ledgerEntryId: null,
-      reversalOfId: null,
-      note: input.note ?? null,
-      sample: input.sample ?? false,
-      createdById: ctx.actor.id,
-      createdAt: new Date(),
-    });
-    assertDateOrder(d);
-    if (paidOn) d.grantPlanId = assertPayable(state, d, decidedAmount!, paidOn).id;
-    d.id = await leanInsert(tx, Disbursement, d);
-    if (paidOn) await postPayment(tx, ds, ctx, d, locked);
-    await audit(tx, ctx, { action: `disbursement.${d.status === 'paid' ? 'pay' : d.status === 'decided' ? 'decide' : 'request'}`, entity: 'disbursement', entityId: d.id, after: d });
-    return d;
-  });
+  if (em) return valueOf((await recordDisbursements(em, [{ ctx, input }]))[0]);
+  let group = disbursementGroups.get(ds);
+  if (!group) disbursementGroups.set(ds, (group = new GroupCommit(ds, recordDisbursements)));
+  return group.submit({ ctx, input });
 }
 
 async function lockDisbursement(tx: EntityManager, ctx: RequestContext, id: number, readLine = false) {
@@ -332,7 +449,7 @@ export async function decideDisbursement(ds: DataSource, ctx: RequestContext, id
 /** 교부: pays a decided grant. */
 export async function payDisbursement(ds: DataSource, ctx: RequestContext, id: number, input: { paidOn: string }, em?: EntityManager): Promise<Disbursement> {
   return within(ds, em, async (tx) => {
-    const { d, state, ...locked } = await lockDisbursement(tx, ctx, id, true);
+    const { d, state, programYear, consignment, lineAtLock } = await lockDisbursement(tx, ctx, id, true);
     if (d.status !== 'decided') {
       throw conflict('not_decided', `Disbursement ${id} is ${d.status}; only a decided grant can be paid`, d.status === 'paid' ? '이미 교부되었습니다' : '교부결정된 건만 교부할 수 있습니다', 'id');
     }
@@ -343,8 +460,9 @@ export async function payDisbursement(ds: DataSource, ctx: RequestContext, id: n
     d.paidOn = input.paidOn;
     d.paidAmount = d.decidedAmount;
     d.grantPlanId = plan.id;
+    const payment = paymentEntry(tx, ctx, d, programYear, consignment.expenseItem, lineAtLock!);
     await tx.update(Disbursement, { id: d.id }, { status: d.status, paidOn: d.paidOn, paidAmount: d.paidAmount, grantPlanId: d.grantPlanId });
-    await postPayment(tx, ds, ctx, d, { ...locked, state });
+    await postPayments(tx, [payment]);
     await audit(tx, ctx, { action: 'disbursement.pay', entity: 'disbursement', entityId: d.id, before, after: d });
     return d;
   });
@@ -386,7 +504,7 @@ export async function reverseDisbursement(ds: DataSource, ctx: RequestContext, i
       reversal.ledgerEntryId = entry.id;
       await leanUpdate(tx, Disbursement, reversal.id, { ledgerEntryId: entry.id });
     }
-    await addToPaidTotal(tx, d.consignmentId, d.fiscalYear, -paid);
+    await addToPaidTotals(tx, [{ consignmentId: d.consignmentId, fiscalYear: d.fiscalYear, amount: -paid }]);
     await audit(tx, ctx, { action: 'disbursement.reverse', entity: 'disbursement', entityId: reversal.id, before: d, after: reversal });
     return reversal;
   });

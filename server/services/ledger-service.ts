@@ -86,15 +86,15 @@ export async function expenseLineFigures(em: EntityManager, programYear: Program
   return lineFigures(appropriated, rows.filter((r) => r.kind !== 'appropriation').map((r) => ({ kind: r.kind as EntryKind, amount: Number(r.amount) })));
 }
 
-type NewEntry = Omit<LedgerEntry, 'id'>;
+export type NewEntry = Omit<LedgerEntry, 'id'>;
 
 /**
  * The one way ledger entries are written: each is inserted and added to its line's running total
  * (ledger_line_totals) in the caller's transaction, which holds the program-year's lock.
  */
 export async function insertEntries(tx: EntityManager, entries: NewEntry[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (const e of entries) ids.push(await leanInsert(tx, LedgerEntry, e));
+  // issued together, so that a MariaDB transaction sends them in one round trip (in this order)
+  const ids = await Promise.all(entries.map((e) => leanInsert(tx, LedgerEntry, e)));
   await addToLineTotals(tx, entries);
   return ids;
 }
@@ -139,52 +139,46 @@ export interface PostEntryInput {
 }
 
 /**
- * What a caller's transaction already holds: a program-year locked and checked (as
- * lockProgramYearForWrite does), and perhaps one line's figures read under that lock, with nothing
- * posted to the line since.
+ * The checks an entry must pass against its line's figures, read under the program-year's lock: an
+ * execution or carry-over may not take 집행액 + 차년이월 above 예산현액; a reduction may not take the
+ * line below zero. Returns the entry they allow, not yet written (insertEntries writes it).
  */
-export interface HeldProgramYear {
-  programYear: ProgramYear;
-  line?: { expenseItem: string; figures: LineFigures };
+export function checkedEntry(em: EntityManager, ctx: RequestContext, py: ProgramYear, before: LineFigures, input: Omit<PostEntryInput, 'programYearId'>): NewEntry {
+  assertDateInYear(input.entryDate, py.fiscalYear);
+  if (input.kind === 'carry_out' && !input.carryType) {
+    throw invalid('carryType', 'required', 'A carry-over needs its type (explicit, accident, continuing)', '차년이월은 이월 종류(명시·사고·계속비)가 필요합니다');
+  }
+  if ((input.kind === 'carry_out' || input.kind === 'reserve' || input.kind === 'change_use') && !input.reason) {
+    throw invalid('reason', 'required', 'This entry needs a reason', '사유를 입력해야 합니다');
+  }
+  if (input.kind === 'execution' || input.kind === 'carry_out') assertCanSpend(before, input.kind, input.amount);
+  else if (input.amount < 0) assertCanReduce(before, -input.amount);
+  return em.getRepository(LedgerEntry).create({
+    programYearId: py.id,
+    fiscalYear: py.fiscalYear,
+    expenseItem: input.expenseItem,
+    kind: input.kind,
+    amount: input.amount,
+    entryDate: input.entryDate,
+    reason: input.reason ?? null,
+    carryType: input.kind === 'carry_out' ? input.carryType ?? null : null,
+    transferId: null,
+    reversalOfId: null,
+    sourceRef: input.sourceRef ?? null,
+    createdById: ctx.actor.id,
+    createdAt: new Date(),
+  });
 }
 
 /**
- * Posts one ledger entry under a lock on its program-year, after checking the identities: an
- * execution or carry-over may not take 집행액 + 차년이월 above 예산현액; a reduction may not take the
- * line below zero. Pass `em` to post inside a transaction the caller already holds, and `held` when
- * that transaction already holds the program-year's lock.
+ * Posts one ledger entry under a lock on its program-year, after the checks of checkedEntry. Pass
+ * `em` to post inside a transaction the caller already holds.
  */
-export async function postEntry(ds: DataSource, ctx: RequestContext, input: PostEntryInput, em?: EntityManager, held?: HeldProgramYear): Promise<LedgerEntry> {
+export async function postEntry(ds: DataSource, ctx: RequestContext, input: PostEntryInput, em?: EntityManager): Promise<LedgerEntry> {
   return within(ds, em, async (tx) => {
-    // A caller that already locked and checked this program-year in the same transaction hands it
-    // in, so the lock, the year/department checks and perhaps the line's figures are read once.
-    const holds = em !== undefined && held?.programYear.id === input.programYearId;
-    const py = holds ? held.programYear : await lockProgramYearForWrite(tx, ctx, input.programYearId);
-    assertDateInYear(input.entryDate, py.fiscalYear);
-    if (input.kind === 'carry_out' && !input.carryType) {
-      throw invalid('carryType', 'required', 'A carry-over needs its type (explicit, accident, continuing)', '차년이월은 이월 종류(명시·사고·계속비)가 필요합니다');
-    }
-    if ((input.kind === 'carry_out' || input.kind === 'reserve' || input.kind === 'change_use') && !input.reason) {
-      throw invalid('reason', 'required', 'This entry needs a reason', '사유를 입력해야 합니다');
-    }
-    const before = holds && held.line?.expenseItem === input.expenseItem ? held.line.figures : await expenseLineFigures(tx, py.id, input.expenseItem);
-    if (input.kind === 'execution' || input.kind === 'carry_out') assertCanSpend(before, input.kind, input.amount);
-    else if (input.amount < 0) assertCanReduce(before, -input.amount);
-    const entry = tx.getRepository(LedgerEntry).create({
-      programYearId: py.id,
-      fiscalYear: py.fiscalYear,
-      expenseItem: input.expenseItem,
-      kind: input.kind,
-      amount: input.amount,
-      entryDate: input.entryDate,
-      reason: input.reason ?? null,
-      carryType: input.kind === 'carry_out' ? input.carryType ?? null : null,
-      transferId: null,
-      reversalOfId: null,
-      sourceRef: input.sourceRef ?? null,
-      createdById: ctx.actor.id,
-      createdAt: new Date(),
-    });
+    const py = await lockProgramYearForWrite(tx, ctx, input.programYearId);
+    const before = await expenseLineFigures(tx, py.id, input.expenseItem);
+    const entry = checkedEntry(tx, ctx, py, before, input) as LedgerEntry;
     [entry.id] = await insertEntries(tx, [entry]);
     await audit(tx, ctx, { action: `ledger.${input.kind}`, entity: 'ledger_entry', entityId: entry.id, before, after: entry });
     return entry;

@@ -28,9 +28,16 @@ export async function paidTotal(em: EntityManager, consignmentId: number, fiscal
   return (await leanFindOne(em, ConsignmentGrantTotal, { consignmentId, fiscalYear }))?.paid ?? 0;
 }
 
-/** Adds a payment to its consignment-year's paid total. */
-export async function addToPaidTotal(tx: EntityManager, consignmentId: number, fiscalYear: number, amount: number): Promise<void> {
-  await leanAddTo(tx, ConsignmentGrantTotal, { consignmentId, fiscalYear }, 'paid', amount);
+/** Adds payments (or their reversals, negative) to their consignment-years' paid totals, one statement per consignment-year. */
+export async function addToPaidTotals(tx: EntityManager, amounts: { consignmentId: number; fiscalYear: number; amount: number }[]): Promise<void> {
+  const byYear = new Map<string, { consignmentId: number; fiscalYear: number; amount: number }>();
+  for (const a of amounts) {
+    const key = `${a.consignmentId}:${a.fiscalYear}`;
+    const year = byYear.get(key) ?? { consignmentId: a.consignmentId, fiscalYear: a.fiscalYear, amount: 0 };
+    year.amount += a.amount;
+    byYear.set(key, year);
+  }
+  for (const t of byYear.values()) await leanAddTo(tx, ConsignmentGrantTotal, { consignmentId: t.consignmentId, fiscalYear: t.fiscalYear }, 'paid', t.amount);
 }
 
 // The same sums the totals stand for, as the migration that introduced them computed them.
