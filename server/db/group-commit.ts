@@ -18,8 +18,8 @@ interface Waiting<I, O> {
  * together in the next transaction, whose work checks them one after another against the state it
  * read once under its locks and writes the accepted ones together. On a busy row (every payment of
  * a consignment-year waits for its lock) the lock, the reads, the round trips and the commit are
- * shared by the group instead of paid by each item; an idle system sees groups of one and no added
- * wait, since nothing is held back for a timer.
+ * shared by the group instead of paid by each item. Nothing is held back for a timer: an idle
+ * system starts a group as soon as the current turn of the event loop has taken in its requests.
  *
  * An item settles only after its group commits. A refusal of one item (an Outcome with an error)
  * leaves the others to commit. When the transaction itself fails (a database error, a fault), the
@@ -40,12 +40,16 @@ export class GroupCommit<I, O> {
   submit(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      if (!this.running) void this.drain();
+      if (!this.running) {
+        this.running = true;
+        // after this turn's I/O callbacks, so that the requests that arrived together go together
+        // (a SQLite transaction never waits for I/O, so without this no group would ever form)
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
   private async drain(): Promise<void> {
-    this.running = true;
     try {
       while (this.waiting.length) await this.carry(this.waiting.splice(0, this.maxGroup));
     } finally {

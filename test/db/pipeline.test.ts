@@ -157,8 +157,8 @@ describe('pipelined transactions on the database', function () {
     expect(sent[3]).to.equal('COMMIT');
   });
 
-  it('on MariaDB, a grant payment takes five round trips, the lock travelling with every read its checks need', async function () {
-    if (db.kind !== 'mysql') this.skip();
+  /** Every round trip the pool's connections make while fn runs (MariaDB). */
+  async function roundTrips(fn: () => Promise<unknown>): Promise<string[]> {
     type Connection = { query: (...a: unknown[]) => unknown };
     const pool = (db.ds.driver as unknown as { pool: { getConnection(cb: (err: unknown, c: Connection) => void): void } }).pool;
     const trips: string[] = [];
@@ -178,16 +178,38 @@ describe('pipelined transactions on the database', function () {
       });
     };
     try {
-      await createDisbursement(db.ds, systemContext('test'), { consignment: 'EC-C01', fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount: 1000, paidOn: '2025-10-02' });
+      await fn();
     } finally {
       pool.getConnection = getConnection;
       for (const [c, query] of wrapped) c.query = query;
     }
+    return trips;
+  }
+
+  const payment = (amount: number) => ({ consignment: 'EC-C01', fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount, paidOn: '2025-10-02' });
+
+  it('on MariaDB, a grant payment takes five round trips, the lock travelling with every read its checks need', async function () {
+    if (db.kind !== 'mysql') this.skip();
+    const trips = await roundTrips(() => createDisbursement(db.ds, systemContext('test'), payment(1000)));
     expect(trips, trips.join('\n---\n')).to.have.length(5);
     expect(trips[0]).to.match(/START TRANSACTION;\nSELECT .* FROM `consignments`/s);
     for (const read of [/FROM `program_years` .* FOR UPDATE/s, /FROM `fiscal_years` .* LOCK IN SHARE MODE/s, /FROM budget_transfers/, /consignment_grant_totals/, /FROM ledger_line_totals/]) expect(trips[1]).to.match(read);
     expect(trips[2]).to.match(/^INSERT INTO `disbursements`/);
     expect(trips[3]).to.match(/^INSERT INTO `ledger_entries`/);
     expect(trips[4]).to.match(/INSERT INTO `ledger_line_totals`.*UPDATE `disbursements`.*INSERT INTO `consignment_grant_totals`.*INSERT INTO `audit_records`.*;\nCOMMIT$/s);
+  });
+
+  it('on MariaDB, eight payments arriving together take the same five round trips: one lock, one read of the figures, one commit', async function () {
+    if (db.kind !== 'mysql') this.skip();
+    const trips = await roundTrips(() => Promise.all(Array.from({ length: 8 }, () => createDisbursement(db.ds, systemContext('test'), payment(1000)))));
+    expect(trips, trips.join('\n---\n')).to.have.length(5);
+    const count = (trip: string, pattern: RegExp) => trip.split(';\n').filter((s) => pattern.test(s)).length;
+    expect(count(trips[1], /FOR UPDATE/), 'one lock for the consignment-year').to.equal(1);
+    expect(count(trips[2], /^INSERT INTO `disbursements`/)).to.equal(8);
+    expect(count(trips[3], /^INSERT INTO `ledger_entries`/)).to.equal(8);
+    expect(count(trips[4], /^INSERT INTO `ledger_line_totals`/), 'one running-total upsert per line').to.equal(1);
+    expect(count(trips[4], /^INSERT INTO `consignment_grant_totals`/), 'one paid-total upsert per consignment-year').to.equal(1);
+    expect(count(trips[4], /^INSERT INTO `audit_records`/), 'every audit record in one statement').to.equal(1);
+    expect(trips[4]).to.match(/;\nCOMMIT$/);
   });
 });

@@ -1,0 +1,96 @@
+import { expect } from 'chai';
+import { AuditRecord } from '../../entities/audit-record';
+import { Disbursement } from '../../entities/consignment-disbursement';
+import { LedgerEntry } from '../../entities/ledger-entry';
+import { DomainError } from '../../domain/errors';
+import { RequestContext, systemContext } from '../../server/context';
+import { createDisbursement, DisbursementInput } from '../../server/services/grant-service';
+import { paidTotal, totalsDrift } from '../../server/services/running-totals';
+import { runSeedSteps } from '../../seeds/run-steps';
+import { freshDatabase, TestDb } from '../support/db';
+
+/**
+ * Payments that arrive together are carried in one transaction (group commit). The seeded plan of
+ * the e-commerce center for 2025 is 4 × 159,250,000 = 637,000,000 (= 예산현액), and quarters 1 and 2
+ * are paid (318,500,000): 318,500,000 is left for quarter 4.
+ */
+describe('consignments: payments carried together in one transaction', function () {
+  let db: TestDb;
+  before(async () => {
+    db = await freshDatabase();
+    await runSeedSteps(db.ds, () => undefined, (f) => /^(010|020|040|090)-/.test(f));
+  });
+  after(() => db.drop());
+
+  const payment = (amount: number, extra: Partial<DisbursementInput> = {}): DisbursementInput => ({ consignment: 'EC-C01', fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount, paidOn: '2025-10-02', ...extra });
+
+  /** Runs the requests at once and counts the transactions they took (query runners asked for). */
+  async function together(requests: [RequestContext, DisbursementInput][]) {
+    const ds = db.ds;
+    const createQueryRunner = ds.createQueryRunner;
+    let transactions = 0;
+    ds.createQueryRunner = function (...args: Parameters<typeof createQueryRunner>) {
+      transactions++;
+      return createQueryRunner.apply(ds, args);
+    };
+    try {
+      const results = await Promise.all(requests.map(([ctx, input]) => createDisbursement(ds, ctx, input).then((d) => d, (e: unknown) => e)));
+      return { results, transactions };
+    } finally {
+      ds.createQueryRunner = createQueryRunner;
+    }
+  }
+
+  it('checks each payment against what the ones before it left, so the group pays exactly what one-at-a-time would', async () => {
+    const ctx = systemContext('grouped');
+    const consignmentId = (await db.ds.getRepository(Disbursement).findOneByOrFail({ fiscalYear: 2025, quarter: 1 })).consignmentId;
+    const before = await paidTotal(db.ds.manager, consignmentId, 2025);
+    expect(before).to.equal(318_500_000);
+    const amounts = [100_000_000, 200_000_000, 50_000_000, 18_500_000, 1];
+    const { results, transactions } = await together(amounts.map((a) => [ctx, payment(a)]));
+    expect(transactions, 'one transaction carried the five').to.equal(1);
+
+    const [a, b, c, d, e] = results;
+    for (const ok of [a, b, d]) expect(ok).to.be.instanceOf(Disbursement).and.to.include({ status: 'paid' });
+    expect(c).to.be.instanceOf(DomainError);
+    expect((c as DomainError).code).to.equal('exceeds_grant_plan');
+    expect((c as DomainError).figures).to.include({ granted: 618_500_000, requested: 50_000_000, available: 18_500_000 });
+    expect((e as DomainError).figures).to.include({ granted: 637_000_000, requested: 1, available: 0 });
+    expect(await paidTotal(db.ds.manager, consignmentId, 2025)).to.equal(637_000_000);
+
+    // each paid grant has its own 집행, naming it; the refused ones left nothing
+    const paid = [a, b, d] as Disbursement[];
+    for (const p of paid) {
+      const entry = await db.ds.getRepository(LedgerEntry).findOneByOrFail({ id: p.ledgerEntryId! });
+      expect(entry).to.include({ kind: 'execution', amount: p.paidAmount, sourceRef: `disbursement:${p.id}`, entryDate: '2025-10-02' });
+      expect(await db.ds.getRepository(Disbursement).findOneByOrFail({ id: p.id })).to.include({ ledgerEntryId: entry.id, paidAmount: p.paidAmount });
+    }
+    expect(await db.ds.getRepository(Disbursement).countBy({ fiscalYear: 2025, quarter: 4 })).to.equal(3);
+    expect((await totalsDrift(db.ds.manager)).drift).to.deep.equal([]);
+
+    // the audit trail records each payment and its 집행, with the line as it stood before that one
+    const audits = await db.ds.getRepository(AuditRecord).find({ where: { requestId: 'grouped' }, order: { id: 'ASC' } });
+    expect(audits.filter((r) => r.action === 'disbursement.pay').map((r) => Number(r.entityId))).to.deep.equal(paid.map((p) => p.id));
+    const executions = audits.filter((r) => r.action === 'ledger.execution');
+    expect(executions.map((r) => Number(r.entityId))).to.deep.equal(paid.map((p) => p.ledgerEntryId));
+    const executedBefore = executions.map((r) => (JSON.parse(r.before!) as { executed: number }).executed);
+    expect(executedBefore[1] - executedBefore[0]).to.equal(100_000_000);
+    expect(executedBefore[2] - executedBefore[1]).to.equal(200_000_000);
+  });
+
+  it('a refusal of one request (another department, an unknown consignment, a bad quarter) answers only that one', async () => {
+    const ctx = systemContext('grouped-2');
+    const stranger: RequestContext = { actor: { id: null, name: 'other department', role: 'budget_officer', orgUnitId: -1 }, requestId: 'grouped-2' };
+    const { results } = await together([
+      [ctx, payment(5, { paidOn: undefined })],
+      [stranger, payment(5, { paidOn: undefined })],
+      [ctx, payment(5, { paidOn: undefined, consignment: 'NO-SUCH' })],
+      [ctx, payment(5, { paidOn: undefined, quarter: 5 })],
+      [ctx, payment(5, { paidOn: undefined, decidedOn: '2025-10-03' })],
+    ]);
+    expect(results.map((r) => (r instanceof DomainError ? r.status : (r as Disbursement).status))).to.deep.equal(['requested', 403, 404, 422, 'decided']);
+    const recorded = await db.ds.getRepository(Disbursement).find({ where: { fiscalYear: 2025, quarter: 4, requestedAmount: 5 } });
+    expect(recorded.map((d) => d.status).sort()).to.deep.equal(['decided', 'requested']);
+    expect(await db.ds.getRepository(AuditRecord).countBy({ requestId: 'grouped-2' })).to.equal(2);
+  });
+});
