@@ -143,20 +143,48 @@ export async function leanUpdate<E extends ObjectLiteral>(em: EntityManager, ent
 }
 
 /**
- * Adds `amount` to a counter column of the row with these key values, creating the row when there
- * is none; the key columns carry a unique index. No answer is needed, so in a pipelined transaction
- * it goes with the next statement.
+ * Sets one column of several rows, each row (by id) to its own value, in one statement (in a
+ * pipelined transaction, with its next statement).
  */
-export async function leanAddTo<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, key: Where<E>, counter: keyof E & string, amount: number): Promise<void> {
+export async function leanSetEach<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, property: keyof E & string, values: [id: number, value: unknown][]): Promise<void> {
+  if (!values.length) return;
   const meta = em.connection.getMetadata(entity);
-  const keys = Object.keys(key);
+  const idColumn = meta.primaryColumns[0];
+  const col = column(meta, property);
+  for (let i = 0; i < values.length; i += ROWS_PER_INSERT) {
+    const chunk = values.slice(i, i + ROWS_PER_INSERT);
+    const sql = cached(meta, `setEach:${property}:${chunk.length}`, () => {
+      const esc = (s: string) => em.connection.driver.escape(s);
+      const id = esc(idColumn.databaseName);
+      return `UPDATE ${esc(meta.tableName)} SET ${esc(col.databaseName)} = CASE ${id} ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE ${id} IN (${chunk.map(() => '?').join(', ')})`;
+    });
+    const ids = chunk.map(([rowId]) => persistent(em, idColumn, rowId));
+    await writeLater(em, sql, [...chunk.flatMap(([rowId, value], j) => [ids[j], persistent(em, col, value)]), ...ids]);
+  }
+}
+
+/**
+ * Adds amounts to a counter column of rows with these key values, creating the rows there are not
+ * yet, in one statement per hundred rows; the key columns carry a unique index. No answer is
+ * needed, so in a pipelined transaction it goes with the next statement.
+ */
+export async function leanAddTo<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, counter: keyof E & string, rows: { key: Where<E>; amount: number }[]): Promise<void> {
+  if (!rows.length) return;
+  const meta = em.connection.getMetadata(entity);
+  const keys = Object.keys(rows[0].key);
   const mysql = em.connection.options.type === 'mysql' || em.connection.options.type === 'mariadb';
-  const sql = cached(meta, `addTo:${keys.join(',')}:${counter}`, () => {
-    const esc = (s: string) => em.connection.driver.escape(s);
-    const names = keys.map((k) => esc(column(meta, k).databaseName));
-    const c = esc(column(meta, counter).databaseName);
-    const insert = `INSERT INTO ${esc(meta.tableName)} (${[...names, c].join(', ')}) VALUES (${[...names, c].map(() => '?').join(', ')})`;
-    return mysql ? `${insert} ON DUPLICATE KEY UPDATE ${c} = ${c} + VALUES(${c})` : `${insert} ON CONFLICT (${names.join(', ')}) DO UPDATE SET ${c} = ${c} + excluded.${c}`;
-  });
-  await writeLater(em, sql, [...keys.map((k) => persistent(em, column(meta, k), key[k as keyof E & string])), persistent(em, column(meta, counter), amount)]);
+  const columns = [...keys.map((k) => column(meta, k)), column(meta, counter)];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    const sql = cached(meta, `addTo:${keys.join(',')}:${counter}:${chunk.length}`, () => {
+      const esc = (s: string) => em.connection.driver.escape(s);
+      const names = keys.map((k) => esc(column(meta, k).databaseName));
+      const c = esc(column(meta, counter).databaseName);
+      const tuple = `(${columns.map(() => '?').join(', ')})`;
+      const insert = `INSERT INTO ${esc(meta.tableName)} (${[...names, c].join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}`;
+      return mysql ? `${insert} ON DUPLICATE KEY UPDATE ${c} = ${c} + VALUES(${c})` : `${insert} ON CONFLICT (${names.join(', ')}) DO UPDATE SET ${c} = ${c} + excluded.${c}`;
+    });
+    const params = chunk.flatMap((r) => [...keys.map((k, j) => persistent(em, columns[j], r.key[k as keyof E & string])), persistent(em, columns[keys.length], r.amount)]);
+    await writeLater(em, sql, params);
+  }
 }

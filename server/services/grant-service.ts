@@ -5,7 +5,7 @@ import { conflict, DomainError, invalid, notFound } from '../../domain/errors';
 import { formatInteger, sumWon } from '../../domain/money';
 import { RequestContext } from '../context';
 import { lockRow, within } from '../db/transaction';
-import { leanFindOne, leanInsert, leanUpdate } from '../db/lean';
+import { leanFindOne, leanInsert, leanSetEach, leanUpdate } from '../db/lean';
 import { addToPaidTotals } from './running-totals';
 import { audit } from './audit';
 import { assertDateInYear } from './fiscal-years';
@@ -271,14 +271,14 @@ async function postPayments(tx: EntityManager, payments: Payment[]): Promise<voi
   for (const [i, p] of payments.entries()) {
     const entry = Object.assign(p.entry, { id: ids[i] });
     p.d.ledgerEntryId = entry.id;
-    await leanUpdate(tx, Disbursement, p.d.id, { ledgerEntryId: entry.id });
     await audit(tx, p.ctx, { action: 'ledger.execution', entity: 'ledger_entry', entityId: entry.id, before: p.lineBefore, after: entry });
   }
+  await leanSetEach(tx, Disbursement, 'ledgerEntryId', payments.map((p) => [p.d.id, p.d.ledgerEntryId]));
   await addToPaidTotals(tx, payments.map((p) => ({ consignmentId: p.d.consignmentId, fiscalYear: p.d.fiscalYear, amount: p.d.paidAmount! })));
 }
 
 /** A disbursement request and who makes it: one item of a group (see recordDisbursements). */
-interface DisbursementRequest {
+export interface DisbursementRequest {
   ctx: RequestContext;
   input: DisbursementInput;
 }
@@ -342,8 +342,9 @@ function refusalOnly(err: unknown): Outcome<never> {
  * one after another, in the order they came, against those figures as the accepted ones before
  * them have moved them — so the group refuses exactly what one-at-a-time would — and the accepted
  * ones are written together. A refused request writes nothing and is answered with its refusal.
+ * createDisbursement is the way in; a test carries a known group through it directly.
  */
-async function recordDisbursements(tx: EntityManager, requests: DisbursementRequest[]): Promise<Outcome<Disbursement>[]> {
+export async function recordDisbursements(tx: EntityManager, requests: DisbursementRequest[]): Promise<Outcome<Disbursement>[]> {
   const refs = [...new Set(requests.map((r) => String(r.input.consignment)))];
   const found = new Map(refs.map((ref, i) => [ref, i]));
   const consignments = await settled(refs.map((ref) => consignmentByRef(tx, ref)));

@@ -9,7 +9,7 @@ import { leanAddTo, leanFindOne } from '../db/lean';
  * always in the transaction that writes those rows.
  */
 
-/** Adds amounts to a line's total per kind (program-year × 편성목 × kind). */
+/** Adds amounts to lines' totals per kind (program-year × 편성목 × kind), one statement for them all. */
 export async function addToLineTotals(tx: EntityManager, amounts: { programYearId: number; expenseItem: string; kind: EntryKind; amount: number }[]): Promise<void> {
   const byLine = new Map<string, { programYearId: number; expenseItem: string; kind: EntryKind; amount: number }>();
   for (const a of amounts) {
@@ -18,9 +18,7 @@ export async function addToLineTotals(tx: EntityManager, amounts: { programYearI
     line.amount += a.amount;
     byLine.set(key, line);
   }
-  for (const t of byLine.values()) {
-    await leanAddTo(tx, LedgerLineTotal, { programYearId: t.programYearId, expenseItem: t.expenseItem, kind: t.kind }, 'amount', t.amount);
-  }
+  await leanAddTo(tx, LedgerLineTotal, 'amount', [...byLine.values()].map((t) => ({ key: { programYearId: t.programYearId, expenseItem: t.expenseItem, kind: t.kind }, amount: t.amount })));
 }
 
 /** Σ paid grants (교부액) of a consignment-year. */
@@ -28,7 +26,7 @@ export async function paidTotal(em: EntityManager, consignmentId: number, fiscal
   return (await leanFindOne(em, ConsignmentGrantTotal, { consignmentId, fiscalYear }))?.paid ?? 0;
 }
 
-/** Adds payments (or their reversals, negative) to their consignment-years' paid totals, one statement per consignment-year. */
+/** Adds payments (or their reversals, negative) to their consignment-years' paid totals, one statement for them all. */
 export async function addToPaidTotals(tx: EntityManager, amounts: { consignmentId: number; fiscalYear: number; amount: number }[]): Promise<void> {
   const byYear = new Map<string, { consignmentId: number; fiscalYear: number; amount: number }>();
   for (const a of amounts) {
@@ -37,7 +35,7 @@ export async function addToPaidTotals(tx: EntityManager, amounts: { consignmentI
     year.amount += a.amount;
     byYear.set(key, year);
   }
-  for (const t of byYear.values()) await leanAddTo(tx, ConsignmentGrantTotal, { consignmentId: t.consignmentId, fiscalYear: t.fiscalYear }, 'paid', t.amount);
+  await leanAddTo(tx, ConsignmentGrantTotal, 'paid', [...byYear.values()].map((t) => ({ key: { consignmentId: t.consignmentId, fiscalYear: t.fiscalYear }, amount: t.amount })));
 }
 
 // The same sums the totals stand for, as the migration that introduced them computed them.

@@ -4,7 +4,8 @@ import { Disbursement } from '../../entities/consignment-disbursement';
 import { LedgerEntry } from '../../entities/ledger-entry';
 import { DomainError } from '../../domain/errors';
 import { RequestContext, systemContext } from '../../server/context';
-import { createDisbursement, DisbursementInput } from '../../server/services/grant-service';
+import { createDisbursement, DisbursementInput, recordDisbursements } from '../../server/services/grant-service';
+import { inTransaction } from '../../server/db/transaction';
 import { paidTotal, totalsDrift } from '../../server/services/running-totals';
 import { runSeedSteps } from '../../seeds/run-steps';
 import { freshDatabase, TestDb } from '../support/db';
@@ -24,31 +25,16 @@ describe('consignments: payments carried together in one transaction', function 
 
   const payment = (amount: number, extra: Partial<DisbursementInput> = {}): DisbursementInput => ({ consignment: 'EC-C01', fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount, paidOn: '2025-10-02', ...extra });
 
-  /** Runs the requests at once and counts the transactions they took (query runners asked for). */
-  async function together(requests: [RequestContext, DisbursementInput][]) {
-    const ds = db.ds;
-    const createQueryRunner = ds.createQueryRunner;
-    let transactions = 0;
-    ds.createQueryRunner = function (...args: Parameters<typeof createQueryRunner>) {
-      transactions++;
-      return createQueryRunner.apply(ds, args);
-    };
-    try {
-      const results = await Promise.all(requests.map(([ctx, input]) => createDisbursement(ds, ctx, input).then((d) => d, (e: unknown) => e)));
-      return { results, transactions };
-    } finally {
-      ds.createQueryRunner = createQueryRunner;
-    }
-  }
+  const settle = <T>(p: Promise<T>) => p.then((value) => value as T | DomainError, (e: DomainError) => e);
 
-  it('checks each payment against what the ones before it left, so the group pays exactly what one-at-a-time would', async () => {
+  it('checks each payment of a group against what the ones before it left, so one transaction pays exactly what one-at-a-time would', async () => {
     const ctx = systemContext('grouped');
     const consignmentId = (await db.ds.getRepository(Disbursement).findOneByOrFail({ fiscalYear: 2025, quarter: 1 })).consignmentId;
     const before = await paidTotal(db.ds.manager, consignmentId, 2025);
     expect(before).to.equal(318_500_000);
     const amounts = [100_000_000, 200_000_000, 50_000_000, 18_500_000, 1];
-    const { results, transactions } = await together(amounts.map((a) => [ctx, payment(a)]));
-    expect(transactions, 'one transaction carried the five').to.equal(1);
+    const outcomes = await inTransaction(db.ds, (tx) => recordDisbursements(tx, amounts.map((a) => ({ ctx, input: payment(a) }))));
+    const results = outcomes.map((o) => ('value' in o ? o.value : o.error));
 
     const [a, b, c, d, e] = results;
     for (const ok of [a, b, d]) expect(ok).to.be.instanceOf(Disbursement).and.to.include({ status: 'paid' });
@@ -78,16 +64,20 @@ describe('consignments: payments carried together in one transaction', function 
     expect(executedBefore[2] - executedBefore[1]).to.equal(200_000_000);
   });
 
-  it('a refusal of one request (another department, an unknown consignment, a bad quarter) answers only that one', async () => {
+  it('a refusal of one of requests made together (another department, an unknown consignment, a bad quarter) answers only that one', async () => {
     const ctx = systemContext('grouped-2');
     const stranger: RequestContext = { actor: { id: null, name: 'other department', role: 'budget_officer', orgUnitId: -1 }, requestId: 'grouped-2' };
-    const { results } = await together([
-      [ctx, payment(5, { paidOn: undefined })],
-      [stranger, payment(5, { paidOn: undefined })],
-      [ctx, payment(5, { paidOn: undefined, consignment: 'NO-SUCH' })],
-      [ctx, payment(5, { paidOn: undefined, quarter: 5 })],
-      [ctx, payment(5, { paidOn: undefined, decidedOn: '2025-10-03' })],
-    ]);
+    const results = await Promise.all(
+      (
+        [
+          [ctx, payment(5, { paidOn: undefined })],
+          [stranger, payment(5, { paidOn: undefined })],
+          [ctx, payment(5, { paidOn: undefined, consignment: 'NO-SUCH' })],
+          [ctx, payment(5, { paidOn: undefined, quarter: 5 })],
+          [ctx, payment(5, { paidOn: undefined, decidedOn: '2025-10-03' })],
+        ] as [RequestContext, DisbursementInput][]
+      ).map(([c, input]) => settle(createDisbursement(db.ds, c, input))),
+    );
     expect(results.map((r) => (r instanceof DomainError ? r.status : (r as Disbursement).status))).to.deep.equal(['requested', 403, 404, 422, 'decided']);
     const recorded = await db.ds.getRepository(Disbursement).find({ where: { fiscalYear: 2025, quarter: 4, requestedAmount: 5 } });
     expect(recorded.map((d) => d.status).sort()).to.deep.equal(['decided', 'requested']);
