@@ -4,6 +4,17 @@ import { inTransaction } from './transaction';
 /** What one item of a group comes to: its value, or its own refusal (which fails only that item). */
 export type Outcome<T> = { value: T } | { error: unknown };
 
+/** Waits for `promises` and keeps each one's outcome, so that one refusal does not hide the others. */
+export function settled<T>(promises: Promise<T>[]): Promise<Outcome<T>[]> {
+  return Promise.all(promises.map((p) => p.then((value) => ({ value }), (error: unknown) => ({ error }))));
+}
+
+/** The value of an outcome, or its error thrown. */
+export function valueOf<T>(o: Outcome<T>): T {
+  if ('error' in o) throw o.error;
+  return o.value;
+}
+
 /** Runs a group's items in the transaction handed in and answers each, in order. */
 export type GroupWork<I, O> = (tx: EntityManager, items: I[]) => Promise<Outcome<O>[]>;
 

@@ -14,7 +14,8 @@ import { hydrate, leanFindOne, selectColumns } from '../db/lean';
 import { GrantPlan } from '../../entities/consignment-grant-plan';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
-import { assertWritable, expenseLineFigures, writableReads } from './ledger-service';
+import { assertWritable, expenseLineFigures, expenseLinesFigures, writableReads } from './ledger-service';
+import { Outcome, settled, valueOf } from '../db/group-commit';
 import { orgUnitByCode, programByCode } from './reference-service';
 
 // ---------------------------------------------------------------------------------------------
@@ -65,20 +66,30 @@ export interface ConsignmentYearState {
  * time other payments of the program wait.
  */
 export async function consignmentYearState(em: EntityManager, consignmentId: number, fiscalYear: number): Promise<ConsignmentYearState> {
+  return (await consignmentYearStates(em, [{ consignmentId, fiscalYear }]))[0];
+}
+
+/** consignmentYearState of several consignment-years, in one statement (a group of payments reads them together). */
+export async function consignmentYearStates(em: EntityManager, keys: { consignmentId: number; fiscalYear: number }[]): Promise<ConsignmentYearState[]> {
+  if (!keys.length) return [];
+  const table = keys.map((_, i) => (i ? 'SELECT ?, ?, ?' : 'SELECT ? AS i, ? AS consignment_id, ? AS fiscal_year')).join(' UNION ALL ');
   const rows = (await em.query(
-    `SELECT t.paid AS state_paid, s.id AS state_settlement_id, s.confirmed_on AS state_confirmed_on, ${selectColumns(em, GrantPlan, 'p', 'plan_')}
-     FROM (SELECT ? AS consignment_id, ? AS fiscal_year) k
+    `SELECT k.i AS state_key, t.paid AS state_paid, s.id AS state_settlement_id, s.confirmed_on AS state_confirmed_on, ${selectColumns(em, GrantPlan, 'p', 'plan_')}
+     FROM (${table}) k
      LEFT JOIN consignment_grant_totals t ON t.consignment_id = k.consignment_id AND t.fiscal_year = k.fiscal_year
      LEFT JOIN consignment_settlements s ON s.consignment_id = k.consignment_id AND s.fiscal_year = k.fiscal_year AND s.status = 'confirmed'
      LEFT JOIN grant_plans p ON p.consignment_id = k.consignment_id AND p.fiscal_year = k.fiscal_year AND p.status = 'approved'`,
-    [consignmentId, fiscalYear],
+    keys.flatMap((k, i) => [i, k.consignmentId, k.fiscalYear]),
   )) as Record<string, unknown>[];
-  const row = rows[0];
-  return {
-    plan: row.plan_id === null ? null : hydrate(em, GrantPlan, row, 'plan_'),
-    paid: row.state_paid === null ? 0 : Number(row.state_paid),
-    settlement: row.state_settlement_id === null ? null : { id: Number(row.state_settlement_id), confirmedOn: (row.state_confirmed_on as string | null) ?? null },
-  };
+  const byKey = new Map(rows.map((row) => [Number(row.state_key), row]));
+  return keys.map((_, i) => {
+    const row = byKey.get(i)!;
+    return {
+      plan: row.plan_id === null ? null : hydrate(em, GrantPlan, row, 'plan_'),
+      paid: row.state_paid === null ? 0 : Number(row.state_paid),
+      settlement: row.state_settlement_id === null ? null : { id: Number(row.state_settlement_id), confirmedOn: (row.state_confirmed_on as string | null) ?? null },
+    };
+  });
 }
 
 /** A confirmed settlement locks its consignment-year: every later write is refused. */
@@ -124,15 +135,37 @@ export interface ConsignmentYearReads {
  * figures, for a caller about to post to the line.
  */
 export async function readConsignmentYearLocked(em: EntityManager, consignment: Consignment, year: number, readLine = false): Promise<ConsignmentYearReads> {
-  const key = consignment.programId === null ? null : { programId: consignment.programId, fiscalYear: year };
-  const [programYear, moves, state, lineAtLock] = await Promise.all([
-    fundingProgramYear(em, consignment, year, 'fiscalYear', true),
-    // without a funding program fundingProgramYear refuses the write, so there is nothing to read
-    key ? writableReads(em, key, year) : [],
-    consignmentYearState(em, consignment.id, year),
-    key && readLine ? expenseLineFigures(em, key, consignment.expenseItem) : null,
-  ]);
-  return { programYear, moves, state, lineAtLock };
+  const [read] = await readConsignmentYearsLocked(em, [{ consignment, year, readLine }]);
+  if ('error' in read) throw read.error;
+  return read.value;
+}
+
+/**
+ * readConsignmentYearLocked for several consignment-years at once (a group of payments): their
+ * locks first, in the order given, then the reads, the plans and paid totals of all of them in one
+ * statement and the funding lines in another. Each is answered with its reads or its own refusal
+ * (no funding program, a closed year).
+ */
+export async function readConsignmentYearsLocked(em: EntityManager, years: { consignment: Consignment; year: number; readLine: boolean }[]): Promise<Outcome<ConsignmentYearReads>[]> {
+  const keyOf = ({ consignment, year }: { consignment: Consignment; year: number }) => (consignment.programId === null ? null : { programId: consignment.programId, fiscalYear: year });
+  const locks = years.map((y) => fundingProgramYear(em, y.consignment, y.year, 'fiscalYear', true));
+  // without a funding program fundingProgramYear refuses the write, so there is nothing to read
+  const writable = years.map((y) => (keyOf(y) ? writableReads(em, keyOf(y)!, y.year) : Promise.resolve([])));
+  const states = consignmentYearStates(em, years.map((y) => ({ consignmentId: y.consignment.id, fiscalYear: y.year })));
+  const lined = years.filter((y) => y.readLine && keyOf(y));
+  const lines = expenseLinesFigures(em, lined.map((y) => ({ programYear: keyOf(y)!, expenseItem: y.consignment.expenseItem })));
+  const [lockOutcomes, writableOutcomes, [stateOutcome], [lineOutcome]] = await Promise.all([settled(locks), settled(writable), settled([states]), settled([lines])]);
+  return years.map((y, i) => {
+    try {
+      const programYear = valueOf(lockOutcomes[i]);
+      const moves = valueOf(writableOutcomes[i]);
+      const state = valueOf(stateOutcome)[i];
+      const at = lined.indexOf(y);
+      return { value: { programYear, moves, state, lineAtLock: at < 0 ? null : valueOf(lineOutcome)[at] } };
+    } catch (error) {
+      return { error };
+    }
+  });
 }
 
 /** The checks of every write to a consignment-year, once its lock is held: the year is open, the actor owns it, it is not settled. */

@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { FiscalYear } from '../../entities/fiscal-year';
 import { conflict, DomainError, notFound } from '../../domain/errors';
 import { RequestContext } from '../context';
-import { inTransaction, lockRow } from '../db/transaction';
+import { inTransaction, lockRow, transactionLocal } from '../db/transaction';
 import { audit } from './audit';
 import { leanFindOne } from '../db/lean';
 
@@ -12,12 +12,29 @@ import { leanFindOne } from '../db/lean';
  * locks the row for update) waits for the writes in flight and every later write sees it closed.
  */
 export async function assertYearOpen(em: EntityManager, year: number, field = 'fiscalYear'): Promise<FiscalYear> {
-  const fy = await leanFindOne(em, FiscalYear, { year }, { lock: 'share' });
+  const fy = await yearHeld(em, year);
   if (!fy) throw notFound(`Fiscal year ${year}`, `${year} 회계연도`, field);
   if (fy.status === 'closed') {
     throw conflict('fiscal_year_closed', `Fiscal year ${year} is closed and read-only`, `${year} 회계연도는 마감되어 수정할 수 없습니다`, field, { fiscalYear: year });
   }
   return fy;
+}
+
+const YEARS_HELD = Symbol('fiscal years read, share-locked, in this transaction');
+
+/**
+ * The year's row, share-locked for the rest of the transaction. Once it is held nobody else can
+ * change the row before the transaction ends, so a transaction that writes to many program-years of
+ * one year (a group of payments) reads it once.
+ */
+function yearHeld(em: EntityManager, year: number): Promise<FiscalYear | null> {
+  const held = transactionLocal(em, YEARS_HELD, () => new Map<number, Promise<FiscalYear | null>>());
+  let read = held?.get(year);
+  if (!read) {
+    read = leanFindOne(em, FiscalYear, { year }, { lock: 'share' });
+    held?.set(year, read);
+  }
+  return read;
 }
 
 /** An entry's date must fall inside its fiscal year (1 Jan – 31 Dec; 출납폐쇄 is not modelled). */

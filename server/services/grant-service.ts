@@ -11,12 +11,12 @@ import { audit } from './audit';
 import { assertDateInYear } from './fiscal-years';
 import { checkedEntry, insertEntries, NewEntry, postReversal } from './ledger-service';
 import { LedgerEntry } from '../../entities/ledger-entry';
-import { assertConsignmentRead, assertConsignmentYearWritable, consignmentByRef, ConsignmentYearState, lockConsignmentYear, readConsignmentYearLocked } from './consignment-service';
+import { assertConsignmentRead, assertConsignmentYearWritable, consignmentByRef, ConsignmentYearState, lockConsignmentYear, readConsignmentYearsLocked } from './consignment-service';
 import { assertOrgAccess } from './access';
 import { Consignment } from '../../entities/consignment';
 import { ProgramYear } from '../../entities/program-year';
 import { LineFigures, withEntry } from '../../domain/ledger';
-import { GroupCommit, Outcome } from '../db/group-commit';
+import { GroupCommit, Outcome, settled, valueOf } from '../db/group-commit';
 
 const won = (n: number) => `${formatInteger(n)}원`;
 export const QUARTERS = [1, 2, 3, 4] as const;
@@ -319,16 +319,6 @@ function newDisbursement(tx: EntityManager, ctx: RequestContext, consignment: Co
   return d;
 }
 
-/** Waits for `promises` and keeps each one's outcome, so that one refusal does not hide the others. */
-function settled<T>(promises: Promise<T>[]): Promise<Outcome<T>[]> {
-  return Promise.all(promises.map((p) => p.then((value) => ({ value }), (error: unknown) => ({ error }))));
-}
-
-function valueOf<T>(o: Outcome<T>): T {
-  if ('error' in o) throw o.error;
-  return o.value;
-}
-
 /** A refusal is the request's own outcome; anything else fails the transaction (and group commit then carries each request alone). */
 function refusalOnly(err: unknown): Outcome<never> {
   if (err instanceof DomainError) return { error: err };
@@ -362,7 +352,7 @@ export async function recordDisbursements(tx: EntityManager, requests: Disbursem
     years.set(key, year);
   }
   const order = [...years.entries()].sort(([, a], [, b]) => (a.consignment.programId ?? 0) - (b.consignment.programId ?? 0) || a.year - b.year || a.consignment.id - b.consignment.id);
-  const reads = await settled(order.map(([, y]) => readConsignmentYearLocked(tx, y.consignment, y.year, y.readLine)));
+  const reads = await readConsignmentYearsLocked(tx, order.map(([, y]) => y));
   const readsOf = new Map(order.map(([key], i) => [key, reads[i]]));
   // the figures the next request is checked against: a consignment-year's paid total, a funding line's figures
   const paid = new Map<string, number>();

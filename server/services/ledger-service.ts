@@ -75,15 +75,25 @@ export async function assertWritable(em: EntityManager, ctx: RequestContext, py:
  * every payment and execution, so it reads a few rows however long the line's history is.
  */
 export async function expenseLineFigures(em: EntityManager, programYear: ProgramYearKey, expenseItem: string): Promise<LineFigures> {
-  const [match, params] = programYearMatch(programYear);
-  const rows: { kind: string; amount: string | number }[] = await em.query(
-    `SELECT 'appropriation' AS kind, amount FROM appropriations WHERE ${match} AND expense_item = ?
-     UNION ALL
-     SELECT kind, amount FROM ledger_line_totals WHERE ${match} AND expense_item = ?`,
-    [...params, expenseItem, ...params, expenseItem],
-  );
-  const appropriated = rows.filter((r) => r.kind === 'appropriation').reduce((a, r) => a + Number(r.amount), 0);
-  return lineFigures(appropriated, rows.filter((r) => r.kind !== 'appropriation').map((r) => ({ kind: r.kind as EntryKind, amount: Number(r.amount) })));
+  return (await expenseLinesFigures(em, [{ programYear, expenseItem }]))[0];
+}
+
+/** expenseLineFigures of several lines, in one statement (a group of payments reads them together). */
+export async function expenseLinesFigures(em: EntityManager, lines: { programYear: ProgramYearKey; expenseItem: string }[]): Promise<LineFigures[]> {
+  if (!lines.length) return [];
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  lines.forEach(({ programYear, expenseItem }, i) => {
+    const [match, matchParams] = programYearMatch(programYear);
+    parts.push(`SELECT ${i} AS line_key, 'appropriation' AS kind, amount FROM appropriations WHERE ${match} AND expense_item = ?`, `SELECT ${i}, kind, amount FROM ledger_line_totals WHERE ${match} AND expense_item = ?`);
+    params.push(...matchParams, expenseItem, ...matchParams, expenseItem);
+  });
+  const rows: { line_key: string | number; kind: string; amount: string | number }[] = await em.query(parts.join('\n     UNION ALL\n     '), params);
+  return lines.map((_, i) => {
+    const own = rows.filter((r) => Number(r.line_key) === i);
+    const appropriated = own.filter((r) => r.kind === 'appropriation').reduce((a, r) => a + Number(r.amount), 0);
+    return lineFigures(appropriated, own.filter((r) => r.kind !== 'appropriation').map((r) => ({ kind: r.kind as EntryKind, amount: Number(r.amount) })));
+  });
 }
 
 export type NewEntry = Omit<LedgerEntry, 'id'>;
