@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { dbKindOf } from '../ormconfig';
@@ -104,6 +104,8 @@ interface Result {
   cpu: { app: number; clients: number; database: number | null };
   /** share of the run the app's event loop was busy (1 = the app's one thread was the bottleneck) */
   eventLoop: number;
+  /** the app's garbage-collection pauses during the run: their sum and the longest, ms */
+  gc: { total: number; max: number };
 }
 
 /**
@@ -170,11 +172,20 @@ async function run(db: Db, requests: number, clients: number, scenario: 'one' | 
     const start = performance.now();
     const appCpu = process.cpuUsage();
     const elu = performance.eventLoopUtilization();
+    const gc = { total: 0, max: 0 };
+    const gcWatch = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        gc.total += e.duration;
+        gc.max = Math.max(gc.max, e.duration);
+      }
+    });
+    gcWatch.observe({ entryTypes: ['gc'] });
     const dbCpu = db.serverCpu?.() ?? null;
     await fire(requests, latencies);
     const seconds = (performance.now() - start) / 1000;
     const appCpuUsed = process.cpuUsage(appCpu);
     const eluUsed = performance.eventLoopUtilization(elu).utilization;
+    gcWatch.disconnect();
     const dbCpuAfter = db.serverCpu?.() ?? null;
     latencies.sort((a, b) => a - b);
     const paidAfter = (await db.ds.getRepository(Disbursement).findBy({ fiscalYear: 2025, status: 'paid' })).reduce((s, d) => s + (d.paidAmount ?? 0), 0);
@@ -189,6 +200,7 @@ async function run(db: Db, requests: number, clients: number, scenario: 'one' | 
       statuses,
       paidOk: paidAfter - paidBefore === (warmup + (statuses[201] ?? 0)) * AMOUNT,
       eventLoop: eluUsed,
+      gc,
       cpu: {
         app: (appCpuUsed.user + appCpuUsed.system) / 1000 / requests,
         clients: clientCpuMs / requests,
@@ -290,10 +302,10 @@ async function main() {
     );
   }
   console.log('');
-  console.log(`CPU per request (ms): the app's process · the clients' process · the database server (when local) · the app's event loop busy`);
+  console.log(`CPU per request (ms): the app's process · the clients' process · the database server (when local) · the app's event loop busy · the app's GC pauses (sum / longest, ms)`);
   for (const r of results) {
     console.log(
-      `${r.label.slice(0, 44).padEnd(44)} ${r.cpu.app.toFixed(2).padStart(8)} ${r.cpu.clients.toFixed(2).padStart(8)} ${(r.cpu.database === null ? '–' : r.cpu.database.toFixed(2)).padStart(8)} ${`${(r.eventLoop * 100).toFixed(0)}%`.padStart(6)}`,
+      `${r.label.slice(0, 44).padEnd(44)} ${r.cpu.app.toFixed(2).padStart(8)} ${r.cpu.clients.toFixed(2).padStart(8)} ${(r.cpu.database === null ? '–' : r.cpu.database.toFixed(2)).padStart(8)} ${`${(r.eventLoop * 100).toFixed(0)}%`.padStart(6)}  ${r.gc.total.toFixed(0)} / ${r.gc.max.toFixed(1)}`,
     );
   }
   console.log(`machine: ${os.cpus().length} CPU(s), node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -12,6 +12,10 @@ import type { Actor } from '../context';
  */
 export class ActorCache {
   private readonly entries = new Map<string, { actor: Actor; until: number }>();
+  /** look-ups under way: requests that miss at the same moment (every client once an entry expires) share one */
+  private readonly loading = new Map<string, Promise<Actor | null>>();
+  /** moves on at every clear(): a look-up that began before a change to a user may not remember what it read */
+  private generation = 0;
 
   constructor(
     private readonly lifetimeMs: number,
@@ -33,8 +37,34 @@ export class ActorCache {
     this.entries.set(tokenHash, { actor: Object.freeze({ ...actor }), until: now + this.lifetimeMs });
   }
 
+  /**
+   * The remembered actor, or `load`'s answer, remembered unless it refused the token or a user
+   * changed while it ran. Requests that miss together wait for one load. With the cache off every
+   * request loads on its own.
+   */
+  resolve(tokenHash: string, load: () => Promise<Actor | null>): Promise<Actor | null> {
+    const hit = this.get(tokenHash);
+    if (hit) return Promise.resolve(hit);
+    if (this.lifetimeMs <= 0) return load();
+    const under = this.loading.get(tokenHash);
+    if (under) return under;
+    const generation = this.generation;
+    const loading = load()
+      .then((actor) => {
+        if (actor && generation === this.generation) this.remember(tokenHash, actor);
+        return actor;
+      })
+      .finally(() => {
+        if (this.loading.get(tokenHash) === loading) this.loading.delete(tokenHash);
+      });
+    this.loading.set(tokenHash, loading);
+    return loading;
+  }
+
   clear(): void {
     this.entries.clear();
+    this.loading.clear();
+    this.generation++;
   }
 }
 

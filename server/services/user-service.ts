@@ -52,19 +52,15 @@ export function actorOf(user: User): Actor {
 
 export async function actorForToken(ds: DataSource, token: string): Promise<Actor | null> {
   const tokenHash = sha256(token);
-  const cache = actorCacheOf(ds);
-  const cached = cache.get(tokenHash);
-  if (cached) return cached;
-  // the live token joined to its active user, in one query
-  const em = ds.manager;
-  const rows = (await em.query(
-    `SELECT ${selectColumns(em, User, 'u')} FROM users u INNER JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active = ?`,
-    [tokenHash, 1],
-  )) as Record<string, unknown>[];
-  if (!rows.length) return null;
-  const actor = actorOf(hydrate(em, User, rows[0]));
-  cache.remember(tokenHash, actor);
-  return actor;
+  return actorCacheOf(ds).resolve(tokenHash, async () => {
+    // the live token joined to its active user, in one query
+    const em = ds.manager;
+    const rows = (await em.query(
+      `SELECT ${selectColumns(em, User, 'u')} FROM users u INNER JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active = ?`,
+      [tokenHash, 1],
+    )) as Record<string, unknown>[];
+    return rows.length ? actorOf(hydrate(em, User, rows[0])) : null;
+  });
 }
 
 export interface UserChanges {

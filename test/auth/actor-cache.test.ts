@@ -31,6 +31,32 @@ describe('auth: the remembered actor of a bearer token', () => {
     expect([small.get('a', 1), small.get('b', 1), small.get('c', 1)].map(Boolean)).to.deep.equal([false, true, true]);
   });
 
+  it('looks a token up once for the requests that miss it together, and remembers nothing a change to a user overtook', async () => {
+    const cache = new ActorCache(2000);
+    let loads = 0;
+    let finish!: (a: Actor | null) => void;
+    const load = () => {
+      loads++;
+      return new Promise<Actor | null>((resolve) => (finish = resolve));
+    };
+    const together = [cache.resolve('h', load), cache.resolve('h', load), cache.resolve('h', load)];
+    finish(officer);
+    expect(await Promise.all(together)).to.deep.equal([officer, officer, officer]);
+    expect(loads, 'one look-up for three requests').to.equal(1);
+    expect(await cache.resolve('h', load), 'then remembered').to.deep.equal(officer);
+    expect(loads).to.equal(1);
+
+    const stale = new ActorCache(2000);
+    const before = stale.resolve('h', load);
+    stale.clear(); // a user changed while the look-up ran
+    finish(officer);
+    await before;
+    expect(stale.get('h'), 'what the overtaken look-up read is not remembered').to.equal(null);
+    const off = new ActorCache(0);
+    await Promise.all([off.resolve('h', async () => (loads++, officer)), off.resolve('h', async () => (loads++, officer))]);
+    expect(loads, 'with the cache off every request looks up on its own').to.equal(4);
+  });
+
   describe('through the API', function () {
     let t: TestApp;
     before(async () => {
