@@ -135,9 +135,7 @@ export interface ConsignmentYearReads {
  * figures, for a caller about to post to the line.
  */
 export async function readConsignmentYearLocked(em: EntityManager, consignment: Consignment, year: number, readLine = false): Promise<ConsignmentYearReads> {
-  const [read] = await readConsignmentYearsLocked(em, [{ consignment, year, readLine }]);
-  if ('error' in read) throw read.error;
-  return read.value;
+  return valueOf((await readConsignmentYearsLocked(em, [{ consignment, year, readLine }]))[0]);
 }
 
 /**

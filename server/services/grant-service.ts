@@ -338,13 +338,13 @@ export async function recordDisbursements(tx: EntityManager, requests: Disbursem
   const refs = [...new Set(requests.map((r) => String(r.input.consignment)))];
   const found = new Map(refs.map((ref, i) => [ref, i]));
   const consignments = await settled(refs.map((ref) => consignmentByRef(tx, ref)));
-  const consignmentOf = (r: DisbursementRequest) => valueOf(consignments[found.get(String(r.input.consignment))!]);
+  const consignmentOf = (r: DisbursementRequest) => consignments[found.get(String(r.input.consignment))!];
 
   // every consignment-year of the group, locked in one order (program, year) whoever asks first
   const years = new Map<string, { consignment: Consignment; year: number; readLine: boolean }>();
   const keyOf = (c: Consignment, year: number) => `${c.id}:${year}`;
   for (const r of requests) {
-    const outcome = consignments[found.get(String(r.input.consignment))!];
+    const outcome = consignmentOf(r);
     if ('error' in outcome) continue;
     const key = keyOf(outcome.value, r.input.fiscalYear);
     const year = years.get(key) ?? { consignment: outcome.value, year: r.input.fiscalYear, readLine: false };
@@ -363,7 +363,7 @@ export async function recordDisbursements(tx: EntityManager, requests: Disbursem
   const payments: Payment[] = [];
   for (const r of requests) {
     try {
-      const consignment = consignmentOf(r);
+      const consignment = valueOf(consignmentOf(r));
       await assertOrgAccess(tx, r.ctx, consignment.orgUnitId);
       const key = keyOf(consignment, r.input.fiscalYear);
       const held = valueOf(readsOf.get(key)!);
