@@ -6,6 +6,7 @@ import { DomainError } from '../../domain/errors';
 import { RequestContext, systemContext } from '../../server/context';
 import { createDisbursement, DisbursementInput, recordDisbursements } from '../../server/services/grant-service';
 import { inTransaction } from '../../server/db/transaction';
+import { consignmentByRef, createConsignment } from '../../server/services/consignment-service';
 import { paidTotal, totalsDrift } from '../../server/services/running-totals';
 import { runSeedSteps } from '../../seeds/run-steps';
 import { freshDatabase, TestDb } from '../support/db';
@@ -62,6 +63,34 @@ describe('consignments: payments carried together in one transaction', function 
     const executedBefore = executions.map((r) => (JSON.parse(r.before!) as { executed: number }).executed);
     expect(executedBefore[1] - executedBefore[0]).to.equal(100_000_000);
     expect(executedBefore[2] - executedBefore[1]).to.equal(200_000_000);
+  });
+
+  it('a consignment-year that cannot be paid refuses only its own requests in the group: no program-year that year, no funding program', async () => {
+    const ctx = systemContext('grouped-3');
+    await createConsignment(db.ds, ctx, { code: 'SELF-C1', name: '자립형 위탁사무 (시험)', consignmentType: 'facility', fundingType: 'self', orgCode: 'LFB-FAIR' });
+    const consignmentId = (await consignmentByRef(db.ds.manager, 'EC-C01')).id;
+    const before = await paidTotal(db.ds.manager, consignmentId, 2025);
+    // the year's plan is fully granted by now (the test above), so a payment of EC-C01 in 2025 is refused for the plan
+    const outcomes = await inTransaction(db.ds, (tx) =>
+      recordDisbursements(tx, [
+        { ctx, input: payment(1_000, { paidOn: undefined }) },
+        { ctx, input: payment(1_000, { fiscalYear: 2030, requestedOn: '2030-10-01', paidOn: '2030-10-02' }) },
+        { ctx, input: payment(1_000, { consignment: 'SELF-C1' }) },
+        { ctx, input: payment(1_000, { consignment: 'NO-SUCH' }) },
+        { ctx, input: payment(1_000) },
+      ]),
+    );
+    const answers = outcomes.map((o) => ('value' in o ? (o.value as Disbursement).status : `${(o.error as DomainError).status} ${(o.error as DomainError).code}`));
+    expect(answers[0]).to.equal('requested');
+    expect(answers[1], 'no program-year in 2030').to.match(/^404 /);
+    expect(answers[2]).to.equal('422 fundingProgramRequired');
+    expect(answers[3]).to.match(/^404 /);
+    expect(answers[4]).to.equal('409 exceeds_grant_plan');
+    expect((outcomes[4] as { error: DomainError }).error.figures).to.include({ granted: 637_000_000, available: 0 });
+    expect(await paidTotal(db.ds.manager, consignmentId, 2025)).to.equal(before);
+    expect(await db.ds.getRepository(Disbursement).countBy({ fiscalYear: 2030 })).to.equal(0);
+    expect((await db.ds.getRepository(AuditRecord).findBy({ requestId: 'grouped-3' })).map((r) => r.action).sort()).to.deep.equal(['consignment.create', 'disbursement.request']);
+    expect((await totalsDrift(db.ds.manager)).drift).to.deep.equal([]);
   });
 
   it('a refusal of one of requests made together (another department, an unknown consignment, a bad quarter) answers only that one', async () => {
