@@ -14,7 +14,8 @@ import { hydrate, leanFindOne, selectColumns } from '../db/lean';
 import { GrantPlan } from '../../entities/consignment-grant-plan';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
-import { assertWritable, expenseLineFigures, expenseLinesFigures, writableReads } from './ledger-service';
+import { assertWritable, expenseLineFigures, expenseLinesFigures, isProgramYearOf, programYearsAmong, writableReadsOf } from './ledger-service';
+import { isMysql } from '../db/transaction';
 import { Outcome, settled, valueOf } from '../db/group-commit';
 import { orgUnitByCode, programByCode } from './reference-service';
 
@@ -42,12 +43,29 @@ export async function assertConsignmentRead(em: EntityManager, ctx: RequestConte
 
 /** The program-year that funds a consignment in a fiscal year; `lock` takes its row lock in the same statement. */
 export async function fundingProgramYear(em: EntityManager, c: Consignment, year: number, field = 'fiscalYear', lock = false): Promise<ProgramYear> {
-  if (c.programId === null) {
-    throw invalid('consignment', 'fundingProgramRequired', `Consignment ${c.code} names no funding program`, `위탁사무 ${c.code}에 재원 사업이 지정되지 않았습니다`);
+  return valueOf((await fundingProgramYears(em, [{ consignment: c, year }], field, lock))[0]);
+}
+
+/**
+ * fundingProgramYear of several consignment-years, in one statement; with `lock` their rows are
+ * locked in the order of the (program, year) index, whoever asks.
+ */
+export async function fundingProgramYears(em: EntityManager, years: { consignment: Consignment; year: number }[], field = 'fiscalYear', lock = false): Promise<Outcome<ProgramYear>[]> {
+  const keys = years.flatMap(({ consignment, year }) => (consignment.programId === null ? [] : [{ programId: consignment.programId, fiscalYear: year }]));
+  let found: ProgramYear[] = [];
+  if (keys.length) {
+    const [among, params] = programYearsAmong(keys);
+    const locking = lock && isMysql(em.connection) ? ' FOR UPDATE' : '';
+    const rows = (await em.query(`SELECT ${selectColumns(em, ProgramYear, 'py')} FROM program_years py WHERE ${among} ORDER BY py.program_id, py.fiscal_year${locking}`, params)) as Record<string, unknown>[];
+    found = rows.map((r) => hydrate(em, ProgramYear, r));
   }
-  const py = await leanFindOne(em, ProgramYear, { programId: c.programId, fiscalYear: year }, { lock });
-  if (!py) throw notFound(`Funding program of ${c.code} in ${year}`, `${year}년 ${c.name} 재원 사업`, field);
-  return py;
+  return years.map(({ consignment: c, year }) => {
+    if (c.programId === null) {
+      return { error: invalid('consignment', 'fundingProgramRequired', `Consignment ${c.code} names no funding program`, `위탁사무 ${c.code}에 재원 사업이 지정되지 않았습니다`) };
+    }
+    const py = found.find((p) => isProgramYearOf({ programId: c.programId!, fiscalYear: year }, p));
+    return py ? { value: py } : { error: notFound(`Funding program of ${c.code} in ${year}`, `${year}년 ${c.name} 재원 사업`, field) };
+  });
 }
 
 /** What the writes to a consignment-year check, read together under its lock. */
@@ -140,23 +158,24 @@ export async function readConsignmentYearLocked(em: EntityManager, consignment: 
 
 /**
  * readConsignmentYearLocked for several consignment-years at once (a group of payments): their
- * locks first, in the order given, then the reads, the plans and paid totals of all of them in one
- * statement and the funding lines in another. Each is answered with its reads or its own refusal
+ * locks first, all in one statement, then the reads, each kind for all of them in one statement
+ * (the fiscal year once). Each is answered with its reads or its own refusal
  * (no funding program, a closed year).
  */
 export async function readConsignmentYearsLocked(em: EntityManager, years: { consignment: Consignment; year: number; readLine: boolean }[]): Promise<Outcome<ConsignmentYearReads>[]> {
   const keyOf = ({ consignment, year }: { consignment: Consignment; year: number }) => (consignment.programId === null ? null : { programId: consignment.programId, fiscalYear: year });
-  const locks = years.map((y) => fundingProgramYear(em, y.consignment, y.year, 'fiscalYear', true));
-  // without a funding program fundingProgramYear refuses the write, so there is nothing to read
-  const writable = years.map((y) => (keyOf(y) ? writableReads(em, keyOf(y)!, y.year) : Promise.resolve([])));
+  const locks = fundingProgramYears(em, years, 'fiscalYear', true);
+  // without a funding program fundingProgramYears refuses the write, so there is nothing to read
+  const keyed = years.filter((y) => keyOf(y));
+  const writable = writableReadsOf(em, keyed.map((y) => ({ key: keyOf(y)!, fiscalYear: y.year })));
   const states = consignmentYearStates(em, years.map((y) => ({ consignmentId: y.consignment.id, fiscalYear: y.year })));
   const lined = years.filter((y) => y.readLine && keyOf(y));
   const lines = expenseLinesFigures(em, lined.map((y) => ({ programYear: keyOf(y)!, expenseItem: y.consignment.expenseItem })));
-  const [lockOutcomes, writableOutcomes, [stateOutcome], [lineOutcome]] = await Promise.all([settled(locks), settled(writable), settled([states]), settled([lines])]);
+  const [[lockOutcome], [writableOutcome], [stateOutcome], [lineOutcome]] = await Promise.all([settled([locks]), settled([writable]), settled([states]), settled([lines])]);
   return years.map((y, i) => {
     try {
-      const programYear = valueOf(lockOutcomes[i]);
-      const moves = valueOf(writableOutcomes[i]);
+      const programYear = valueOf(valueOf(lockOutcome)[i]);
+      const moves = valueOf(valueOf(writableOutcome)[keyed.indexOf(y)]);
       const state = valueOf(stateOutcome)[i];
       const at = lined.indexOf(y);
       return { value: { programYear, moves, state, lineAtLock: at < 0 ? null : valueOf(lineOutcome)[at] } };

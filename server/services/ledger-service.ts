@@ -8,6 +8,7 @@ import { addFigures, assertCanReduce, assertCanSpend, LineFigures, lineFigures }
 import { RequestContext } from '../context';
 import { inTransaction, lockRow, within } from '../db/transaction';
 import { hydrate, leanFind, leanFindOne, leanInsert, selectColumns } from '../db/lean';
+import { Outcome, settled, valueOf } from '../db/group-commit';
 import { addToLineTotals } from './running-totals';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
@@ -27,14 +28,33 @@ function programYearMatch(key: ProgramYearKey, column = 'program_year_id'): [str
     : [`${column} = (SELECT id FROM program_years WHERE program_id = ? AND fiscal_year = ?)`, [key.programId, key.fiscalYear]];
 }
 
+/** The condition that the program-year `py` is one of `keys`, and its parameters. */
+export function programYearsAmong(keys: ProgramYearKey[], py = 'py'): [string, unknown[]] {
+  const parts = keys.map((k) => (typeof k === 'number' ? `${py}.id = ?` : `(${py}.program_id = ? AND ${py}.fiscal_year = ?)`));
+  return [`(${parts.join(' OR ')})`, keys.flatMap((k) => (typeof k === 'number' ? [k] : [k.programId, k.fiscalYear]))];
+}
+
+/** Whether a program-year is the one a key names. */
+export function isProgramYearOf(key: ProgramYearKey, py: Pick<ProgramYear, 'id' | 'programId' | 'fiscalYear'>): boolean {
+  return typeof key === 'number' ? py.id === key : py.programId === key.programId && py.fiscalYear === key.fiscalYear;
+}
+
 /** A program-year's whole-program 이체 (kind org), oldest first: they decide who owns it now. */
 async function programMoves(em: EntityManager, key: ProgramYearKey): Promise<BudgetTransfer[]> {
-  const [match, params] = programYearMatch(key, 't.from_program_year_id');
+  return (await programMovesOf(em, [key]))[0];
+}
+
+/** programMoves of several program-years, in one statement. */
+async function programMovesOf(em: EntityManager, keys: ProgramYearKey[]): Promise<BudgetTransfer[][]> {
+  const [among, params] = programYearsAmong(keys);
   const rows = (await em.query(
-    `SELECT ${selectColumns(em, BudgetTransfer, 't')} FROM budget_transfers t WHERE t.kind = 'org' AND ${match} AND t.to_program_year_id = t.from_program_year_id ORDER BY t.transfer_date, t.id`,
+    `SELECT py.id AS key_id, py.program_id AS key_program_id, py.fiscal_year AS key_fiscal_year, ${selectColumns(em, BudgetTransfer, 't')}
+     FROM budget_transfers t JOIN program_years py ON py.id = t.from_program_year_id
+     WHERE t.kind = 'org' AND t.to_program_year_id = t.from_program_year_id AND ${among} ORDER BY t.transfer_date, t.id`,
     params,
   )) as Record<string, unknown>[];
-  return rows.map((row) => hydrate(em, BudgetTransfer, row));
+  const owners = rows.map((r) => ({ id: Number(r.key_id), programId: Number(r.key_program_id), fiscalYear: Number(r.key_fiscal_year) }));
+  return keys.map((key) => rows.filter((_, i) => isProgramYearOf(key, owners[i])).map((r) => hydrate(em, BudgetTransfer, r)));
 }
 
 /** The department that owns a program-year now: its own, or the target of its latest whole-program 이체 not reversed. */
@@ -61,7 +81,19 @@ export async function lockProgramYearForWrite(em: EntityManager, ctx: RequestCon
  * not yet found the program-year starts them by key, in the same round trip as its lock.
  */
 export function writableReads(em: EntityManager, key: ProgramYearKey, fiscalYear: number): Promise<BudgetTransfer[]> {
-  return Promise.all([assertYearOpen(em, fiscalYear), programMoves(em, key)]).then(([, moves]) => moves);
+  return writableReadsOf(em, [{ key, fiscalYear }]).then(([reads]) => valueOf(reads));
+}
+
+/** writableReads of several program-years: the fiscal years (each read once in a transaction) and the moves of all in one statement. */
+export async function writableReadsOf(em: EntityManager, keys: { key: ProgramYearKey; fiscalYear: number }[]): Promise<Outcome<BudgetTransfer[]>[]> {
+  if (!keys.length) return [];
+  const years = settled(keys.map((k) => assertYearOpen(em, k.fiscalYear)));
+  const moves = settled([programMovesOf(em, keys.map((k) => k.key))]);
+  const [open, [all]] = await Promise.all([years, moves]);
+  return keys.map((_, i) => {
+    if ('error' in open[i]) return open[i] as Outcome<never>;
+    return 'error' in all ? all : { value: all.value[i] };
+  });
 }
 
 /** The checks every write to a program-year makes once it holds the row's lock: the year is open, the actor owns it. */

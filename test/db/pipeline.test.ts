@@ -6,7 +6,9 @@ import { leanAddTo, leanFindOne, leanInsert, leanInsertMany, leanSetEach, leanUp
 import { StatementPipeline } from '../../server/db/pipeline';
 import { inTransaction } from '../../server/db/transaction';
 import { systemContext } from '../../server/context';
-import { createDisbursement, recordDisbursements } from '../../server/services/grant-service';
+import { createAppropriation, createProgram, createProgramYear } from '../../server/services/reference-service';
+import { createConsignment } from '../../server/services/consignment-service';
+import { approveGrantPlan, createDisbursement, createGrantPlan, recordDisbursements } from '../../server/services/grant-service';
 import { runSeedSteps } from '../../seeds/run-steps';
 import { freshDatabase, TestDb } from '../support/db';
 
@@ -204,7 +206,7 @@ describe('pipelined transactions on the database', function () {
     const trips = await roundTrips(() => createDisbursement(db.ds, systemContext('test'), payment(1000)));
     expect(trips.length, trips.join('\n---\n')).to.equal(5);
     expect(trips[0]).to.match(/START TRANSACTION;\nSELECT .* FROM `consignments`/s);
-    for (const read of [/FROM `program_years` .* FOR UPDATE/s, /FROM `fiscal_years` .* LOCK IN SHARE MODE/s, /FROM budget_transfers/, /consignment_grant_totals/, /FROM ledger_line_totals/]) expect(trips[1]).to.match(read);
+    for (const read of [/FROM program_years py .* FOR UPDATE/s, /FROM `fiscal_years` .* LOCK IN SHARE MODE/s, /FROM budget_transfers/, /consignment_grant_totals/, /FROM ledger_line_totals/]) expect(trips[1]).to.match(read);
     expect(trips[2]).to.match(/^INSERT INTO `disbursements`/);
     expect(trips[3]).to.match(/^INSERT INTO `ledger_entries`/);
     expect(trips[4]).to.match(/INSERT INTO `ledger_line_totals`.*UPDATE `disbursements`.*INSERT INTO `consignment_grant_totals`.*INSERT INTO `audit_records`.*;\nCOMMIT$/s);
@@ -226,5 +228,37 @@ describe('pipelined transactions on the database', function () {
     expect(count(tx[3], /^UPDATE `disbursements`/), 'one statement links the eight grants to their entries').to.equal(1);
     expect(count(tx[3], /^INSERT INTO `audit_records`/), 'every audit record in one statement').to.equal(1);
     expect(tx[3]).to.match(/;\nCOMMIT$/);
+  });
+
+  it('a group over three consignment-years locks them in one statement and reads each kind of figure once (one round trip on MariaDB); each is paid its own', async function () {
+    const ctx = systemContext('test');
+    const codes: string[] = [];
+    for (const n of [1, 2, 3]) {
+      await createProgram(db.ds, ctx, { code: `GROUP-P${n}`, name: `묶음 위탁사업 ${n}`, kind: 'unit', account: 'general' });
+      const py = await createProgramYear(db.ds, ctx, { programCode: `GROUP-P${n}`, fiscalYear: 2025, orgCode: 'LFB-FAIR' });
+      await createAppropriation(db.ds, ctx, { programYearId: py.id, expenseItem: '민간위탁금', amount: 4_000_000 });
+      await createConsignment(db.ds, ctx, { code: `GROUP-C${n}`, name: `묶음 위탁사무 ${n}`, consignmentType: 'office', fundingType: 'budget', orgCode: 'LFB-FAIR', programCode: `GROUP-P${n}` });
+      const plan = await createGrantPlan(db.ds, ctx, { consignment: `GROUP-C${n}`, fiscalYear: 2025, quarters: [1_000_000, 1_000_000, 1_000_000, 1_000_000] });
+      await approveGrantPlan(db.ds, ctx, plan.id, { approvedOn: '2025-01-02' });
+      codes.push(`GROUP-C${n}`);
+    }
+    const group = [...codes, ...codes].map((consignment, i) => ({ ctx, input: { ...payment(100 * (i + 1)), consignment } }));
+    let outcomes: Awaited<ReturnType<typeof recordDisbursements>> = [];
+    const trips = await (db.kind === 'mysql' ? roundTrips : (fn: () => Promise<unknown>) => fn().then(() => null))(async () => {
+      outcomes = await inTransaction(db.ds, (em) => recordDisbursements(em, group));
+    });
+    expect(outcomes.every((o) => 'value' in o)).to.equal(true);
+    for (const [n, code] of codes.entries()) {
+      const c = (await leanFindOne(db.ds.manager, Consignment, { code }))!;
+      expect((await leanFindOne(db.ds.manager, ConsignmentGrantTotal, { consignmentId: c.id, fiscalYear: 2025 }))!.paid, code).to.equal(100 * (n + 1) + 100 * (n + 4));
+    }
+    if (!trips) return;
+    expect(trips.length, trips.join('\n---\n')).to.equal(5);
+    const count = (pattern: RegExp) => trips[1].split(';\n').filter((st) => pattern.test(st)).length;
+    expect(count(/FOR UPDATE/), 'the three locks in one statement').to.equal(1);
+    expect(count(/FROM budget_transfers/), 'the moves of the three in one statement').to.equal(1);
+    expect(count(/LOCK IN SHARE MODE/), 'the fiscal year once').to.equal(1);
+    expect(count(/consignment_grant_totals/), 'plans and paid totals in one statement').to.equal(1);
+    expect(count(/FROM ledger_line_totals/), 'the funding lines in one statement').to.equal(1);
   });
 });
