@@ -79,15 +79,10 @@ export interface ConsignmentYearState {
 }
 
 /**
- * The consignment-year's approved plan, paid total and confirmed settlement in one round trip: a
+ * Consignment-years' approved plans, paid totals and confirmed settlements, in one statement: a
  * payment checks all three under the program-year lock, and every statement there lengthens the
  * time other payments of the program wait.
  */
-export async function consignmentYearState(em: EntityManager, consignmentId: number, fiscalYear: number): Promise<ConsignmentYearState> {
-  return (await consignmentYearStates(em, [{ consignmentId, fiscalYear }]))[0];
-}
-
-/** consignmentYearState of several consignment-years, in one statement (a group of payments reads them together). */
 export async function consignmentYearStates(em: EntityManager, keys: { consignmentId: number; fiscalYear: number }[]): Promise<ConsignmentYearState[]> {
   if (!keys.length) return [];
   const table = keys.map((_, i) => (i ? 'SELECT ?, ?, ?' : 'SELECT ? AS i, ? AS consignment_id, ? AS fiscal_year')).join(' UNION ALL ');
@@ -145,22 +140,14 @@ export interface ConsignmentYearReads {
 }
 
 /**
- * The funding program-year's lock (SELECT … FOR UPDATE on MariaDB; SQLite transactions are
+ * The funding program-years' locks (SELECT … FOR UPDATE on MariaDB; SQLite transactions are
  * serialised) and every read the checks of a write need, issued together: one round trip on
- * MariaDB, keyed by the program and year rather than the program-year's id, which is not known
- * yet. The statements run in the order issued, so the reads see the data as it stands under the
- * lock; this is why the lock is the first of them. `readLine` also reads the funding line's
- * figures, for a caller about to post to the line.
- */
-export async function readConsignmentYearLocked(em: EntityManager, consignment: Consignment, year: number, readLine = false): Promise<ConsignmentYearReads> {
-  return valueOf((await readConsignmentYearsLocked(em, [{ consignment, year, readLine }]))[0]);
-}
-
-/**
- * readConsignmentYearLocked for several consignment-years at once (a group of payments): their
- * locks first, all in one statement, then the reads, each kind for all of them in one statement
- * (the fiscal year once). Each is answered with its reads or its own refusal
- * (no funding program, a closed year).
+ * MariaDB, keyed by program and year rather than the program-year's id, which is not known yet.
+ * The statements run in the order issued, so the reads see the data as it stands under the locks;
+ * this is why the locks, all in one statement, come first. Then each kind of read for all of them
+ * in one statement (the fiscal year once). `readLine` also reads the funding line's figures, for a
+ * caller about to post to the line. Each consignment-year is answered with its reads or its own
+ * refusal (no funding program, no program-year that year, a closed year).
  */
 export async function readConsignmentYearsLocked(em: EntityManager, years: { consignment: Consignment; year: number; readLine: boolean }[]): Promise<Outcome<ConsignmentYearReads>[]> {
   const keyOf = ({ consignment, year }: { consignment: Consignment; year: number }) => (consignment.programId === null ? null : { programId: consignment.programId, fiscalYear: year });
@@ -199,7 +186,7 @@ export async function assertConsignmentYearWritable(em: EntityManager, ctx: Requ
 export async function lockConsignmentYear(em: EntityManager, ctx: RequestContext, ref: string | number, year: number, field = 'consignment', readLine = false): Promise<LockedConsignmentYear> {
   const consignment = await consignmentByRef(em, ref, field);
   await assertOrgAccess(em, ctx, consignment.orgUnitId);
-  const reads = await readConsignmentYearLocked(em, consignment, year, readLine);
+  const reads = valueOf((await readConsignmentYearsLocked(em, [{ consignment, year, readLine }]))[0]);
   await assertConsignmentYearWritable(em, ctx, reads, year);
   const { programYear, state, lineAtLock } = reads;
   return { consignment, programYear, state, line: () => expenseLineFigures(em, programYear.id, consignment.expenseItem), lineAtLock };
