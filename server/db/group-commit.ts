@@ -4,9 +4,14 @@ import { inTransaction } from './transaction';
 /** What one item of a group comes to: its value, or its own refusal (which fails only that item). */
 export type Outcome<T> = { value: T } | { error: unknown };
 
+/** Waits for a promise and keeps its outcome, a value or an error, instead of throwing. */
+export function outcomeOf<T>(promise: Promise<T>): Promise<Outcome<T>> {
+  return promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+}
+
 /** Waits for `promises` and keeps each one's outcome, so that one refusal does not hide the others. */
 export function settled<T>(promises: Promise<T>[]): Promise<Outcome<T>[]> {
-  return Promise.all(promises.map((p) => p.then((value) => ({ value }), (error: unknown) => ({ error }))));
+  return Promise.all(promises.map(outcomeOf));
 }
 
 /** The value of an outcome, or its error thrown. */

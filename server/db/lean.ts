@@ -165,13 +165,22 @@ export async function leanSetEach<E extends ObjectLiteral>(em: EntityManager, en
 
 /**
  * Adds amounts to a counter column of rows with these key values, creating the rows there are not
- * yet, in one statement per hundred rows; the key columns carry a unique index. No answer is
- * needed, so in a pipelined transaction it goes with the next statement.
+ * yet, in one statement per hundred rows; the key columns carry a unique index, and amounts for the
+ * same key are summed first. No answer is needed, so in a pipelined transaction it goes with the
+ * next statement.
  */
-export async function leanAddTo<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, counter: keyof E & string, rows: { key: Where<E>; amount: number }[]): Promise<void> {
-  if (!rows.length) return;
+export async function leanAddTo<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, counter: keyof E & string, amounts: { key: Where<E>; amount: number }[]): Promise<void> {
+  if (!amounts.length) return;
   const meta = em.connection.getMetadata(entity);
-  const keys = Object.keys(rows[0].key);
+  const keys = Object.keys(amounts[0].key);
+  const byKey = new Map<string, { key: Where<E>; amount: number }>();
+  for (const a of amounts) {
+    const id = JSON.stringify(keys.map((k) => a.key[k as keyof E & string]));
+    const row = byKey.get(id);
+    if (row) row.amount += a.amount;
+    else byKey.set(id, { key: a.key, amount: a.amount });
+  }
+  const rows = [...byKey.values()];
   const mysql = em.connection.options.type === 'mysql' || em.connection.options.type === 'mariadb';
   const columns = [...keys.map((k) => column(meta, k)), column(meta, counter)];
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {

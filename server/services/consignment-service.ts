@@ -16,7 +16,7 @@ import { audit } from './audit';
 import { assertOrgAccess } from './access';
 import { assertWritable, expenseLineFigures, expenseLinesFigures, isProgramYearOf, programYearsAmong, writableReadsOf } from './ledger-service';
 import { isMysql } from '../db/transaction';
-import { Outcome, settled, valueOf } from '../db/group-commit';
+import { Outcome, outcomeOf, valueOf } from '../db/group-commit';
 import { orgUnitByCode, programByCode } from './reference-service';
 
 // ---------------------------------------------------------------------------------------------
@@ -158,7 +158,7 @@ export async function readConsignmentYearsLocked(em: EntityManager, years: { con
   const states = consignmentYearStates(em, years.map((y) => ({ consignmentId: y.consignment.id, fiscalYear: y.year })));
   const lined = years.filter((y) => y.readLine && keyOf(y));
   const lines = expenseLinesFigures(em, lined.map((y) => ({ programYear: keyOf(y)!, expenseItem: y.consignment.expenseItem })));
-  const [[lockOutcome], [writableOutcome], [stateOutcome], [lineOutcome]] = await Promise.all([settled([locks]), settled([writable]), settled([states]), settled([lines])]);
+  const [lockOutcome, writableOutcome, stateOutcome, lineOutcome] = await Promise.all([outcomeOf(locks), outcomeOf(writable), outcomeOf(states), outcomeOf(lines)]);
   return years.map((y, i) => {
     try {
       const programYear = valueOf(valueOf(lockOutcome)[i]);

@@ -340,7 +340,7 @@ export async function recordDisbursements(tx: EntityManager, requests: Disbursem
   const consignments = await settled(refs.map((ref) => consignmentByRef(tx, ref)));
   const consignmentOf = (r: DisbursementRequest) => consignments[found.get(String(r.input.consignment))!];
 
-  // every consignment-year of the group, locked in one order (program, year) whoever asks first
+  // every consignment-year of the group, once (fundingProgramYears locks them in index order)
   const years = new Map<string, { consignment: Consignment; year: number; readLine: boolean }>();
   const keyOf = (c: Consignment, year: number) => `${c.id}:${year}`;
   for (const r of requests) {
@@ -351,9 +351,8 @@ export async function recordDisbursements(tx: EntityManager, requests: Disbursem
     year.readLine ||= Boolean(r.input.paidOn);
     years.set(key, year);
   }
-  const order = [...years.entries()].sort(([, a], [, b]) => (a.consignment.programId ?? 0) - (b.consignment.programId ?? 0) || a.year - b.year || a.consignment.id - b.consignment.id);
-  const reads = await readConsignmentYearsLocked(tx, order.map(([, y]) => y));
-  const readsOf = new Map(order.map(([key], i) => [key, reads[i]]));
+  const reads = await readConsignmentYearsLocked(tx, [...years.values()]);
+  const readsOf = new Map([...years.keys()].map((key, i) => [key, reads[i]]));
   // the figures the next request is checked against: a consignment-year's paid total, a funding line's figures
   const paid = new Map<string, number>();
   const lines = new Map<string, LineFigures>();

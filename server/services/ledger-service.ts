@@ -8,7 +8,7 @@ import { addFigures, assertCanReduce, assertCanSpend, LineFigures, lineFigures }
 import { RequestContext } from '../context';
 import { inTransaction, lockRow, within } from '../db/transaction';
 import { hydrate, leanFind, leanFindOne, leanInsert, selectColumns } from '../db/lean';
-import { Outcome, settled, valueOf } from '../db/group-commit';
+import { Outcome, outcomeOf, settled, valueOf } from '../db/group-commit';
 import { addToLineTotals } from './running-totals';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
@@ -88,8 +88,8 @@ export function writableReads(em: EntityManager, key: ProgramYearKey, fiscalYear
 export async function writableReadsOf(em: EntityManager, keys: { key: ProgramYearKey; fiscalYear: number }[]): Promise<Outcome<BudgetTransfer[]>[]> {
   if (!keys.length) return [];
   const years = settled(keys.map((k) => assertYearOpen(em, k.fiscalYear)));
-  const moves = settled([programMovesOf(em, keys.map((k) => k.key))]);
-  const [open, [all]] = await Promise.all([years, moves]);
+  const moves = outcomeOf(programMovesOf(em, keys.map((k) => k.key)));
+  const [open, all] = await Promise.all([years, moves]);
   return keys.map((_, i) => {
     if ('error' in open[i]) return open[i] as Outcome<never>;
     return 'error' in all ? all : { value: all.value[i] };

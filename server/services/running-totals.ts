@@ -11,14 +11,7 @@ import { leanAddTo, leanFindOne } from '../db/lean';
 
 /** Adds amounts to lines' totals per kind (program-year × 편성목 × kind), one statement for them all. */
 export async function addToLineTotals(tx: EntityManager, amounts: { programYearId: number; expenseItem: string; kind: EntryKind; amount: number }[]): Promise<void> {
-  const byLine = new Map<string, { programYearId: number; expenseItem: string; kind: EntryKind; amount: number }>();
-  for (const a of amounts) {
-    const key = JSON.stringify([a.programYearId, a.expenseItem, a.kind]);
-    const line = byLine.get(key) ?? { programYearId: a.programYearId, expenseItem: a.expenseItem, kind: a.kind, amount: 0 };
-    line.amount += a.amount;
-    byLine.set(key, line);
-  }
-  await leanAddTo(tx, LedgerLineTotal, 'amount', [...byLine.values()].map((t) => ({ key: { programYearId: t.programYearId, expenseItem: t.expenseItem, kind: t.kind }, amount: t.amount })));
+  await leanAddTo(tx, LedgerLineTotal, 'amount', amounts.map((a) => ({ key: { programYearId: a.programYearId, expenseItem: a.expenseItem, kind: a.kind }, amount: a.amount })));
 }
 
 /** Σ paid grants (교부액) of a consignment-year. */
@@ -28,14 +21,7 @@ export async function paidTotal(em: EntityManager, consignmentId: number, fiscal
 
 /** Adds payments (or their reversals, negative) to their consignment-years' paid totals, one statement for them all. */
 export async function addToPaidTotals(tx: EntityManager, amounts: { consignmentId: number; fiscalYear: number; amount: number }[]): Promise<void> {
-  const byYear = new Map<string, { consignmentId: number; fiscalYear: number; amount: number }>();
-  for (const a of amounts) {
-    const key = `${a.consignmentId}:${a.fiscalYear}`;
-    const year = byYear.get(key) ?? { consignmentId: a.consignmentId, fiscalYear: a.fiscalYear, amount: 0 };
-    year.amount += a.amount;
-    byYear.set(key, year);
-  }
-  await leanAddTo(tx, ConsignmentGrantTotal, 'paid', [...byYear.values()].map((t) => ({ key: { consignmentId: t.consignmentId, fiscalYear: t.fiscalYear }, amount: t.amount })));
+  await leanAddTo(tx, ConsignmentGrantTotal, 'paid', amounts.map((a) => ({ key: { consignmentId: a.consignmentId, fiscalYear: a.fiscalYear }, amount: a.amount })));
 }
 
 // The same sums the totals stand for, as the migration that introduced them computed them.
