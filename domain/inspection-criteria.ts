@@ -66,7 +66,8 @@ export class CriterionFigureError extends Error {
 }
 
 function parse(text: string | undefined, field: string): Decimal {
-  if (text === undefined || text === '') throw new CriterionFigureError(field, `${field} is required for this criterion`, `${field} 값을 입력하십시오`);
+  if (text === undefined || text === '')
+    throw new CriterionFigureError(field, `${field} is required for this criterion`, `${field} 값을 입력하십시오`);
   try {
     const d = parseDecimal(text);
     if (d.scaled < 0n) throw new RangeError('negative');
@@ -96,7 +97,10 @@ export function judgeCriterion(c: Criterion, figures: CriterionFigures): Criteri
     const v = parse(figures.value, 'value');
     cmp = compareDecimals(v, threshold);
     const shift = decimals - v.scale;
-    printed = shift >= 0 ? { scaled: v.scaled * 10n ** BigInt(shift), scale: decimals } : { scaled: divRound(v.scaled, 10n ** BigInt(-shift)), scale: decimals };
+    printed =
+      shift >= 0
+        ? { scaled: v.scaled * 10n ** BigInt(shift), scale: decimals }
+        : { scaled: divRound(v.scaled, 10n ** BigInt(-shift)), scale: decimals };
   }
   const met = satisfies(cmp, c.comparator);
   const unit = c.unit ?? '';
@@ -122,6 +126,7 @@ export function validateCriterion(c: unknown): string | null {
   } catch {
     return 'criterion.threshold must be decimal text';
   }
-  if (x.decimals !== undefined && (!Number.isInteger(x.decimals) || x.decimals < 0 || x.decimals > 4)) return 'criterion.decimals must be 0–4';
+  if (x.decimals !== undefined && (!Number.isInteger(x.decimals) || x.decimals < 0 || x.decimals > 4))
+    return 'criterion.decimals must be 0–4';
   return null;
 }

@@ -28,7 +28,15 @@ export interface LineFigures {
   balance: number;
 }
 
-export const ZERO_FIGURES: LineFigures = Object.freeze({ budget: 0, carryIn: 0, changes: 0, current: 0, executed: 0, carriedOut: 0, balance: 0 });
+export const ZERO_FIGURES: LineFigures = Object.freeze({
+  budget: 0,
+  carryIn: 0,
+  changes: 0,
+  current: 0,
+  executed: 0,
+  carriedOut: 0,
+  balance: 0,
+});
 
 const BUDGET_KINDS: ReadonlySet<EntryKind> = new Set(['supplementary']);
 const CHANGE_KINDS: ReadonlySet<EntryKind> = new Set(['transfer_item', 'transfer_program', 'transfer_org', 'reserve', 'change_use']);
@@ -93,15 +101,34 @@ export function assertCanSpend(f: LineFigures, kind: 'execution' | 'carry_out', 
       'exceeds_current_budget',
       `${kind === 'execution' ? 'Execution' : 'Carry-over'} of ${amount} won would take executed + carried over above the current budget (available ${available} won)`,
       `${what} ${won(amount)}을(를) 더하면 집행액+차년이월이 예산현액 ${won(f.current)}을 넘습니다 (남은 금액 ${won(available)})`,
-      [{ field, rule: 'withinCurrentBudget', message: `at most ${available} won is available`, message_ko: `집행 가능액은 ${won(available)}입니다` }],
+      [
+        {
+          field,
+          rule: 'withinCurrentBudget',
+          message: `at most ${available} won is available`,
+          message_ko: `집행 가능액은 ${won(available)}입니다`,
+        },
+      ],
       { currentBudget: f.current, executed: f.executed, carriedOut: f.carriedOut, requested: amount, available },
     );
   }
   const column = kind === 'execution' ? f.executed : f.carriedOut;
   if (column + amount < 0) {
-    throw new DomainError(409, 'below_zero', 'The entry would take the line below zero', '이 금액은 누계를 0 아래로 내립니다', [
-      { field, rule: 'notBelowZero', message: `at most ${column} won can be reversed`, message_ko: `되돌릴 수 있는 금액은 ${won(column)}입니다` },
-    ], { current: column, requested: amount });
+    throw new DomainError(
+      409,
+      'below_zero',
+      'The entry would take the line below zero',
+      '이 금액은 누계를 0 아래로 내립니다',
+      [
+        {
+          field,
+          rule: 'notBelowZero',
+          message: `at most ${column} won can be reversed`,
+          message_ko: `되돌릴 수 있는 금액은 ${won(column)}입니다`,
+        },
+      ],
+      { current: column, requested: amount },
+    );
   }
 }
 
@@ -116,7 +143,14 @@ export function assertCanReduce(f: LineFigures, amount: number, field = 'amount'
       'line_below_zero',
       `Moving ${amount} won out would take the line below zero (its unspent balance is ${f.balance} won)`,
       `${won(amount)}을(를) 빼면 예산이 음수가 됩니다 (집행잔액 ${won(f.balance)})`,
-      [{ field, rule: 'lineNotBelowZero', message: `at most ${f.balance} won can move out`, message_ko: `최대 ${won(f.balance)}까지 옮길 수 있습니다` }],
+      [
+        {
+          field,
+          rule: 'lineNotBelowZero',
+          message: `at most ${f.balance} won can move out`,
+          message_ko: `최대 ${won(f.balance)}까지 옮길 수 있습니다`,
+        },
+      ],
       { currentBudget: f.current, executed: f.executed, carriedOut: f.carriedOut, requested: amount, available: f.balance },
     );
   }

@@ -43,7 +43,7 @@ export function sumWon(values: Iterable<number>): number {
 /** Integer division rounded half away from zero. */
 export function divRound(numerator: bigint, denominator: bigint): bigint {
   if (denominator === 0n) throw new RangeError('division by zero');
-  const negative = (numerator < 0n) !== (denominator < 0n);
+  const negative = numerator < 0n !== denominator < 0n;
   const n = numerator < 0n ? -numerator : numerator;
   const d = denominator < 0n ? -denominator : denominator;
   const q = (n * 2n + d) / (2n * d);
@@ -142,12 +142,7 @@ export function executionRate(executed: number, currentBudget: number, decimals 
  * 증감률 = (B − A) / A × 100. A new item (A = 0, B ≠ 0) prints "100" (or "순증" when asked);
  * an item that disappears prints "△100"; no change prints "-" (seed 003's 2019 budget table).
  */
-export function changeRate(
-  previous: number,
-  current: number,
-  decimals = 2,
-  options: { newItem?: '100' | '순증' } = {},
-): Rate {
+export function changeRate(previous: number, current: number, decimals = 2, options: { newItem?: '100' | '순증' } = {}): Rate {
   const diff = current - previous;
   if (diff === 0) return { value: 0, text: '-' };
   if (previous === 0) return { value: null, text: options.newItem ?? '100' };

@@ -92,7 +92,8 @@ export interface RenewalFacts {
   cityDecision: CityDecisionFact | null;
 }
 
-export type ReasonCode = 'low_evaluation_score' | 'low_selection_score' | 'uncorrected_repeat_finding' | 'serious_misconduct' | 'audit_sanction';
+export type ReasonCode =
+  'low_evaluation_score' | 'low_selection_score' | 'uncorrected_repeat_finding' | 'serious_misconduct' | 'audit_sanction';
 
 export interface RenewalReason {
   /** ① … ⑤ as the guideline numbers them */
@@ -157,10 +158,13 @@ export function renewalVerdict(facts: RenewalFacts, rules: RenewalRules): Renewa
     if (!rule) {
       notJudged.push({ code: 'no_rule_in_force', messageKo: `평가일(${ev.evaluatedOn})에 적용되는 재계약 기준점수 규칙이 없음` });
     } else if (compareDecimal(ev.total, String(rule.params.minScore)) < 0) {
-      add(1, 'low_evaluation_score',
+      add(
+        1,
+        'low_evaluation_score',
         `Evaluation total ${ev.total} is below ${rule.params.minScore} (rule in force on ${ev.evaluatedOn})`,
         `종합성과평가 결과 ${formatScore(ev.total)}점이 평가일(${ev.evaluatedOn}) 기준 재계약 기준 ${rule.params.minScore}점 미만`,
-        { evaluationId: ev.id, total: ev.total, evaluatedOn: ev.evaluatedOn, evaluatedBy: ev.evaluatedBy, rule: ruleEvidence(rule) });
+        { evaluationId: ev.id, total: ev.total, evaluatedOn: ev.evaluatedOn, evaluatedBy: ev.evaluatedBy, rule: ruleEvidence(rule) },
+      );
     }
   }
 
@@ -170,10 +174,13 @@ export function renewalVerdict(facts: RenewalFacts, rules: RenewalRules): Renewa
     const rule = versionOn(rules.selectionMinScore, s.date);
     if (!rule) notJudged.push({ code: 'no_rule_in_force', messageKo: `심사일(${s.date})에 적용되는 적격자심의 기준점수 규칙이 없음` });
     else if (compareDecimal(s.score, String(rule.params.minScore)) < 0) {
-      add(2, 'low_selection_score',
+      add(
+        2,
+        'low_selection_score',
         `Selection committee score ${s.score} is below ${rule.params.minScore}`,
         `적격자심의위원회 심사결과 ${formatScore(s.score)}점이 기준 ${rule.params.minScore}점 미만`,
-        { selectionFactId: s.id, score: s.score, date: s.date, rule: ruleEvidence(rule) });
+        { selectionFactId: s.id, score: s.score, date: s.date, rule: ruleEvidence(rule) },
+      );
     }
   }
 
@@ -183,32 +190,50 @@ export function renewalVerdict(facts: RenewalFacts, rules: RenewalRules): Renewa
     notJudged.push({ code: 'no_inspection_data', messageKo: '지도점검 지적사항 자료가 없어 ③을 판단할 수 없음' });
   } else {
     const history = rules.uncorrectedRepeatLimit;
-    const rule = judgeDate ? versionOn(history, judgeDate) : history[history.length - 1] ?? null;
+    const rule = judgeDate ? versionOn(history, judgeDate) : (history[history.length - 1] ?? null);
     if (!rule) notJudged.push({ code: 'no_rule_in_force', messageKo: '동일 지적사항 반복 기준 규칙이 없음' });
     else {
       for (const chain of facts.repeatChains) {
         if (chain.justified || chain.uncorrectedCount < rule.params.minRepeats) continue;
-        add(3, 'uncorrected_repeat_finding',
+        add(
+          3,
+          'uncorrected_repeat_finding',
           `The finding "${chain.title}" went uncorrected ${chain.uncorrectedCount} times (limit ${rule.params.minRepeats})`,
           `동일 지적사항 「${chain.title}」을(를) 정당한 사유 없이 ${chain.uncorrectedCount}회 시정하지 않음 (기준 ${rule.params.minRepeats}회 이상)`,
-          { title: chain.title, uncorrectedCount: chain.uncorrectedCount, findingIds: chain.findingIds, rule: ruleEvidence(rule) });
+          { title: chain.title, uncorrectedCount: chain.uncorrectedCount, findingIds: chain.findingIds, rule: ruleEvidence(rule) },
+        );
       }
     }
   }
 
   // ④ serious misconduct punished
   for (const m of facts.misconduct) {
-    add(4, 'serious_misconduct', `Serious misconduct punished on ${m.date}: ${m.decision}`,
+    add(
+      4,
+      'serious_misconduct',
+      `Serious misconduct punished on ${m.date}: ${m.decision}`,
       `주요 비위로 처벌(${m.date}): ${m.description} — ${m.decision}`,
-      { factId: m.id, date: m.date, description: m.description, decision: m.decision, reference: m.reference ?? null });
+      { factId: m.id, date: m.date, description: m.description, decision: m.decision, reference: m.reference ?? null },
+    );
   }
 
   // ⑤ audit sanctions the evaluation committee judged relevant
   for (const a of facts.auditSanctions) {
     if (!a.committeeRelevant) continue;
-    add(5, 'audit_sanction', `Audit sanction of ${a.date} judged relevant by the evaluation committee`,
+    add(
+      5,
+      'audit_sanction',
+      `Audit sanction of ${a.date} judged relevant by the evaluation committee`,
       `감사기관 제재(${a.date}): ${a.description} — ${a.decision}; 민간위탁운영평가위원회가 제재 필요로 판단${a.committeeDecidedOn ? `(${a.committeeDecidedOn})` : ''}`,
-      { factId: a.id, date: a.date, description: a.description, decision: a.decision, committeeDecidedOn: a.committeeDecidedOn ?? null, reference: a.reference ?? null });
+      {
+        factId: a.id,
+        date: a.date,
+        description: a.description,
+        decision: a.decision,
+        committeeDecidedOn: a.committeeDecidedOn ?? null,
+        reference: a.reference ?? null,
+      },
+    );
   }
 
   reasons.sort((a, b) => a.number - b.number);

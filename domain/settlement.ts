@@ -67,19 +67,70 @@ function departmentBlock(dept: OrgNode, own: ProgramYearFacts[], orgDepth: numbe
   const d = orgDepth;
   const block: SettlementRow[] = [];
   const leaves = own.filter((p) => p.kind !== 'policy');
-  block.push({ kind: 'department', depth: 1 + d, label: dept.name, code: dept.code, orgUnitId: dept.id, programYearId: null, figures: addFigures(leaves.map((p) => p.figures)), priorYearBasis: sumBasisOf(leaves), orgDepth: d });
+  block.push({
+    kind: 'department',
+    depth: 1 + d,
+    label: dept.name,
+    code: dept.code,
+    orgUnitId: dept.id,
+    programYearId: null,
+    figures: addFigures(leaves.map((p) => p.figures)),
+    priorYearBasis: sumBasisOf(leaves),
+    orgDepth: d,
+  });
   for (const policy of own.filter((p) => p.kind === 'policy')) {
     const units = own.filter((p) => p.parentId === policy.id && p.kind === 'unit');
-    block.push({ kind: 'policy', depth: 2 + d, label: policy.name, code: policy.programCode, orgUnitId: dept.id, programYearId: policy.id, figures: addFigures(units.map((u) => u.figures)), priorYearBasis: sumBasisOf(units), orgDepth: d });
-    for (const u of units) block.push({ kind: 'unit', depth: 3 + d, label: u.name, code: u.programCode, orgUnitId: dept.id, programYearId: u.id, figures: u.figures, priorYearBasis: u.priorYearBasis, orgDepth: d });
+    block.push({
+      kind: 'policy',
+      depth: 2 + d,
+      label: policy.name,
+      code: policy.programCode,
+      orgUnitId: dept.id,
+      programYearId: policy.id,
+      figures: addFigures(units.map((u) => u.figures)),
+      priorYearBasis: sumBasisOf(units),
+      orgDepth: d,
+    });
+    for (const u of units)
+      block.push({
+        kind: 'unit',
+        depth: 3 + d,
+        label: u.name,
+        code: u.programCode,
+        orgUnitId: dept.id,
+        programYearId: u.id,
+        figures: u.figures,
+        priorYearBasis: u.priorYearBasis,
+        orgDepth: d,
+      });
   }
   // A unit program whose policy program sits in another department (after a reorganisation) is
   // still shown under its own department, directly.
   for (const u of own.filter((p) => p.kind === 'unit' && !own.some((q) => q.id === p.parentId))) {
-    block.push({ kind: 'unit', depth: 2 + d, label: u.name, code: u.programCode, orgUnitId: dept.id, programYearId: u.id, figures: u.figures, priorYearBasis: u.priorYearBasis, orgDepth: d });
+    block.push({
+      kind: 'unit',
+      depth: 2 + d,
+      label: u.name,
+      code: u.programCode,
+      orgUnitId: dept.id,
+      programYearId: u.id,
+      figures: u.figures,
+      priorYearBasis: u.priorYearBasis,
+      orgDepth: d,
+    });
   }
   for (const b of own.filter((p) => p.kind === 'basic')) {
-    block.push({ kind: 'basic', depth: 2 + d, label: b.name, code: b.programCode, orgUnitId: dept.id, programYearId: b.id, figures: b.figures, priorYearBasis: b.priorYearBasis, orgDepth: d });
+    block.push({
+      kind: 'basic',
+      depth: 2 + d,
+      label: b.name,
+      code: b.programCode,
+      orgUnitId: dept.id,
+      programYearId: b.id,
+      figures: b.figures,
+      priorYearBasis: b.priorYearBasis,
+      orgDepth: d,
+    });
   }
   return block;
 }
@@ -112,7 +163,17 @@ export function buildSettlementRows(orgs: OrgNode[], programs: ProgramYearFacts[
     const own = blocks.flatMap(ownOf);
     all.push(...own);
     const leaves = own.filter((p) => p.kind !== 'policy');
-    body.push({ kind: 'bureau', depth: 1, label: bureau.name, code: bureau.code, orgUnitId: bureau.id, programYearId: null, figures: addFigures(leaves.map((p) => p.figures)), priorYearBasis: sumBasisOf(leaves), orgDepth: 0 });
+    body.push({
+      kind: 'bureau',
+      depth: 1,
+      label: bureau.name,
+      code: bureau.code,
+      orgUnitId: bureau.id,
+      programYearId: null,
+      figures: addFigures(leaves.map((p) => p.figures)),
+      priorYearBasis: sumBasisOf(leaves),
+      orgDepth: 0,
+    });
     for (const dept of blocks) body.push(...departmentBlock(dept, ownOf(dept), 1));
   }
   for (const dept of departmentsUnder(orgs, rootId)) {
@@ -125,11 +186,41 @@ export function buildSettlementRows(orgs: OrgNode[], programs: ProgramYearFacts[
   const business = leaves.filter((p) => p.kind === 'unit');
   const basic = leaves.filter((p) => p.kind === 'basic');
   const rows: SettlementRow[] = [
-    { kind: 'total', depth: 0, label: totalLabel, code: root.code, orgUnitId: root.id, programYearId: null, figures: leaves.length ? addFigures(leaves.map((p) => p.figures)) : ZERO_FIGURES, priorYearBasis: sumBasisOf(leaves), orgDepth: 0 },
+    {
+      kind: 'total',
+      depth: 0,
+      label: totalLabel,
+      code: root.code,
+      orgUnitId: root.id,
+      programYearId: null,
+      figures: leaves.length ? addFigures(leaves.map((p) => p.figures)) : ZERO_FIGURES,
+      priorYearBasis: sumBasisOf(leaves),
+      orgDepth: 0,
+    },
   ];
   if (root.level === 'bureau' || root.level === 'city') {
-    rows.push({ kind: 'business', depth: 1, label: '사업예산', code: null, orgUnitId: root.id, programYearId: null, figures: addFigures(business.map((p) => p.figures)), priorYearBasis: sumBasisOf(business), orgDepth: 0 });
-    rows.push({ kind: 'basic_total', depth: 1, label: '기본경비(행정운영경비)', code: null, orgUnitId: root.id, programYearId: null, figures: addFigures(basic.map((p) => p.figures)), priorYearBasis: sumBasisOf(basic), orgDepth: 0 });
+    rows.push({
+      kind: 'business',
+      depth: 1,
+      label: '사업예산',
+      code: null,
+      orgUnitId: root.id,
+      programYearId: null,
+      figures: addFigures(business.map((p) => p.figures)),
+      priorYearBasis: sumBasisOf(business),
+      orgDepth: 0,
+    });
+    rows.push({
+      kind: 'basic_total',
+      depth: 1,
+      label: '기본경비(행정운영경비)',
+      code: null,
+      orgUnitId: root.id,
+      programYearId: null,
+      figures: addFigures(basic.map((p) => p.figures)),
+      priorYearBasis: sumBasisOf(basic),
+      orgDepth: 0,
+    });
   }
   return [...rows, ...body];
 }

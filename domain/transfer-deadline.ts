@@ -25,7 +25,12 @@ export function reportDeadline(date: string, rule: TransferDeadlineRule): string
 
 export type ReportStatus = 'reported' | 'reported_late' | 'unreported' | 'unreported_overdue';
 
-export function reportStatus(transferDate: string, reportedOn: string | null, asOf: string, rule: TransferDeadlineRule): { status: ReportStatus; deadline: string } {
+export function reportStatus(
+  transferDate: string,
+  reportedOn: string | null,
+  asOf: string,
+  rule: TransferDeadlineRule,
+): { status: ReportStatus; deadline: string } {
   const deadline = reportDeadline(transferDate, rule);
   if (reportedOn) return { status: reportedOn > deadline ? 'reported_late' : 'reported', deadline };
   return { status: asOf > deadline ? 'unreported_overdue' : 'unreported', deadline };

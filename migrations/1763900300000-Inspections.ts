@@ -25,7 +25,15 @@ const tables: TableSpec[] = [
   },
   {
     name: 'inspection_template_areas',
-    columns: [id(), int('version_id'), int('parent_id', true), str('code', 40), str('title', 200), str('guidance', 1000, true), int('sort_order')],
+    columns: [
+      id(),
+      int('version_id'),
+      int('parent_id', true),
+      str('code', 40),
+      str('title', 200),
+      str('guidance', 1000, true),
+      int('sort_order'),
+    ],
     indices: [{ columnNames: ['version_id', 'code'], isUnique: true }],
     foreignKeys: [fk('version_id', 'inspection_template_versions')],
   },

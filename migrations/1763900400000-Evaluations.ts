@@ -4,7 +4,17 @@ import { bool, createTables, date, dropTables, fk, id, int, str, TableSpec, text
 const tables: TableSpec[] = [
   {
     name: 'evaluation_templates',
-    columns: [id(), str('code', 40), int('version'), str('name', 200), date('effective_from'), date('effective_to', true), text('grade_bands'), str('note', 1000, true), timestamp('created_at')],
+    columns: [
+      id(),
+      str('code', 40),
+      int('version'),
+      str('name', 200),
+      date('effective_from'),
+      date('effective_to', true),
+      text('grade_bands'),
+      str('note', 1000, true),
+      timestamp('created_at'),
+    ],
     indices: [{ columnNames: ['code', 'version'], isUnique: true }],
   },
   {
@@ -37,7 +47,12 @@ const tables: TableSpec[] = [
       timestamp('created_at'),
     ],
     indices: [{ columnNames: ['consignment_id', 'evaluated_on'] }, { columnNames: ['contract_term_id'] }],
-    foreignKeys: [fk('consignment_id', 'consignments'), fk('contract_term_id', 'contract_terms'), fk('template_id', 'evaluation_templates'), fk('supersedes_id', 'evaluations')],
+    foreignKeys: [
+      fk('consignment_id', 'consignments'),
+      fk('contract_term_id', 'contract_terms'),
+      fk('template_id', 'evaluation_templates'),
+      fk('supersedes_id', 'evaluations'),
+    ],
   },
   {
     name: 'evaluation_scores',
@@ -67,7 +82,17 @@ const tables: TableSpec[] = [
   },
   {
     name: 'renewal_decisions',
-    columns: [id(), int('consignment_id'), int('contract_term_id'), date('decided_on'), str('decision', 16), str('reason', 2000), str('reference', 200, true), int('created_by_id', true), timestamp('created_at')],
+    columns: [
+      id(),
+      int('consignment_id'),
+      int('contract_term_id'),
+      date('decided_on'),
+      str('decision', 16),
+      str('reason', 2000),
+      str('reference', 200, true),
+      int('created_by_id', true),
+      timestamp('created_at'),
+    ],
     indices: [{ columnNames: ['contract_term_id', 'decided_on'] }],
     foreignKeys: [fk('consignment_id', 'consignments'), fk('contract_term_id', 'contract_terms')],
   },

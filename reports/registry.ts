@@ -45,7 +45,10 @@ export function reportDefinitions(): Map<string, ReportDefinition> {
   if (cache) return cache;
   const dir = path.join(__dirname, 'definitions');
   const map = new Map<string, ReportDefinition>();
-  for (const file of fs.readdirSync(dir).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
+    .sort()) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path.join(dir, file)) as { default?: ReportDefinition | ReportDefinition[] };
     if (!mod.default) continue; // helpers shared by definitions
@@ -62,7 +65,12 @@ export function reportDefinition(name: string): ReportDefinition {
   const def = reportDefinitions().get(name);
   if (!def) {
     throw new DomainError(404, 'unknown_report', `No report named ${name}`, `${name} 보고서가 없습니다`, [
-      { field: 'name', rule: 'knownReport', message: `known reports: ${[...reportDefinitions().keys()].join(', ')}`, message_ko: '보고서 이름을 확인하십시오' },
+      {
+        field: 'name',
+        rule: 'knownReport',
+        message: `known reports: ${[...reportDefinitions().keys()].join(', ')}`,
+        message_ko: '보고서 이름을 확인하십시오',
+      },
     ]);
   }
   return def;
@@ -71,8 +79,13 @@ export function reportDefinition(name: string): ReportDefinition {
 export function assertParams(def: ReportDefinition, params: ReportParams): void {
   const missing = def.required.filter((p) => params[p] === undefined || params[p] === '');
   if (missing.length) {
-    throw new DomainError(400, 'missing_report_parameter', `${def.name} needs ${missing.join(', ')}`, `${def.title} 보고서에는 ${missing.join(', ')} 값이 필요합니다`,
-      missing.map((m) => ({ field: m, rule: 'required', message: `${m} is required`, message_ko: `${m} 값을 입력하십시오` })));
+    throw new DomainError(
+      400,
+      'missing_report_parameter',
+      `${def.name} needs ${missing.join(', ')}`,
+      `${def.title} 보고서에는 ${missing.join(', ')} 값이 필요합니다`,
+      missing.map((m) => ({ field: m, rule: 'required', message: `${m} is required`, message_ko: `${m} 값을 입력하십시오` })),
+    );
   }
 }
 
@@ -89,7 +102,9 @@ export async function buildReport(em: EntityManager, name: string, params: Repor
 /** The council packet: every packet report of a unit for a year that can be built for it. */
 export async function buildPacket(em: EntityManager, params: ReportParams, ctx: RequestContext): Promise<ReportModel[]> {
   const models: ReportModel[] = [];
-  const ordered = [...reportDefinitions().values()].sort((a, b) => (a.packetOrder ?? 100) - (b.packetOrder ?? 100) || a.name.localeCompare(b.name));
+  const ordered = [...reportDefinitions().values()].sort(
+    (a, b) => (a.packetOrder ?? 100) - (b.packetOrder ?? 100) || a.name.localeCompare(b.name),
+  );
   for (const def of ordered) {
     if (!def.inPacket) continue;
     if (ctx.actor.role !== 'system' && !def.roles.includes(ctx.actor.role)) continue;

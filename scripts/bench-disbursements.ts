@@ -57,13 +57,25 @@ async function sqliteDb(synchronous?: string): Promise<Db> {
     await ds.query(`PRAGMA synchronous = ${synchronous}`);
   }
   const level = ((await ds.query('PRAGMA synchronous')) as { synchronous: number }[])[0].synchronous;
-  return { label: `SQLite (sync=${['OFF', 'NORMAL', 'FULL', 'EXTRA'][level] ?? level})`, ds, drop: async () => { await ds.destroy(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    label: `SQLite (sync=${['OFF', 'NORMAL', 'FULL', 'EXTRA'][level] ?? level})`,
+    ds,
+    drop: async () => {
+      await ds.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function mysqlDb(base: string): Promise<Db> {
   const url = new URL(base.replace(/^mariadb:/, 'mysql:'));
   const name = `ledger_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+  const admin = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  });
   await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   url.pathname = `/${name}`;
   const ds = await openDatabase(url.toString());
@@ -80,7 +92,11 @@ async function mysqlDb(base: string): Promise<Db> {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       return (Number(fields[11]) + Number(fields[12])) / 100;
     },
-    drop: async () => { await ds.destroy(); await admin.query(`DROP DATABASE IF EXISTS ${name}`); await admin.end(); },
+    drop: async () => {
+      await ds.destroy();
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.end();
+    },
   };
 }
 
@@ -121,8 +137,19 @@ async function spreadConsignments(ds: DataSource, count: number): Promise<string
     const py = await createProgramYear(ds, ctx, { programCode: program, fiscalYear: 2025, orgCode: 'LFB-FAIR' });
     await createAppropriation(ds, ctx, { programYearId: py.id, expenseItem: '민간위탁금', amount: 4_000_000_000 });
     const code = `BENCH-C${i}`;
-    await createConsignment(ds, ctx, { code, name: `벤치 위탁사무 ${i}`, consignmentType: 'office', fundingType: 'budget', orgCode: 'LFB-FAIR', programCode: program });
-    const plan = await createGrantPlan(ds, ctx, { consignment: code, fiscalYear: 2025, quarters: [1_000_000_000, 1_000_000_000, 1_000_000_000, 1_000_000_000] });
+    await createConsignment(ds, ctx, {
+      code,
+      name: `벤치 위탁사무 ${i}`,
+      consignmentType: 'office',
+      fundingType: 'budget',
+      orgCode: 'LFB-FAIR',
+      programCode: program,
+    });
+    const plan = await createGrantPlan(ds, ctx, {
+      consignment: code,
+      fiscalYear: 2025,
+      quarters: [1_000_000_000, 1_000_000_000, 1_000_000_000, 1_000_000_000],
+    });
     await approveGrantPlan(ds, ctx, plan.id, { approvedOn: '2025-01-02' });
     codes.push(code);
   }
@@ -130,7 +157,11 @@ async function spreadConsignments(ds: DataSource, count: number): Promise<string
 }
 
 async function run(db: Db, requests: number, clients: number, scenario: 'one' | 'spread', warmupRequests: number): Promise<Result> {
-  await runSeedSteps(db.ds, () => undefined, (f) => /^(010|020|040|090)-/.test(f));
+  await runSeedSteps(
+    db.ds,
+    () => undefined,
+    (f) => /^(010|020|040|090)-/.test(f),
+  );
   const consignments = scenario === 'spread' ? await spreadConsignments(db.ds, clients) : ['EC-C01'];
   const { app } = createApp(db.ds, { web: false });
   const server = app.listen(0, '127.0.0.1');
@@ -138,16 +169,23 @@ async function run(db: Db, requests: number, clients: number, scenario: 'one' | 
   const port = (server.address() as AddressInfo).port;
   const token = DEMO_ACCOUNTS.find((a) => a.username === 'officer')!.token;
   const url = `http://127.0.0.1:${port}/api/disbursements`;
-  const bodies = consignments.map((consignment) => JSON.stringify({ consignment, fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount: AMOUNT, paidOn: '2025-10-02' }));
+  const bodies = consignments.map((consignment) =>
+    JSON.stringify({ consignment, fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount: AMOUNT, paidOn: '2025-10-02' }),
+  );
   const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
-  const paidBefore = (await db.ds.getRepository(Disbursement).findBy({ fiscalYear: 2025, status: 'paid' })).reduce((s, d) => s + (d.paidAmount ?? 0), 0);
+  const paidBefore = (await db.ds.getRepository(Disbursement).findBy({ fiscalYear: 2025, status: 'paid' })).reduce(
+    (s, d) => s + (d.paidAmount ?? 0),
+    0,
+  );
 
   const statuses: Record<number, number> = {};
   let clientCpuMs = 0;
   // The clients run in a child process, as real clients would: in this process they would take
   // turns with the server on one event loop and inflate every latency. The same process serves the
   // warm-up and the measured run, so that it is warm too.
-  const child = fork(__filename, ['--client', url, String(clients), JSON.stringify(bodies), headers.Authorization], { execArgv: ['-r', 'ts-node/register/transpile-only'] });
+  const child = fork(__filename, ['--client', url, String(clients), JSON.stringify(bodies), headers.Authorization], {
+    execArgv: ['-r', 'ts-node/register/transpile-only'],
+  });
   const fire = (n: number, latencies: number[] | null) =>
     new Promise<void>((resolve, reject) => {
       child.once('message', (m: { latencies: number[]; statuses: Record<number, number>; cpuMs: number }) => {
@@ -188,7 +226,10 @@ async function run(db: Db, requests: number, clients: number, scenario: 'one' | 
     gcWatch.disconnect();
     const dbCpuAfter = db.serverCpu?.() ?? null;
     latencies.sort((a, b) => a - b);
-    const paidAfter = (await db.ds.getRepository(Disbursement).findBy({ fiscalYear: 2025, status: 'paid' })).reduce((s, d) => s + (d.paidAmount ?? 0), 0);
+    const paidAfter = (await db.ds.getRepository(Disbursement).findBy({ fiscalYear: 2025, status: 'paid' })).reduce(
+      (s, d) => s + (d.paidAmount ?? 0),
+      0,
+    );
     return {
       label: `${db.label} · ${scenario === 'one' ? 'one consignment' : `${consignments.length} consignments`}`,
       requests,
@@ -221,7 +262,14 @@ function client(url: string, clients: number, bodiesJson: string, authorization:
   const once = (body: string) =>
     new Promise<number>((resolve, reject) => {
       const req = http.request(
-        { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: authorization } },
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: authorization },
+        },
         (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode ?? 0));
@@ -259,7 +307,14 @@ async function main() {
     return client(url, Number(clients), bodies, authorization);
   }
   const { values } = parseArgs({
-    options: { requests: { type: 'string', default: '2000' }, warmup: { type: 'string', default: '1000' }, clients: { type: 'string', default: '16' }, 'sqlite-synchronous': { type: 'string' }, scenario: { type: 'string' }, db: { type: 'string' } },
+    options: {
+      requests: { type: 'string', default: '2000' },
+      warmup: { type: 'string', default: '1000' },
+      clients: { type: 'string', default: '16' },
+      'sqlite-synchronous': { type: 'string' },
+      scenario: { type: 'string' },
+      db: { type: 'string' },
+    },
     allowPositionals: true,
     strict: false,
   });
@@ -275,8 +330,15 @@ async function main() {
   else if (!mysqlUrl) console.log('(MariaDB skipped: set TEST_DB_URL or DB_URL to a mysql:// URL to include it)');
   const scenarios = (['one', 'spread'] as const).filter((s) => !values.scenario || values.scenario === s);
 
-  console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`disbursement payments: ${requests} requests after ${warmup} to warm up, ${clients} concurrent clients, POST /api/disbursements (request+decision+payment, ledger 집행, audit)`);
+  console.log(
+    `load average before: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    `disbursement payments: ${requests} requests after ${warmup} to warm up, ${clients} concurrent clients, POST /api/disbursements (request+decision+payment, ledger 집행, audit)`,
+  );
   const results: Result[] = [];
   let failed = false;
   // 'one': every client pays the same consignment — the worst case, serialised by its row lock;
@@ -295,20 +357,33 @@ async function main() {
     }
   }
   console.log('');
-  console.log(`${'database · scenario'.padEnd(44)} ${'requests'.padStart(8)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)}  statuses  p99 < ${TARGET_P99_MS} ms`);
+  console.log(
+    `${'database · scenario'.padEnd(44)} ${'requests'.padStart(8)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)}  statuses  p99 < ${TARGET_P99_MS} ms`,
+  );
   for (const r of results) {
     console.log(
-      `${r.label.slice(0, 44).padEnd(44)} ${String(r.requests).padStart(8)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}  ${Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ')}  ${r.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}${r.paidOk ? '' : '  (paid total mismatch!)'}`,
+      `${r.label.slice(0, 44).padEnd(44)} ${String(r.requests).padStart(8)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}  ${Object.entries(
+        r.statuses,
+      )
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ')}  ${r.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}${r.paidOk ? '' : '  (paid total mismatch!)'}`,
     );
   }
   console.log('');
-  console.log(`CPU per request (ms): the app's process · the clients' process · the database server (when local) · the app's event loop busy · the app's GC pauses (sum / longest, ms)`);
+  console.log(
+    `CPU per request (ms): the app's process · the clients' process · the database server (when local) · the app's event loop busy · the app's GC pauses (sum / longest, ms)`,
+  );
   for (const r of results) {
     console.log(
       `${r.label.slice(0, 44).padEnd(44)} ${r.cpu.app.toFixed(2).padStart(8)} ${r.cpu.clients.toFixed(2).padStart(8)} ${(r.cpu.database === null ? '–' : r.cpu.database.toFixed(2)).padStart(8)} ${`${(r.eventLoop * 100).toFixed(0)}%`.padStart(6)}  ${r.gc.total.toFixed(0)} / ${r.gc.max.toFixed(1)}`,
     );
   }
-  console.log(`machine: ${os.cpus().length} CPU(s), node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${os.cpus().length} CPU(s), node ${process.version}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   process.exit(failed ? 1 : 0);
 }
 

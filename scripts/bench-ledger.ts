@@ -16,11 +16,32 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-interface Size { label: string; bureaus: number; departmentsPerBureau: number; policiesPerDepartment: number; unitsPerPolicy: number; years: number[] }
+interface Size {
+  label: string;
+  bureaus: number;
+  departmentsPerBureau: number;
+  policiesPerDepartment: number;
+  unitsPerPolicy: number;
+  years: number[];
+}
 
 const SIZES: Size[] = [
-  { label: '6k', bureaus: 30, departmentsPerBureau: 4, policiesPerDepartment: 5, unitsPerPolicy: 10, years: [2021, 2022, 2023, 2024, 2025] },
-  { label: '60k', bureaus: 30, departmentsPerBureau: 4, policiesPerDepartment: 10, unitsPerPolicy: 50, years: [2021, 2022, 2023, 2024, 2025] },
+  {
+    label: '6k',
+    bureaus: 30,
+    departmentsPerBureau: 4,
+    policiesPerDepartment: 5,
+    unitsPerPolicy: 10,
+    years: [2021, 2022, 2023, 2024, 2025],
+  },
+  {
+    label: '60k',
+    bureaus: 30,
+    departmentsPerBureau: 4,
+    policiesPerDepartment: 10,
+    unitsPerPolicy: 50,
+    years: [2021, 2022, 2023, 2024, 2025],
+  },
 ];
 
 const ROOT = path.join(__dirname, '..');
@@ -51,10 +72,18 @@ async function generate(size: Size, file: string): Promise<{ seconds: number; pr
     const cityId = (await q("SELECT id FROM org_units WHERE code = 'CITY'"))[0].id;
     const deptIds: number[] = [];
     for (let b = 1; b <= size.bureaus; b++) {
-      await q("INSERT INTO org_units (code, name, level, parent_id, valid_from) VALUES (?, ?, 'bureau', ?, '2000-01-01')", [`B${b}`, `제${b}실국`, cityId]);
+      await q("INSERT INTO org_units (code, name, level, parent_id, valid_from) VALUES (?, ?, 'bureau', ?, '2000-01-01')", [
+        `B${b}`,
+        `제${b}실국`,
+        cityId,
+      ]);
       const bureauId = (await q('SELECT id FROM org_units WHERE code = ?', [`B${b}`]))[0].id;
       for (let d = 1; d <= size.departmentsPerBureau; d++) {
-        await q("INSERT INTO org_units (code, name, level, parent_id, valid_from) VALUES (?, ?, 'department', ?, '2000-01-01')", [`B${b}-D${d}`, `제${b}실국 제${d}담당관`, bureauId]);
+        await q("INSERT INTO org_units (code, name, level, parent_id, valid_from) VALUES (?, ?, 'department', ?, '2000-01-01')", [
+          `B${b}-D${d}`,
+          `제${b}실국 제${d}담당관`,
+          bureauId,
+        ]);
         deptIds.push((await q('SELECT id FROM org_units WHERE code = ?', [`B${b}-D${d}`]))[0].id);
       }
     }
@@ -64,16 +93,22 @@ async function generate(size: Size, file: string): Promise<{ seconds: number; pr
       for (let p = 1; p <= size.policiesPerDepartment; p++) {
         const pc = `P${di}-${p}`;
         programs.push({ code: pc, name: `정책사업 ${di}-${p}`, kind: 'policy', dept, parentCode: null });
-        for (let u = 1; u <= size.unitsPerPolicy; u++) programs.push({ code: `U${di}-${p}-${u}`, name: `단위사업 ${di}-${p}-${u} 시민 지원 운영`, kind: 'unit', dept, parentCode: pc });
+        for (let u = 1; u <= size.unitsPerPolicy; u++)
+          programs.push({ code: `U${di}-${p}-${u}`, name: `단위사업 ${di}-${p}-${u} 시민 지원 운영`, kind: 'unit', dept, parentCode: pc });
       }
       programs.push({ code: `K${di}`, name: '기본경비(행정운영경비)', kind: 'basic', dept, parentCode: null });
     });
     const chunk = 400;
     for (let i = 0; i < programs.length; i += chunk) {
       const part = programs.slice(i, i + chunk);
-      await q(`INSERT INTO programs (code, name, kind, account) VALUES ${part.map(() => "(?, ?, ?, 'general')").join(',')}`, part.flatMap((p) => [p.code, p.name, p.kind]));
+      await q(
+        `INSERT INTO programs (code, name, kind, account) VALUES ${part.map(() => "(?, ?, ?, 'general')").join(',')}`,
+        part.flatMap((p) => [p.code, p.name, p.kind]),
+      );
     }
-    const programId = new Map<string, number>((await q('SELECT id, code FROM programs')).map((r: { id: number; code: string }) => [r.code, r.id]));
+    const programId = new Map<string, number>(
+      (await q('SELECT id, code FROM programs')).map((r: { id: number; code: string }) => [r.code, r.id]),
+    );
     const now = new Date().toISOString().replace('T', ' ').slice(0, 23);
     for (const year of size.years) {
       for (let i = 0; i < programs.length; i += chunk) {
@@ -83,9 +118,13 @@ async function generate(size: Size, file: string): Promise<{ seconds: number; pr
           part.flatMap((p, j) => [programId.get(p.code), year, p.dept, p.name, i + j]),
         );
       }
-      const pyRows: { id: number; code: string }[] = await q('SELECT py.id, p.code FROM program_years py JOIN programs p ON p.id = py.program_id WHERE py.fiscal_year = ?', [year]);
+      const pyRows: { id: number; code: string }[] = await q(
+        'SELECT py.id, p.code FROM program_years py JOIN programs p ON p.id = py.program_id WHERE py.fiscal_year = ?',
+        [year],
+      );
       const pyId = new Map(pyRows.map((r) => [r.code, r.id]));
-      for (const p of programs) if (p.parentCode) await q('UPDATE program_years SET parent_id = ? WHERE id = ?', [pyId.get(p.parentCode), pyId.get(p.code)]);
+      for (const p of programs)
+        if (p.parentCode) await q('UPDATE program_years SET parent_id = ? WHERE id = ?', [pyId.get(p.parentCode), pyId.get(p.code)]);
       const leaves = programs.filter((p) => p.kind !== 'policy');
       programYears += programs.length;
       for (let i = 0; i < leaves.length; i += chunk) {
@@ -94,7 +133,10 @@ async function generate(size: Size, file: string): Promise<{ seconds: number; pr
           const executed = Math.floor(budget * (0.6 + rand() * 0.4));
           return { py: pyId.get(p.code)!, budget, executed };
         });
-        await q(`INSERT INTO appropriations (program_year_id, expense_item, amount, created_at) VALUES ${part.map(() => "(?, '사무관리비', ?, ?)").join(',')}`, part.flatMap((x) => [x.py, x.budget, now]));
+        await q(
+          `INSERT INTO appropriations (program_year_id, expense_item, amount, created_at) VALUES ${part.map(() => "(?, '사무관리비', ?, ?)").join(',')}`,
+          part.flatMap((x) => [x.py, x.budget, now]),
+        );
         await q(
           `INSERT INTO ledger_entries (program_year_id, fiscal_year, expense_item, kind, amount, entry_date, created_at) VALUES ${part.map(() => "(?, ?, '사무관리비', 'execution', ?, ?, ?)").join(',')}`,
           part.flatMap((x) => [x.py, year, x.executed, `${year}-12-31`, now]),
@@ -108,7 +150,16 @@ async function generate(size: Size, file: string): Promise<{ seconds: number; pr
   return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, programYears };
 }
 
-interface ChildResult { rows: number; buildSeconds: number; renderSeconds: number; startRssMb: number; builtRssMb: number; peakRssMb: number; bytes: number; pages: number | null }
+interface ChildResult {
+  rows: number;
+  buildSeconds: number;
+  renderSeconds: number;
+  startRssMb: number;
+  builtRssMb: number;
+  peakRssMb: number;
+  bytes: number;
+  pages: number | null;
+}
 
 async function child(file: string, format: 'xlsx' | 'pdf'): Promise<void> {
   const { openDatabase } = await import(path.join(ROOT, 'server', 'db', 'data-source'));
@@ -128,8 +179,19 @@ async function child(file: string, format: 'xlsx' | 'pdf'): Promise<void> {
   else pages = (await renderPdf(model, out)).pages;
   const t2 = process.hrtime.bigint();
   await ds.destroy();
-  const rows = model.sections.filter((s: { kind: string }) => s.kind === 'table').reduce((n: number, s: { rows: unknown[] }) => n + s.rows.length, 0);
-  const result: ChildResult = { rows, buildSeconds: Number(t1 - t0) / 1e9, renderSeconds: Number(t2 - t1) / 1e9, startRssMb, builtRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024, bytes: fs.statSync(out).size, pages };
+  const rows = model.sections
+    .filter((s: { kind: string }) => s.kind === 'table')
+    .reduce((n: number, s: { rows: unknown[] }) => n + s.rows.length, 0);
+  const result: ChildResult = {
+    rows,
+    buildSeconds: Number(t1 - t0) / 1e9,
+    renderSeconds: Number(t2 - t1) / 1e9,
+    startRssMb,
+    builtRssMb,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    bytes: fs.statSync(out).size,
+    pages,
+  };
   process.send!(result);
 }
 
@@ -138,16 +200,36 @@ function compiled(): string {
   // Inside the repository (dist/ is ignored) so the compiled code finds node_modules.
   const out = path.join(ROOT, 'dist', 'bench-ledger');
   fs.rmSync(out, { recursive: true, force: true });
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.json'), '--outDir', out, '--noEmit', 'false', '--incremental', 'false'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      path.join(ROOT, 'tsconfig.json'),
+      '--outDir',
+      out,
+      '--noEmit',
+      'false',
+      '--incremental',
+      'false',
+    ],
+    { stdio: 'inherit' },
+  );
   return path.join(out, 'scripts', 'bench-ledger.js');
 }
 
 async function main() {
   if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4] as 'xlsx' | 'pdf');
-  if (process.argv[2] === '--generate') return void (await generate(SIZES.find((x) => x.label === (process.argv[4] ?? '6k'))!, process.argv[3]));
+  if (process.argv[2] === '--generate')
+    return void (await generate(
+      SIZES.find((x) => x.label === (process.argv[4] ?? '6k'))!,
+      process.argv[3],
+    ));
   const quick = process.argv.includes('--quick');
   const script = compiled();
-  console.log('size | program-years | generate s | format | rows | query+model s | render s | pages | RSS at start / after model / peak MB');
+  console.log(
+    'size | program-years | generate s | format | rows | query+model s | render s | pages | RSS at start / after model / peak MB',
+  );
   for (const size of quick ? SIZES.slice(0, 1) : SIZES) {
     const file = path.join(os.tmpdir(), `bench-ledger-${size.label}-${process.pid}.sqlite`);
     const gen = await generate(size, file);
@@ -158,9 +240,22 @@ async function main() {
         c.on('error', reject);
         c.on('exit', (code) => code && reject(new Error(`child exited ${code}`)));
       });
-      console.log([size.label, gen.programYears, gen.seconds.toFixed(1), format, result.rows, result.buildSeconds.toFixed(2), result.renderSeconds.toFixed(2), result.pages ?? '-', `${result.startRssMb.toFixed(0)} / ${result.builtRssMb.toFixed(0)} / ${result.peakRssMb.toFixed(0)}`].join(' | '));
+      console.log(
+        [
+          size.label,
+          gen.programYears,
+          gen.seconds.toFixed(1),
+          format,
+          result.rows,
+          result.buildSeconds.toFixed(2),
+          result.renderSeconds.toFixed(2),
+          result.pages ?? '-',
+          `${result.startRssMb.toFixed(0)} / ${result.builtRssMb.toFixed(0)} / ${result.peakRssMb.toFixed(0)}`,
+        ].join(' | '),
+      );
     }
-    for (const f of fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(path.basename(file)))) fs.rmSync(path.join(os.tmpdir(), f), { force: true });
+    for (const f of fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(path.basename(file))))
+      fs.rmSync(path.join(os.tmpdir(), f), { force: true });
   }
 }
 

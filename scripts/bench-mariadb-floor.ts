@@ -30,10 +30,20 @@ async function client(url: string, n: number): Promise<void> {
   let next = 0;
   const once = () =>
     new Promise<void>((resolve, reject) => {
-      const req = http.request({ agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': 2 } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve());
-      });
+      const req = http.request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Content-Length': 2 },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve());
+        },
+      );
       req.on('error', reject);
       req.end('{}');
     });
@@ -53,7 +63,14 @@ async function client(url: string, n: number): Promise<void> {
 
 async function measure(base: string, statements: number, trips: number): Promise<string> {
   const url = new URL(base.replace(/^mariadb:/, 'mysql:'));
-  const pool = createPool({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), connectionLimit: 20, multipleStatements: true }).promise();
+  const pool = createPool({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    connectionLimit: 20,
+    multipleStatements: true,
+  }).promise();
   const sql = ['START TRANSACTION', ...Array.from({ length: statements - 2 }, (_, i) => `SELECT ${i} AS n, 'floor' AS s`), 'COMMIT'];
   const perTrip = Math.ceil(sql.length / trips);
   const batches = Array.from({ length: Math.ceil(sql.length / perTrip) }, (_, i) => sql.slice(i * perTrip, (i + 1) * perTrip).join(';\n'));
@@ -95,9 +112,15 @@ async function main() {
     console.log('(MariaDB floor skipped: set TEST_DB_URL or DB_URL to a mysql:// URL to include it)');
     return;
   }
-  const { values } = parseArgs({ options: { cases: { type: 'string', default: '15x15,15x5,8x8' } }, allowPositionals: true, strict: false });
+  const { values } = parseArgs({
+    options: { cases: { type: 'string', default: '15x15,15x5,8x8' } },
+    allowPositionals: true,
+    strict: false,
+  });
   console.log(`floor: POST → N trivial statements in one transaction (raw mysql2), ${CLIENTS} clients, ${REQUESTS} requests`);
-  console.log(`${'statements'.padStart(10)} ${'round trips'.padStart(11)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'app CPU ms'.padStart(12)}`);
+  console.log(
+    `${'statements'.padStart(10)} ${'round trips'.padStart(11)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'app CPU ms'.padStart(12)}`,
+  );
   for (const c of String(values.cases).split(',')) {
     const [n, r] = c.split('x').map(Number);
     if (!(n >= 2 && r >= 1)) throw new Error(`--cases: ${c} is not statements x round trips (e.g. 15x5)`);

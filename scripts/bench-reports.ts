@@ -83,7 +83,10 @@ function transpileForChildren(): string {
   const files = [
     'scripts/bench-reports.ts',
     'domain/money.ts',
-    ...fs.readdirSync(path.join(ROOT, 'reports/engine')).filter((f) => f.endsWith('.ts')).map((f) => `reports/engine/${f}`),
+    ...fs
+      .readdirSync(path.join(ROOT, 'reports/engine'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `reports/engine/${f}`),
   ];
   for (const rel of files) {
     const src = fs.readFileSync(path.join(ROOT, rel), 'utf8');
@@ -169,7 +172,8 @@ async function main(): Promise<void> {
     const r = results.find((x) => x.label === t.label && x.format === t.format)!;
     const pass = (t.seconds === undefined || r.seconds < t.seconds) && (t.rssMb === undefined || r.peakRssMb <= t.rssMb);
     ok &&= pass;
-    const what = t.seconds !== undefined ? `< ${t.seconds} s (${r.seconds.toFixed(3)} s)` : `peak RSS ≤ ${t.rssMb} MB (${r.peakRssMb.toFixed(0)} MB)`;
+    const what =
+      t.seconds !== undefined ? `< ${t.seconds} s (${r.seconds.toFixed(3)} s)` : `peak RSS ≤ ${t.rssMb} MB (${r.peakRssMb.toFixed(0)} MB)`;
     console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${t.format} ${t.label}: ${what}`);
   }
   fs.rmSync(path.resolve(childScript, '../..'), { recursive: true, force: true });

@@ -12,7 +12,10 @@ for (const file of benches) {
   const full = path.join(__dirname, file);
   if (!fs.existsSync(full)) continue;
   console.log(`\n=== ${file}`);
-  const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', full, ...process.argv.slice(2)], { stdio: 'inherit', cwd: path.join(__dirname, '..') });
+  const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', full, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    cwd: path.join(__dirname, '..'),
+  });
   if (run.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

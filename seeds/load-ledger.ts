@@ -13,7 +13,14 @@ import { createRevenueLine, postRevenueEntry } from '../server/services/revenue-
 import { SeedBasisLine, SeedLedger, SeedRevenueLine } from './types';
 
 const toBasis = (lines: SeedBasisLine[]): BasisLineInput[] =>
-  lines.map((l) => ({ description: l.description, unitAmount: l.unitAmount ?? null, quantity: l.quantity ?? null, multiplier: l.multiplier ?? null, amount: l.amount, children: l.children ? toBasis(l.children) : undefined }));
+  lines.map((l) => ({
+    description: l.description,
+    unitAmount: l.unitAmount ?? null,
+    quantity: l.quantity ?? null,
+    multiplier: l.multiplier ?? null,
+    amount: l.amount,
+    children: l.children ? toBasis(l.children) : undefined,
+  }));
 
 /**
  * Loads one transcribed document through the same services the API uses, so every seeded figure
@@ -29,15 +36,26 @@ export async function loadSeedLedger(ds: DataSource, seed: SeedLedger): Promise<
       const existing = await em.getRepository(FiscalYear).findOneBy({ year: fy.year });
       if (!existing) {
         await em.insert(FiscalYear, { year: fy.year, status: 'open', closedAt: null, closedById: null });
-        await audit(em, ctx, { action: 'fiscal_year.open', entity: 'fiscal_year', entityId: fy.year, after: { year: fy.year, status: 'open' } });
-      }
-      else if (existing.status === 'closed') throw new Error(`seed ${seed.source}: fiscal year ${fy.year} is already closed`);
+        await audit(em, ctx, {
+          action: 'fiscal_year.open',
+          entity: 'fiscal_year',
+          entityId: fy.year,
+          after: { year: fy.year, status: 'open' },
+        });
+      } else if (existing.status === 'closed') throw new Error(`seed ${seed.source}: fiscal year ${fy.year} is already closed`);
     }
     for (const o of seed.orgUnits) {
       if (await em.getRepository(OrgUnit).findOneBy({ code: o.code })) continue;
-      await createOrgUnit(ds, ctx, { code: o.code, name: o.name, level: o.level, parentCode: o.parent ?? null, validFrom: o.validFrom, validTo: o.validTo ?? null }, em);
+      await createOrgUnit(
+        ds,
+        ctx,
+        { code: o.code, name: o.name, level: o.level, parentCode: o.parent ?? null, validFrom: o.validFrom, validTo: o.validTo ?? null },
+        em,
+      );
     }
-    const years = Object.keys(seed.programYears).map(Number).sort((a, b) => a - b);
+    const years = Object.keys(seed.programYears)
+      .map(Number)
+      .sort((a, b) => a - b);
     for (const year of years) await loadYear(ds, em, seed, year);
     for (const [year, block] of Object.entries(seed.revenue ?? {})) await loadRevenue(ds, em, Number(year), block.org, block.lines);
     return 'loaded';
@@ -51,44 +69,144 @@ export async function loadSeedLedger(ds: DataSource, seed: SeedLedger): Promise<
         await createProgram(ds, ctx, { code: row.program, name: row.name, kind: row.kind, account: row.account }, em);
       }
       // A program moved by a whole-program 이체 starts the year in the department it came from.
-      const move = (seed.transfers ?? []).find((t) => t.kind === 'org' && t.fromProgram === row.program && t.toProgram === row.program && t.date.startsWith(`${year}-`));
-      const py = await createProgramYear(ds, ctx, {
-        programCode: row.program,
-        fiscalYear: year,
-        orgCode: move?.fromOrg ?? row.org,
-        parentProgramCode: row.parent ?? null,
-        name: row.name,
-        sortOrder: i + 1,
-        priorYearBasis: row.priorYearBasis ?? null,
-        note: row.note ?? null,
-      }, em);
+      const move = (seed.transfers ?? []).find(
+        (t) => t.kind === 'org' && t.fromProgram === row.program && t.toProgram === row.program && t.date.startsWith(`${year}-`),
+      );
+      const py = await createProgramYear(
+        ds,
+        ctx,
+        {
+          programCode: row.program,
+          fiscalYear: year,
+          orgCode: move?.fromOrg ?? row.org,
+          parentProgramCode: row.parent ?? null,
+          name: row.name,
+          sortOrder: i + 1,
+          priorYearBasis: row.priorYearBasis ?? null,
+          note: row.note ?? null,
+        },
+        em,
+      );
       pyOf.set(row.program, py);
       for (const a of row.appropriations ?? []) {
-        await createAppropriation(ds, ctx, { programYearId: py.id, expenseItem: a.item, amount: a.amount, basis: a.basis ? toBasis(a.basis) : undefined, note: a.note ?? null }, em);
+        await createAppropriation(
+          ds,
+          ctx,
+          {
+            programYearId: py.id,
+            expenseItem: a.item,
+            amount: a.amount,
+            basis: a.basis ? toBasis(a.basis) : undefined,
+            note: a.note ?? null,
+          },
+          em,
+        );
       }
-      for (const c of row.carryIn ?? []) await postEntry(ds, ctx, { programYearId: py.id, expenseItem: c.item, kind: 'carry_in', amount: c.amount, entryDate: c.date, reason: c.reason ?? c.note ?? null }, em);
+      for (const c of row.carryIn ?? [])
+        await postEntry(
+          ds,
+          ctx,
+          {
+            programYearId: py.id,
+            expenseItem: c.item,
+            kind: 'carry_in',
+            amount: c.amount,
+            entryDate: c.date,
+            reason: c.reason ?? c.note ?? null,
+          },
+          em,
+        );
     }
     for (const t of (seed.transfers ?? []).filter((x) => x.date.startsWith(`${year}-`))) {
       const from = pyOf.get(t.fromProgram);
       const to = pyOf.get(t.toProgram);
       if (!from || !to) throw new Error(`seed ${seed.source}: transfer names unknown program ${t.fromProgram}/${t.toProgram} in ${year}`);
       const toOrg = t.toOrg ? await em.getRepository(OrgUnit).findOneByOrFail({ code: t.toOrg }) : null;
-      await createTransfer(ds, ctx, { kind: t.kind, transferDate: t.date, amount: t.amount, fromProgramYearId: from.id, fromItem: t.fromItem, toProgramYearId: to.id, toItem: t.toItem, toOrgUnitId: toOrg?.id ?? null, reason: t.reason, approvalRef: t.kind === 'program' ? t.note ?? 'seed' : null, reportedOn: t.reportedOn ?? null }, em);
+      await createTransfer(
+        ds,
+        ctx,
+        {
+          kind: t.kind,
+          transferDate: t.date,
+          amount: t.amount,
+          fromProgramYearId: from.id,
+          fromItem: t.fromItem,
+          toProgramYearId: to.id,
+          toItem: t.toItem,
+          toOrgUnitId: toOrg?.id ?? null,
+          reason: t.reason,
+          approvalRef: t.kind === 'program' ? (t.note ?? 'seed') : null,
+          reportedOn: t.reportedOn ?? null,
+        },
+        em,
+      );
     }
     for (const row of rows) {
       const py = pyOf.get(row.program)!;
-      for (const e of row.executions ?? []) await postEntry(ds, ctx, { programYearId: py.id, expenseItem: e.item, kind: 'execution', amount: e.amount, entryDate: e.date, reason: e.reason ?? null }, em);
-      for (const c of row.carryOut ?? []) await postEntry(ds, ctx, { programYearId: py.id, expenseItem: c.item, kind: 'carry_out', amount: c.amount, entryDate: c.date, reason: c.reason ?? '사유 미기재', carryType: c.carryType }, em);
+      for (const e of row.executions ?? [])
+        await postEntry(
+          ds,
+          ctx,
+          { programYearId: py.id, expenseItem: e.item, kind: 'execution', amount: e.amount, entryDate: e.date, reason: e.reason ?? null },
+          em,
+        );
+      for (const c of row.carryOut ?? [])
+        await postEntry(
+          ds,
+          ctx,
+          {
+            programYearId: py.id,
+            expenseItem: c.item,
+            kind: 'carry_out',
+            amount: c.amount,
+            entryDate: c.date,
+            reason: c.reason ?? '사유 미기재',
+            carryType: c.carryType,
+          },
+          em,
+        );
     }
   }
 
   async function loadRevenue(ds: DataSource, em: EntityManager, year: number, org: string, lines: SeedRevenueLine[]) {
     for (const [i, l] of lines.entries()) {
-      const line: RevenueLine = await createRevenueLine(ds, ctx, { fiscalYear: year, orgCode: org, code: l.code, name: l.name, parentCode: l.parent ?? null, sortOrder: i + 1, budget: l.budget, currentBudget: l.currentBudget }, em);
+      const line: RevenueLine = await createRevenueLine(
+        ds,
+        ctx,
+        {
+          fiscalYear: year,
+          orgCode: org,
+          code: l.code,
+          name: l.name,
+          parentCode: l.parent ?? null,
+          sortOrder: i + 1,
+          budget: l.budget,
+          currentBudget: l.currentBudget,
+        },
+        em,
+      );
       const date = `${year}-12-31`;
-      if (l.assessed) await postRevenueEntry(ds, ctx, { revenueLineId: line.id, kind: 'assessed', amount: l.assessed, entryDate: date, reason: '결산 (일자 예시)' }, em);
-      if (l.collected) await postRevenueEntry(ds, ctx, { revenueLineId: line.id, kind: 'collected', amount: l.collected, entryDate: date, reason: '결산 (일자 예시)' }, em);
-      if (l.writtenOff) await postRevenueEntry(ds, ctx, { revenueLineId: line.id, kind: 'written_off', amount: l.writtenOff, entryDate: date, reason: '결산 (일자 예시)' }, em);
+      if (l.assessed)
+        await postRevenueEntry(
+          ds,
+          ctx,
+          { revenueLineId: line.id, kind: 'assessed', amount: l.assessed, entryDate: date, reason: '결산 (일자 예시)' },
+          em,
+        );
+      if (l.collected)
+        await postRevenueEntry(
+          ds,
+          ctx,
+          { revenueLineId: line.id, kind: 'collected', amount: l.collected, entryDate: date, reason: '결산 (일자 예시)' },
+          em,
+        );
+      if (l.writtenOff)
+        await postRevenueEntry(
+          ds,
+          ctx,
+          { revenueLineId: line.id, kind: 'written_off', amount: l.writtenOff, entryDate: date, reason: '결산 (일자 예시)' },
+          em,
+        );
     }
   }
 }
@@ -106,7 +224,13 @@ export async function closeSeedYears(ds: DataSource, seeds: SeedLedger[]): Promi
       if (fy && fy.status === 'open') {
         const closedAt = new Date(`${year + 1}-05-31T00:00:00Z`);
         await em.update(FiscalYear, { year }, { status: 'closed', closedAt });
-        await audit(em, systemContext('seed'), { action: 'fiscal_year.close', entity: 'fiscal_year', entityId: year, before: fy, after: { ...fy, status: 'closed', closedAt } });
+        await audit(em, systemContext('seed'), {
+          action: 'fiscal_year.close',
+          entity: 'fiscal_year',
+          entityId: year,
+          before: fy,
+          after: { ...fy, status: 'closed', closedAt },
+        });
         closed.push(year);
       }
     }

@@ -49,7 +49,9 @@ export function createApp(ds: DataSource, options: AppOptions = {}): App {
   api.use(express.json({ limit: '2mb', strict: false }));
   api.use(bearerAuth(ds));
   mountRoutes(api, ds, routes, { upload });
-  api.use((req, res) => sendProblem(res, new DomainError(404, 'no_such_route', 'No such API route', '없는 API 경로입니다'), req.originalUrl));
+  api.use((req, res) =>
+    sendProblem(res, new DomainError(404, 'no_such_route', 'No such API route', '없는 API 경로입니다'), req.originalUrl),
+  );
   app.use('/api', api);
   app.use(problemHandler);
   return { app, routes };

@@ -58,9 +58,7 @@ export async function createTables(qr: QueryRunner, specs: TableSpec[]): Promise
         columns: spec.columns,
         indices: spec.indices,
         foreignKeys: spec.foreignKeys,
-        ...(qr.connection.driver.options.type === 'mysql'
-          ? { engine: 'InnoDB' }
-          : {}),
+        ...(qr.connection.driver.options.type === 'mysql' ? { engine: 'InnoDB' } : {}),
       }),
       true,
     );

@@ -22,7 +22,19 @@ import { programYearFigures } from '../../server/services/ledger-service';
 import { orgUnitByCode } from '../../server/services/reference-service';
 import type { Cell, ColumnDef, HeaderCell, ReportModel, ReportRow, RowStyle } from '../engine/model';
 import type { ReportDefinition, ReportParams } from '../registry';
-import { amountCell, dashCell, depthOf, LEDGER_REPORT_ROLES, rateCell, requireYear, resolveProgram, ROW_STYLE, textCell, today, UNIT_LINE } from './ledger-common';
+import {
+  amountCell,
+  dashCell,
+  depthOf,
+  LEDGER_REPORT_ROLES,
+  rateCell,
+  requireYear,
+  resolveProgram,
+  ROW_STYLE,
+  textCell,
+  today,
+  UNIT_LINE,
+} from './ledger-common';
 
 /** Report setting: 증감률 decimals by shape (seed 003 prints 13.86, seed 000 prints 1). */
 export const CHANGE_RATE_DECIMALS = { org: 2, program: 0 } as const;
@@ -41,7 +53,12 @@ function columns(year: number, firstLabel: string): { columns: ColumnDef[]; head
       { key: 'rate', label: '증감률', kind: 'rate', width: 9 },
     ],
     headerRows: [
-      [{ label: firstLabel, rowSpan: 2 }, { label: a, rowSpan: 2 }, { label: b, rowSpan: 2 }, { label: `${year - 1}년 대비`, colSpan: 2 }],
+      [
+        { label: firstLabel, rowSpan: 2 },
+        { label: a, rowSpan: 2 },
+        { label: b, rowSpan: 2 },
+        { label: `${year - 1}년 대비`, colSpan: 2 },
+      ],
       [{ label: '증감 (B−A)' }, { label: '증감률' }],
     ],
   };
@@ -53,7 +70,11 @@ function comparisonRow(label: string, prior: number | null, current: number, dec
   if (prior === null) {
     Object.assign(cells, { prior: dashCell(), diff: dashCell(), rate: dashCell() });
   } else {
-    Object.assign(cells, { prior: amountCell(prior, ZERO), diff: amountCell(current - prior, ZERO), rate: rateCell(changeRate(prior, current, decimals)) });
+    Object.assign(cells, {
+      prior: amountCell(prior, ZERO),
+      diff: amountCell(current - prior, ZERO),
+      rate: rateCell(changeRate(prior, current, decimals)),
+    });
   }
   return { depth, style, cells };
 }
@@ -73,7 +94,9 @@ async function forOrg(em: Parameters<ReportDefinition['build']>[0], year: number
   const priorLeaves = prior.programs.filter((p) => p.kind !== 'policy');
   const priorBudget = new Map(priorLeaves.map((p) => [p.programCode, p.figures.budget]));
   const currentCodes = new Set(current.programs.map((p) => p.programCode));
-  const facts: ProgramYearFacts[] = current.programs.map((p) => (p.kind === 'policy' ? p : { ...p, priorYearBasis: p.priorYearBasis ?? priorBudget.get(p.programCode) ?? 0 }));
+  const facts: ProgramYearFacts[] = current.programs.map((p) =>
+    p.kind === 'policy' ? p : { ...p, priorYearBasis: p.priorYearBasis ?? priorBudget.get(p.programCode) ?? 0 },
+  );
 
   // Without a restated basis, a program that existed last year and is gone this year still shows,
   // with B = 0 (△100), under its department when that department still exists.
@@ -85,7 +108,14 @@ async function forOrg(em: Parameters<ReportDefinition['build']>[0], year: number
       .map((p, i) => {
         const parentCode = prior.programs.find((q) => q.id === p.parentId)?.programCode;
         const parent = current.programs.find((q) => q.kind === 'policy' && q.programCode === parentCode);
-        return { ...p, id: -(i + 1), parentId: parent?.id ?? null, sortOrder: Number.MAX_SAFE_INTEGER, figures: ZERO_FIGURES, priorYearBasis: p.figures.budget };
+        return {
+          ...p,
+          id: -(i + 1),
+          parentId: parent?.id ?? null,
+          sortOrder: Number.MAX_SAFE_INTEGER,
+          figures: ZERO_FIGURES,
+          priorYearBasis: p.figures.budget,
+        };
       });
   }
   const rows: SettlementRow[] = buildSettlementRows(current.orgs, [...facts, ...gone], root.id);
@@ -93,14 +123,20 @@ async function forOrg(em: Parameters<ReportDefinition['build']>[0], year: number
   const left = gone.filter((g) => !shown.has(g.programCode));
 
   const { columns: cols, headerRows } = columns(year, '부서/사업명');
-  const body = rows.map((r) => comparisonRow(r.label, priorAvailable ? (r.priorYearBasis ?? 0) : null, r.figures.budget, decimals, depthOf(r), ROW_STYLE[r.kind]));
+  const body = rows.map((r) =>
+    comparisonRow(r.label, priorAvailable ? (r.priorYearBasis ?? 0) : null, r.figures.budget, decimals, depthOf(r), ROW_STYLE[r.kind]),
+  );
 
-  const basisText = mode === 'restated' ? `${year}년 조직 기준 재작성` : priorAvailable ? `${year - 1}년 예산액(같은 사업코드)` : '자료 없음';
+  const basisText =
+    mode === 'restated' ? `${year}년 조직 기준 재작성` : priorAvailable ? `${year - 1}년 예산액(같은 사업코드)` : '자료 없음';
   const footnotes: string[] = [];
   if (mode === 'restated') {
     footnotes.push(`※ ${year - 1}년 예산은 ${year}년 조직 기준으로 재작성한 금액(예산서의 전년도 예산)임`);
     const fallback = leaves.filter((r) => r.priorYearBasis === null);
-    if (fallback.length) footnotes.push(`※ 재작성 금액이 없는 ${fallback.length}개 사업은 ${year - 1}년 자체 예산액으로 비교: ${fallback.map((r) => r.label).join(', ')}`);
+    if (fallback.length)
+      footnotes.push(
+        `※ 재작성 금액이 없는 ${fallback.length}개 사업은 ${year - 1}년 자체 예산액으로 비교: ${fallback.map((r) => r.label).join(', ')}`,
+      );
   } else if (priorAvailable) {
     footnotes.push(`※ ${year - 1}년 예산은 같은 사업코드의 ${year - 1}년 예산액(최종예산)임`);
   } else {
@@ -108,7 +144,9 @@ async function forOrg(em: Parameters<ReportDefinition['build']>[0], year: number
   }
   if (left.length) {
     const total = addFigures(left.map((g) => ({ ...ZERO_FIGURES, budget: g.priorYearBasis ?? 0 }))).budget;
-    footnotes.push(`※ ${year}년에 없는 부서의 ${year - 1}년 사업 ${left.length}건(${amountCell(total).text}천원)은 표에 없음: ${left.map((g) => g.name).join(', ')}`);
+    footnotes.push(
+      `※ ${year}년에 없는 부서의 ${year - 1}년 사업 ${left.length}건(${amountCell(total).text}천원)은 표에 없음: ${left.map((g) => g.name).join(', ')}`,
+    );
   }
   footnotes.push('※ 증감률 = (B − A) / A × 100; 신규 사업 100, 폐지 사업 △100, 증감 없음 -');
 
@@ -136,7 +174,10 @@ async function forProgram(em: Parameters<ReportDefinition['build']>[0], year: nu
   const figuresOf = async (y: number, target: ProgramYear) => {
     if (program.kind !== 'policy') return programYearFigures(em, target.id);
     const { programs } = await loadYearFacts(em, y);
-    return { items: {} as Record<string, typeof ZERO_FIGURES>, total: addFigures(programs.filter((p) => p.parentId === target.id).map((p) => p.figures)) };
+    return {
+      items: {} as Record<string, typeof ZERO_FIGURES>,
+      total: addFigures(programs.filter((p) => p.parentId === target.id).map((p) => p.figures)),
+    };
   };
   const cur = await figuresOf(year, py);
   const prev = priorPy ? await figuresOf(year - 1, priorPy) : null;
@@ -185,9 +226,20 @@ const definition: ReportDefinition = {
     const asOf = params.asOf ?? today();
     if (params.consignment) return forProgram(em, year, params.consignment, asOf);
     if (params.org) return forOrg(em, year, params.org, asOf);
-    throw new DomainError(400, 'missing_report_parameter', 'budget-comparison needs org or consignment', '예산 총괄에는 조직(org) 또는 사업(consignment)이 필요합니다', [
-      { field: 'org', rule: 'orgOrConsignment', message: 'give org (bureau/department) or consignment (program code or name)', message_ko: '조직 또는 사업을 입력하십시오' },
-    ]);
+    throw new DomainError(
+      400,
+      'missing_report_parameter',
+      'budget-comparison needs org or consignment',
+      '예산 총괄에는 조직(org) 또는 사업(consignment)이 필요합니다',
+      [
+        {
+          field: 'org',
+          rule: 'orgOrConsignment',
+          message: 'give org (bureau/department) or consignment (program code or name)',
+          message_ko: '조직 또는 사업을 입력하십시오',
+        },
+      ],
+    );
   },
 };
 

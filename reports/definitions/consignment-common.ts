@@ -46,7 +46,10 @@ export function consignmentOverview(subject: Awaited<ReturnType<typeof reportSub
   const { c, holder, dept } = subject;
   return [
     { label: '위탁사무', text: `${c.name} (${c.code})` },
-    { label: '수탁기관', text: holder ? `${holder.operator.name}${holder.operator.representative ? ` (대표 ${holder.operator.representative})` : ''}` : '-' },
+    {
+      label: '수탁기관',
+      text: holder ? `${holder.operator.name}${holder.operator.representative ? ` (대표 ${holder.operator.representative})` : ''}` : '-',
+    },
     { label: '위탁기간', text: holder ? `${holder.term.startDate} ~ ${holder.term.endDate}` : '-' },
     { label: '소관부서', text: dept?.name ?? '-' },
   ];

@@ -64,7 +64,7 @@ async function build(em: EntityManager, params: ReportParams, ctx: RequestContex
   const detail = await consignmentDetail(em, ctx, params.consignment!);
   const asOf = params.asOf ?? new Date().toISOString().slice(0, 10);
   const verdict = await verdictFor(em, ctx, { consignment: detail.code, asOf });
-  const judged = verdict.contractTerm ? detail.contractTerms.find((t) => t.id === verdict.contractTerm!.id) ?? null : null;
+  const judged = verdict.contractTerm ? (detail.contractTerms.find((t) => t.id === verdict.contractTerm!.id) ?? null) : null;
   const holder = judged ?? detail.contractTerms[detail.contractTerms.length - 1] ?? null;
   const sections: Section[] = [];
   const footnotes: string[] = [];
@@ -76,11 +76,26 @@ async function build(em: EntityManager, params: ReportParams, ctx: RequestContex
     title: '1. 위탁사무 개요',
     items: [
       { label: '위탁사무명', text: `${detail.name}(${CONSIGNMENT_TYPE_KO[detail.consignmentType]})` },
-      { label: '수탁기관', text: holder ? `${holder.operator.name}${holder.operator.representative ? `(대표 : ${holder.operator.representative})` : ''}` : '-' },
-      { label: '위탁기간', text: holder ? `${dotDate(holder.startDate)} ~ ${dotDate(holder.endDate)}(${holder.periodLabel ?? termLength(holder.startDate, holder.endDate)})` : '-' },
+      {
+        label: '수탁기관',
+        text: holder ? `${holder.operator.name}${holder.operator.representative ? `(대표 : ${holder.operator.representative})` : ''}` : '-',
+      },
+      {
+        label: '위탁기간',
+        text: holder
+          ? `${dotDate(holder.startDate)} ~ ${dotDate(holder.endDate)}(${holder.periodLabel ?? termLength(holder.startDate, holder.endDate)})`
+          : '-',
+      },
       { label: '추진근거', text: detail.legalBasis ?? '-' },
       { label: '민간위탁 개시', text: detail.startedOn ? dotDate(detail.startedOn) : '-' },
-      ...(consent ? [{ label: '의회 동의안', text: `의안번호 ${consent.billNumber}${consent.submittedOn ? ` (제출 ${dotDate(consent.submittedOn)})` : ''}` }] : []),
+      ...(consent
+        ? [
+            {
+              label: '의회 동의안',
+              text: `의안번호 ${consent.billNumber}${consent.submittedOn ? ` (제출 ${dotDate(consent.submittedOn)})` : ''}`,
+            },
+          ]
+        : []),
     ],
   };
   sections.push(overview);
@@ -94,17 +109,33 @@ async function build(em: EntityManager, params: ReportParams, ctx: RequestContex
     title: '2. 위탁사무 운영현황',
     items: [
       { label: '위치', text: detail.location ?? '-' },
-      ...(area && !(detail.location ?? '').includes(`${Object.values(area.values)[0]}${area.unit ?? ''}`) ? [{ label: '규모', text: `${Object.values(area.values)[0]}${area.unit ?? ''}` }] : []),
+      ...(area && !(detail.location ?? '').includes(`${Object.values(area.values)[0]}${area.unit ?? ''}`)
+        ? [{ label: '규모', text: `${Object.values(area.values)[0]}${area.unit ?? ''}` }]
+        : []),
     ],
   });
-  const staffYears = detail.staff.filter((s) => !judged || (s.year >= Number(judged.startDate.slice(0, 4)) && s.year <= Number(judged.endDate.slice(0, 4))));
+  const staffYears = detail.staff.filter(
+    (s) => !judged || (s.year >= Number(judged.startDate.slice(0, 4)) && s.year <= Number(judged.endDate.slice(0, 4))),
+  );
   if (staffYears.length) {
     sections.push({
       kind: 'table',
       title: '인력 운영',
       unitLine: '(단위 : 명)',
-      columns: [{ key: 'label', label: '연  도', kind: 'text', width: 14 }, ...staffYears.map((s) => ({ key: `y${s.year}`, label: `${s.year}년`, kind: 'integer' as const, width: 10 }))],
-      rows: [{ depth: 0, style: 'detail', cells: { label: text('근무 인원'), ...Object.fromEntries(staffYears.map((s) => [`y${s.year}`, { value: s.headcount, text: `${s.headcount}` }])) } }],
+      columns: [
+        { key: 'label', label: '연  도', kind: 'text', width: 14 },
+        ...staffYears.map((s) => ({ key: `y${s.year}`, label: `${s.year}년`, kind: 'integer' as const, width: 10 })),
+      ],
+      rows: [
+        {
+          depth: 0,
+          style: 'detail',
+          cells: {
+            label: text('근무 인원'),
+            ...Object.fromEntries(staffYears.map((s) => [`y${s.year}`, { value: s.headcount, text: `${s.headcount}` }])),
+          },
+        },
+      ],
     });
   }
 
@@ -118,15 +149,27 @@ async function build(em: EntityManager, params: ReportParams, ctx: RequestContex
       kind: 'table',
       title: `3. 위탁기간 연도별 예산현황(${detail.expenseItem})`,
       unitLine: '(단위 : 천원)',
-      columns: [{ key: 'label', label: '연  도', kind: 'text', width: 14 }, ...budgetYears.map((b) => ({ key: `y${b.fiscalYear}`, label: label(b.fiscalYear), kind: 'amount' as const, width: 14 }))],
+      columns: [
+        { key: 'label', label: '연  도', kind: 'text', width: 14 },
+        ...budgetYears.map((b) => ({ key: `y${b.fiscalYear}`, label: label(b.fiscalYear), kind: 'amount' as const, width: 14 })),
+      ],
       rows: [
         {
           depth: 0,
           style: 'total',
-          cells: { label: text('합  계'), ...Object.fromEntries(budgetYears.map((b) => [`y${b.fiscalYear}`, { value: toUnit(b.appropriation, 'thousand'), text: formatAmount(b.appropriation, 'thousand') }])) },
+          cells: {
+            label: text('합  계'),
+            ...Object.fromEntries(
+              budgetYears.map((b) => [
+                `y${b.fiscalYear}`,
+                { value: toUnit(b.appropriation, 'thousand'), text: formatAmount(b.appropriation, 'thousand') },
+              ]),
+            ),
+          },
         },
       ],
-      footnotes: lastYear !== null && budgetYears.some((b) => b.fiscalYear > lastYear) ? ['※ 다음 위탁기간 첫 해는 예산(안) 기준'] : undefined,
+      footnotes:
+        lastYear !== null && budgetYears.some((b) => b.fiscalYear > lastYear) ? ['※ 다음 위탁기간 첫 해는 예산(안) 기준'] : undefined,
     });
   }
 
@@ -182,10 +225,33 @@ async function build(em: EntityManager, params: ReportParams, ctx: RequestContex
   if (judgedEval) {
     const view = await evaluationView(em, judgedEval.id);
     const rows: ReportRow[] = [];
-    rows.push({ depth: 0, style: 'total', cells: { name: text('합  계'), max: scoreCell(view.maxTotal), score: scoreCell(view.total), comment: text(view.grade ? `등급 : ${view.grade}` : '') } });
+    rows.push({
+      depth: 0,
+      style: 'total',
+      cells: {
+        name: text('합  계'),
+        max: scoreCell(view.maxTotal),
+        score: scoreCell(view.total),
+        comment: text(view.grade ? `등급 : ${view.grade}` : ''),
+      },
+    });
     for (const g of view.groups) {
-      rows.push({ depth: 0, style: 'subtotal', cells: { name: text(`${g.name} [${g.scopeKo}·${g.measureKo}]`), max: scoreCell(g.maxPoints), score: scoreCell(g.subtotal), comment: empty() } });
-      for (const s of g.scores) rows.push({ depth: 1, style: 'detail', cells: { name: text(s.indicator), max: scoreCell(s.maxPoints), score: scoreCell(s.score), comment: text(s.comment ?? '') } });
+      rows.push({
+        depth: 0,
+        style: 'subtotal',
+        cells: {
+          name: text(`${g.name} [${g.scopeKo}·${g.measureKo}]`),
+          max: scoreCell(g.maxPoints),
+          score: scoreCell(g.subtotal),
+          comment: empty(),
+        },
+      });
+      for (const s of g.scores)
+        rows.push({
+          depth: 1,
+          style: 'detail',
+          cells: { name: text(s.indicator), max: scoreCell(s.maxPoints), score: scoreCell(s.score), comment: text(s.comment ?? '') },
+        });
     }
     const check = sumScores(view.groups.flatMap((g) => g.scores.map((s) => s.score)));
     sections.push({
@@ -224,18 +290,22 @@ async function build(em: EntityManager, params: ReportParams, ctx: RequestContex
       }
     };
     const textRows = t.rows.filter((r) => Object.values(r.values).some((v) => !isFigure(v)));
-    const rows: ReportRow[] = t.rows.filter((r) => !textRows.includes(r)).map((r) => ({
-      depth: r.depth,
-      style: r.style,
-      cells: {
-        label: text(r.label),
-        ...Object.fromEntries(periods.map((p, i) => {
-          const raw = r.values[p.label] ?? null;
-          const cell = figureCell(raw);
-          return [`p${i}`, mixedUnits && typeof cell.value === 'number' && r.unit ? { ...cell, text: `${cell.text}${r.unit}` } : cell];
-        })),
-      },
-    }));
+    const rows: ReportRow[] = t.rows
+      .filter((r) => !textRows.includes(r))
+      .map((r) => ({
+        depth: r.depth,
+        style: r.style,
+        cells: {
+          label: text(r.label),
+          ...Object.fromEntries(
+            periods.map((p, i) => {
+              const raw = r.values[p.label] ?? null;
+              const cell = figureCell(raw);
+              return [`p${i}`, mixedUnits && typeof cell.value === 'number' && r.unit ? { ...cell, text: `${cell.text}${r.unit}` } : cell];
+            }),
+          ),
+        },
+      }));
     const notes: string[] = [];
     // a printed total or subtotal is checked against the rows it sums
     t.rows.forEach((r, idx) => {
@@ -249,21 +319,35 @@ async function build(em: EntityManager, params: ReportParams, ctx: RequestContex
         const printed = r.values[p.label];
         const parts = children.map((c) => c.values[p.label]).filter((v): v is string => v !== undefined);
         try {
-          const sum = sumScores(parts.map((v) => v.replace(/,/g, '')), 0);
+          const sum = sumScores(
+            parts.map((v) => v.replace(/,/g, '')),
+            0,
+          );
           if (printed !== undefined && sum !== printed.replace(/,/g, '')) {
-            notes.push(`※ ${p.label} ${r.label.replace(/\s+/g, '')} ${printed}은(는) 문서 기재값이며, 세부 항목의 합계는 ${formatDecimal(parseDecimal(sum))}임`);
+            notes.push(
+              `※ ${p.label} ${r.label.replace(/\s+/g, '')} ${printed}은(는) 문서 기재값이며, 세부 항목의 합계는 ${formatDecimal(parseDecimal(sum))}임`,
+            );
           }
         } catch {
           /* text cells are not summed */
         }
       });
     });
-    for (const r of textRows) notes.push(`※ ${r.label} — ${periods.filter((p) => r.values[p.label]).map((p) => `${p.label}: ${r.values[p.label]}`).join(' / ')}`);
+    for (const r of textRows)
+      notes.push(
+        `※ ${r.label} — ${periods
+          .filter((p) => r.values[p.label])
+          .map((p) => `${p.label}: ${r.values[p.label]}`)
+          .join(' / ')}`,
+      );
     sections.push({
       kind: 'table',
       title: `${n === 1 ? '5. 주요 사업 실적 — ' : ''}${t.title}`,
       unitLine: units.length === 1 ? `(단위 : ${units[0]})` : '',
-      columns: [{ key: 'label', label: '구  분', kind: 'text', width: 26 }, ...periods.map((p, i) => ({ key: `p${i}`, label: p.label, kind: 'integer' as const, width: 16 }))],
+      columns: [
+        { key: 'label', label: '구  분', kind: 'text', width: 26 },
+        ...periods.map((p, i) => ({ key: `p${i}`, label: p.label, kind: 'integer' as const, width: 16 })),
+      ],
       rows,
       footnotes: notes.length ? notes : undefined,
     });
@@ -284,12 +368,37 @@ async function build(em: EntityManager, params: ReportParams, ctx: RequestContex
         name: text(first ? `${ind.name}${ind.lowerIsBetter ? ' (↓)' : ''}` : ''),
         unit: text(first ? ind.unit : ''),
       });
-      rows.push({ depth: 0, style: 'detail', cells: { ...base(true), kind: text('목표치'), ...Object.fromEntries(periods.map((p, i) => [`p${i}`, figureCell(byPeriod.get(p)?.target ?? null)])) } });
-      rows.push({ depth: 0, style: 'detail', cells: { ...base(false), kind: text('실적치'), ...Object.fromEntries(periods.map((p, i) => [`p${i}`, figureCell(byPeriod.get(p)?.actual ?? null)])) } });
+      rows.push({
+        depth: 0,
+        style: 'detail',
+        cells: {
+          ...base(true),
+          kind: text('목표치'),
+          ...Object.fromEntries(periods.map((p, i) => [`p${i}`, figureCell(byPeriod.get(p)?.target ?? null)])),
+        },
+      });
+      rows.push({
+        depth: 0,
+        style: 'detail',
+        cells: {
+          ...base(false),
+          kind: text('실적치'),
+          ...Object.fromEntries(periods.map((p, i) => [`p${i}`, figureCell(byPeriod.get(p)?.actual ?? null)])),
+        },
+      });
       rows.push({
         depth: 0,
         style: 'subtotal',
-        cells: { ...base(false), kind: text('달성도'), ...Object.fromEntries(periods.map((p, i) => { const a = byPeriod.get(p)?.achievement; return [`p${i}`, a ? { value: a.value, text: a.text } : { value: null, text: '-' }]; })) },
+        cells: {
+          ...base(false),
+          kind: text('달성도'),
+          ...Object.fromEntries(
+            periods.map((p, i) => {
+              const a = byPeriod.get(p)?.achievement;
+              return [`p${i}`, a ? { value: a.value, text: a.text } : { value: null, text: '-' }];
+            }),
+          ),
+        },
       });
     }
     const partial = indicators.flatMap((i) => i.values).filter((v) => v.partial);
@@ -308,7 +417,11 @@ async function build(em: EntityManager, params: ReportParams, ctx: RequestContex
       rows,
       footnotes: [
         '※ 달성도 = 실적치 / 목표치 × 100 (소수 둘째 자리); (↓) 표시 지표는 낮을수록 좋은 지표로 목표치 / 실적치 × 100',
-        ...(partial.length ? [`※ ${[...new Set(partial.map((v) => v.periodLabel))].join(', ')}은(는) 연중 실적(${[...new Set(partial.map((v) => dotDate(v.periodEnd)))].join(', ')} 기준)`] : []),
+        ...(partial.length
+          ? [
+              `※ ${[...new Set(partial.map((v) => v.periodLabel))].join(', ')}은(는) 연중 실적(${[...new Set(partial.map((v) => dotDate(v.periodEnd)))].join(', ')} 기준)`,
+            ]
+          : []),
       ],
     };
     sections.push(table);
@@ -319,13 +432,16 @@ async function build(em: EntityManager, params: ReportParams, ctx: RequestContex
   paragraphs.push('[재위탁 공개모집(재계약 배제) 사유]');
   paragraphs.push(...verdict.criteriaKo);
   paragraphs.push('[검토 결과]');
-  if (verdict.reasons.length) for (const r of verdict.reasons) paragraphs.push(`${r.mark} 해당 — ${r.messageKo}${evidenceText(r.evidence)}`);
+  if (verdict.reasons.length)
+    for (const r of verdict.reasons) paragraphs.push(`${r.mark} 해당 — ${r.messageKo}${evidenceText(r.evidence)}`);
   else paragraphs.push('재계약 배제 사유 ①~⑤ 중 해당하는 사유 없음');
   for (const nj of verdict.notJudged) paragraphs.push(`※ ${nj.messageKo}`);
   paragraphs.push(`판정 : ${verdict.renewalAllowed ? '재계약 가능' : '재계약 배제 — 재위탁(공개모집) 대상'}`);
   if (verdict.cityDecision) {
     const chosen = verdict.outcome === 'retender_chosen' ? ' — 재계약이 가능함에도 재위탁을 선택' : '';
-    paragraphs.push(`서울시 결정(${dotDate(verdict.cityDecision.decidedOn)}) : ${verdict.cityDecision.decision === 'retender' ? '재위탁(공개모집)' : '재계약'}${chosen}`);
+    paragraphs.push(
+      `서울시 결정(${dotDate(verdict.cityDecision.decidedOn)}) : ${verdict.cityDecision.decision === 'retender' ? '재위탁(공개모집)' : '재계약'}${chosen}`,
+    );
     paragraphs.push(`사유 : ${verdict.cityDecision.reason}`);
   }
   if (!verdict.cityDecision) paragraphs.push(verdict.summaryKo);

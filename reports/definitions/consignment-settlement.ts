@@ -7,10 +7,24 @@
 import { settlementReturn } from '../../domain/consignment-return';
 import { executionRate } from '../../domain/money';
 import { ruleInForce } from '../../server/services/rules';
-import { currentSettlement, OVERSPEND_RULE, settlementFigures, SettlementLineFigures } from '../../server/services/consignment-settlement-service';
+import {
+  currentSettlement,
+  OVERSPEND_RULE,
+  settlementFigures,
+  SettlementLineFigures,
+} from '../../server/services/consignment-settlement-service';
 import type { ReportModel, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
-import { CONSIGNMENT_REPORT_ROLES, consignmentOverview, rateCell, reportSubject, textCell, UNIT_LINE_WON, won, wonCell } from './consignment-common';
+import {
+  CONSIGNMENT_REPORT_ROLES,
+  consignmentOverview,
+  rateCell,
+  reportSubject,
+  textCell,
+  UNIT_LINE_WON,
+  won,
+  wonCell,
+} from './consignment-common';
 
 const STATUS_KO = { submitted: '제출', reviewed: '검토 완료', confirmed: '확정', superseded: '대체됨' } as const;
 
@@ -24,11 +38,26 @@ const definition: ReportDefinition = {
     const subject = await reportSubject(em, params, ctx);
     const { c, year } = subject;
     const stored = await currentSettlement(em, c.id, year);
-    const margin = stored?.overspendMargin ?? String((await ruleInForce<{ percent: string }>(em, OVERSPEND_RULE, `${year}-12-31`)).params.percent);
+    const margin =
+      stored?.overspendMargin ?? String((await ruleInForce<{ percent: string }>(em, OVERSPEND_RULE, `${year}-12-31`)).params.percent);
     const live = await settlementFigures(em, c.id, year, margin);
     const fig = stored
-      ? { granted: stored.granted, interest: stored.interest, spent: stored.spent, returnAmount: stored.returnAmount, flagged: stored.flagged, lines: stored.lines as SettlementLineFigures[] }
-      : { granted: live.granted, interest: live.interest, spent: live.spent, returnAmount: live.returnAmount, flagged: live.flagged, lines: live.lines };
+      ? {
+          granted: stored.granted,
+          interest: stored.interest,
+          spent: stored.spent,
+          returnAmount: stored.returnAmount,
+          flagged: stored.flagged,
+          lines: stored.lines as SettlementLineFigures[],
+        }
+      : {
+          granted: live.granted,
+          interest: live.interest,
+          spent: live.spent,
+          returnAmount: live.returnAmount,
+          flagged: live.flagged,
+          lines: live.lines,
+        };
     const { principalReturn: principal, interestReturn } = settlementReturn(fig.granted, fig.interest, fig.spent);
 
     const status = stored
@@ -37,14 +66,23 @@ const definition: ReportDefinition = {
           `제출 ${stored.submittedOn}`,
           stored.reviewedOn ? `검토 ${stored.reviewedOn}` : '',
           stored.confirmedOn ? `확정 ${stored.confirmedOn}` : '',
-        ].filter(Boolean).join(' · ')
+        ]
+          .filter(Boolean)
+          .join(' · ')
       : '미제출 — 현재 기록 기준 가정산';
 
     const summary: ReportRow[] = [
       {
         depth: 0,
         style: 'total',
-        cells: { granted: wonCell(fig.granted), interest: wonCell(fig.interest), spent: wonCell(fig.spent), returnAmount: wonCell(fig.returnAmount), principal: wonCell(principal), interestReturn: wonCell(interestReturn) },
+        cells: {
+          granted: wonCell(fig.granted),
+          interest: wonCell(fig.interest),
+          spent: wonCell(fig.spent),
+          returnAmount: wonCell(fig.returnAmount),
+          principal: wonCell(principal),
+          interestReturn: wonCell(interestReturn),
+        },
       },
     ];
 
@@ -60,7 +98,14 @@ const definition: ReportDefinition = {
     catRows.push({
       depth: 0,
       style: 'total',
-      cells: { name: textCell('계'), planned: wonCell(plannedTotal), spent: wonCell(spentTotal), balance: wonCell(plannedTotal - spentTotal), rate: rateCell(executionRate(spentTotal, plannedTotal)), note: textCell(fig.flagged ? '초과 비목 있음' : '') },
+      cells: {
+        name: textCell('계'),
+        planned: wonCell(plannedTotal),
+        spent: wonCell(spentTotal),
+        balance: wonCell(plannedTotal - spentTotal),
+        rate: rateCell(executionRate(spentTotal, plannedTotal)),
+        note: textCell(fig.flagged ? '초과 비목 있음' : ''),
+      },
     });
 
     const footnotes = [
@@ -68,7 +113,11 @@ const definition: ReportDefinition = {
       `※ 비목별 집행액이 계획을 ${margin}% 넘게 초과하면 비고에 '허용범위 초과'로 표시`,
       '※ 미집행 교부금은 세출 지출반납(집행액 감액)으로, 이자는 세입으로 반납',
     ];
-    if (stored && stored.status !== 'confirmed' && (live.granted !== stored.granted || live.spent !== stored.spent || live.interest !== stored.interest)) {
+    if (
+      stored &&
+      stored.status !== 'confirmed' &&
+      (live.granted !== stored.granted || live.spent !== stored.spent || live.interest !== stored.interest)
+    ) {
       footnotes.push('※ 제출 후 교부·집행·이자 기록이 바뀌었습니다: 정산을 다시 제출해야 합니다');
     }
     return {
@@ -99,7 +148,13 @@ const definition: ReportDefinition = {
             { key: 'interestReturn', label: '이자 반납', kind: 'amount', width: 14 },
           ],
           headerRows: [
-            [{ label: '교부액 (A)', rowSpan: 2 }, { label: '이자 (B)', rowSpan: 2 }, { label: '집행액 (C)', rowSpan: 2 }, { label: '반납액 (A+B−C)', rowSpan: 2 }, { label: '반납 내역', colSpan: 2 }],
+            [
+              { label: '교부액 (A)', rowSpan: 2 },
+              { label: '이자 (B)', rowSpan: 2 },
+              { label: '집행액 (C)', rowSpan: 2 },
+              { label: '반납액 (A+B−C)', rowSpan: 2 },
+              { label: '반납 내역', colSpan: 2 },
+            ],
             [{ label: '미집행 교부금' }, { label: '이자' }],
           ],
           rows: summary,

@@ -8,7 +8,17 @@ import type { SettlementRow } from '../../domain/settlement';
 import { settlementFor } from '../../server/services/settlement-service';
 import type { ColumnDef, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
-import { amountCell, chartRows, executionRateChart, LEDGER_REPORT_ROLES, rateCell, requireYear, textCell, today, UNIT_LINE } from './ledger-common';
+import {
+  amountCell,
+  chartRows,
+  executionRateChart,
+  LEDGER_REPORT_ROLES,
+  rateCell,
+  requireYear,
+  textCell,
+  today,
+  UNIT_LINE,
+} from './ledger-common';
 
 const definition: ReportDefinition = {
   name: 'execution-chart',
@@ -34,7 +44,12 @@ const definition: ReportDefinition = {
     const line = (name: string, r: SettlementRow, style: ReportRow['style']): ReportRow => ({
       depth: 0,
       style,
-      cells: { name: textCell(name), current: amountCell(r.figures.current), executed: amountCell(r.figures.executed), rate: rateCell(executionRateOf(r.figures)) },
+      cells: {
+        name: textCell(name),
+        current: amountCell(r.figures.current),
+        executed: amountCell(r.figures.executed),
+        rate: rateCell(executionRateOf(r.figures)),
+      },
     });
     const title = byDepartment ? '부서별 집행률' : '사업별 집행률';
     return {
@@ -45,7 +60,13 @@ const definition: ReportDefinition = {
       asOf: params.asOf ?? today(),
       sections: [
         executionRateChart(title, bars),
-        { kind: 'table', title: `${title} (집계)`, unitLine: UNIT_LINE, columns, rows: [line('합 계', total, 'total'), ...bars.map((r) => line(r.label, r, 'detail'))] },
+        {
+          kind: 'table',
+          title: `${title} (집계)`,
+          unitLine: UNIT_LINE,
+          columns,
+          rows: [line('합 계', total, 'total'), ...bars.map((r) => line(r.label, r, 'detail'))],
+        },
       ],
       footnotes: ['※ 집행률 = 집행액 / 예산현액 × 100'],
       source: '예산·민간위탁 관리대장 (세출 원장)',

@@ -9,7 +9,16 @@ import { fundingProgramYear } from '../../server/services/consignment-service';
 import { grantStatus } from '../../server/services/grant-service';
 import type { ReportModel, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
-import { CONSIGNMENT_REPORT_ROLES, consignmentOverview, rateCell, reportSubject, textCell, UNIT_LINE_WON, won, wonCell } from './consignment-common';
+import {
+  CONSIGNMENT_REPORT_ROLES,
+  consignmentOverview,
+  rateCell,
+  reportSubject,
+  textCell,
+  UNIT_LINE_WON,
+  won,
+  wonCell,
+} from './consignment-common';
 
 const definition: ReportDefinition = {
   name: 'grant-status',
@@ -62,7 +71,19 @@ const definition: ReportDefinition = {
         note: textCell([d.lumpSum ? `일괄·신속교부: ${d.lumpSumReason}` : '', d.sample ? '예시' : ''].filter(Boolean).join(' / ')),
       },
     }));
-    grants.push({ depth: 0, style: 'total', cells: { quarter: textCell('계'), requestedOn: textCell(''), requested: wonCell(sumWon(st.disbursements.map((d) => d.requestedAmount))), decidedOn: textCell(''), paidOn: textCell(''), paid: wonCell(st.granted), note: textCell('') } });
+    grants.push({
+      depth: 0,
+      style: 'total',
+      cells: {
+        quarter: textCell('계'),
+        requestedOn: textCell(''),
+        requested: wonCell(sumWon(st.disbursements.map((d) => d.requestedAmount))),
+        decidedOn: textCell(''),
+        paidOn: textCell(''),
+        paid: wonCell(st.granted),
+        note: textCell(''),
+      },
+    });
     const footnotes = ['※ 집행률 = 누계 교부액 / 예산현액 × 100', '※ 잔액 = 연간 교부계획 − 누계 교부액'];
     if (!st.plan) footnotes.push('※ 승인된 교부계획이 없습니다');
     if (st.plan?.sample) footnotes.push('※ 분기별 교부계획 금액은 문서에 없는 예시(sample)입니다');
@@ -95,7 +116,13 @@ const definition: ReportDefinition = {
             { key: 'rate', label: '집행률', kind: 'rate', width: 9 },
           ],
           headerRows: [
-            [{ label: '구분', rowSpan: 2 }, { label: '분기', colSpan: 2 }, { label: '누계', colSpan: 2 }, { label: '잔액', rowSpan: 2 }, { label: '집행률', rowSpan: 2 }],
+            [
+              { label: '구분', rowSpan: 2 },
+              { label: '분기', colSpan: 2 },
+              { label: '누계', colSpan: 2 },
+              { label: '잔액', rowSpan: 2 },
+              { label: '집행률', rowSpan: 2 },
+            ],
             [{ label: '교부계획' }, { label: '교부액' }, { label: '교부계획' }, { label: '교부액' }],
           ],
           rows,

@@ -24,7 +24,11 @@ export function koDate(iso: string | null | undefined): string {
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 export const circled = (n: number) => (n >= 1 && n <= CIRCLED.length ? CIRCLED[n - 1] : `(${n})`);
 
-const splitLines = (text: string | null) => (text ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+const splitLines = (text: string | null) =>
+  (text ?? '')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function overview(v: InspectionView): Section[] {
   const items: { label: string; text: string }[] = [];
@@ -54,7 +58,11 @@ function overview(v: InspectionView): Section[] {
 }
 
 function criterionShort(v: InspectionView, itemId: number): string {
-  const item = v.template.areas && flattenAreas(v.template.areas).flatMap((a) => a.area.items).find((it) => it.id === itemId);
+  const item =
+    v.template.areas &&
+    flattenAreas(v.template.areas)
+      .flatMap((a) => a.area.items)
+      .find((it) => it.id === itemId);
   const r = v.results.find((x) => x.itemId === itemId);
   if (!item?.criterion) return '';
   const c = item.criterion;
@@ -108,7 +116,11 @@ function results(v: InspectionView): Section[] {
   };
   for (const top of v.template.areas) {
     topNo++;
-    sections.push({ kind: 'paragraphs', title: topNo === 1 ? '2. 주요 점검내용 및 결과' : undefined, paragraphs: [`${topNo}) ${top.title}`] });
+    sections.push({
+      kind: 'paragraphs',
+      title: topNo === 1 ? '2. 주요 점검내용 및 결과' : undefined,
+      paragraphs: [`${topNo}) ${top.title}`],
+    });
     if (top.items.length) walk({ ...top, areas: [] }, []);
     for (const child of top.areas) walk(child, [top.title]);
   }
@@ -118,8 +130,16 @@ function results(v: InspectionView): Section[] {
 async function findingsSections(em: Parameters<ReportDefinition['build']>[0], v: InspectionView): Promise<Section[]> {
   const chains = await repeatCountsByFinding(em, v.consignment.id);
   const sections: Section[] = [];
-  sections.push({ kind: 'paragraphs', title: '3. 개선 및 건의사항', paragraphs: splitLines(v.improvements).length ? splitLines(v.improvements) : ['없음'] });
-  sections.push({ kind: 'paragraphs', title: '4. 조치사항', paragraphs: splitLines(v.actionsTaken).length ? splitLines(v.actionsTaken) : ['없음'] });
+  sections.push({
+    kind: 'paragraphs',
+    title: '3. 개선 및 건의사항',
+    paragraphs: splitLines(v.improvements).length ? splitLines(v.improvements) : ['없음'],
+  });
+  sections.push({
+    kind: 'paragraphs',
+    title: '4. 조치사항',
+    paragraphs: splitLines(v.actionsTaken).length ? splitLines(v.actionsTaken) : ['없음'],
+  });
   if (!v.findings.length) {
     sections.push({ kind: 'paragraphs', title: '5. 지적사항 및 조치 현황', paragraphs: ['지적사항 없음'] });
     return sections;
@@ -157,8 +177,10 @@ async function findingsSections(em: Parameters<ReportDefinition['build']>[0], v:
     paragraphs.push(`${circled(f.seq)} [${f.kindKo}] ${f.title}`);
     if (f.detail) paragraphs.push(`- 내용: ${f.detail}`);
     paragraphs.push(`- 요구 조치: ${f.requiredAction}${f.dueDate ? ` (기한 ${koDate(f.dueDate)})` : ''}`);
-    if (f.actionReportedOn) paragraphs.push(`- 조치 보고: ${koDate(f.actionReportedOn)} ${f.actionReport ?? ''} (기록 ${f.actionReportedByName ?? ''})`);
-    if (f.verifiedOn) paragraphs.push(`- 확인: ${koDate(f.verifiedOn)}${f.verificationNote ? ` ${f.verificationNote}` : ''} (${f.verifiedByName ?? ''})`);
+    if (f.actionReportedOn)
+      paragraphs.push(`- 조치 보고: ${koDate(f.actionReportedOn)} ${f.actionReport ?? ''} (기록 ${f.actionReportedByName ?? ''})`);
+    if (f.verifiedOn)
+      paragraphs.push(`- 확인: ${koDate(f.verifiedOn)}${f.verificationNote ? ` ${f.verificationNote}` : ''} (${f.verifiedByName ?? ''})`);
     if (f.priorSourceKind && f.priorSourceRef) paragraphs.push(`- 이전 지적: ${f.priorSourceRef}`);
     if (f.justifiedCause) paragraphs.push(`- 미시정 사유 인정: ${f.justifiedCause}`);
   }
@@ -174,12 +196,29 @@ const definition: ReportDefinition = {
   async build(em, params, ctx): Promise<ReportModel> {
     const consignment = await consignmentByCodeOrName(em, params.consignment!);
     await assertCanReadInspections(em, ctx, consignment);
-    const rows = (await em.getRepository(Inspection).find({ where: { consignmentId: consignment.id, fiscalYear: params.year!, status: 'approved' }, order: { round: 'ASC', id: 'ASC' } }))
-      .filter((i) => i.supersededById === null);
+    const rows = (
+      await em
+        .getRepository(Inspection)
+        .find({
+          where: { consignmentId: consignment.id, fiscalYear: params.year!, status: 'approved' },
+          order: { round: 'ASC', id: 'ASC' },
+        })
+    ).filter((i) => i.supersededById === null);
     if (!rows.length) {
-      throw new DomainError(404, 'no_approved_inspection', `No approved inspection of ${consignment.name} in ${params.year}`, `${params.year}년 ${consignment.name}의 승인된 지도점검이 없습니다`, [
-        { field: 'year', rule: 'approvedInspection', message: 'no approved inspection in that year', message_ko: '해당 연도에 승인된 지도점검이 없습니다' },
-      ]);
+      throw new DomainError(
+        404,
+        'no_approved_inspection',
+        `No approved inspection of ${consignment.name} in ${params.year}`,
+        `${params.year}년 ${consignment.name}의 승인된 지도점검이 없습니다`,
+        [
+          {
+            field: 'year',
+            rule: 'approvedInspection',
+            message: 'no approved inspection in that year',
+            message_ko: '해당 연도에 승인된 지도점검이 없습니다',
+          },
+        ],
+      );
     }
     const sections: Section[] = [];
     let asOf = '';

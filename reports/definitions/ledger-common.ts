@@ -126,7 +126,11 @@ export async function subtreeIds(em: EntityManager, rootId: number): Promise<Set
   let grew = true;
   while (grew) {
     grew = false;
-    for (const u of units) if (u.parentId !== null && ids.has(u.parentId) && !ids.has(u.id)) { ids.add(u.id); grew = true; }
+    for (const u of units)
+      if (u.parentId !== null && ids.has(u.parentId) && !ids.has(u.id)) {
+        ids.add(u.id);
+        grew = true;
+      }
   }
   return ids;
 }
@@ -140,7 +144,8 @@ export async function resolveProgram(em: EntityManager, ref: string): Promise<Pr
   const repo = em.getRepository(Program);
   const byCode = await repo.findOneBy({ code: ref });
   if (byCode) return byCode;
-  const consignment = (await em.getRepository(Consignment).findOneBy({ code: ref })) ?? (await em.getRepository(Consignment).findOneBy({ name: ref }));
+  const consignment =
+    (await em.getRepository(Consignment).findOneBy({ code: ref })) ?? (await em.getRepository(Consignment).findOneBy({ name: ref }));
   if (consignment?.programId) {
     const p = await repo.findOneBy({ id: consignment.programId });
     if (p) return p;

@@ -52,7 +52,14 @@ const definition: ReportDefinition = {
     // top level = lines whose parent is not shown (their own parent may sit in another unit)
     const top = lines.filter((l) => l.parentId === null || !shownIds.has(l.parentId));
     const add = (k: keyof RevenueFigures) => sumWon(top.map((l) => l.figures[k]));
-    const total: RevenueFigures = { budget: add('budget'), currentBudget: add('currentBudget'), assessed: add('assessed'), collected: add('collected'), writtenOff: add('writtenOff'), uncollected: add('uncollected') };
+    const total: RevenueFigures = {
+      budget: add('budget'),
+      currentBudget: add('currentBudget'),
+      assessed: add('assessed'),
+      collected: add('collected'),
+      writtenOff: add('writtenOff'),
+      uncollected: add('uncollected'),
+    };
     const rows: ReportRow[] = [row('합계', total, 0, 'total')];
     for (const l of lines) rows.push(row(l.name, l.figures, l.depth + 1, l.depth === 0 ? 'subtotal' : 'detail'));
 

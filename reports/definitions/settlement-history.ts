@@ -41,9 +41,13 @@ const definition: ReportDefinition = {
     const program = await resolveProgram(em, params.consignment!);
     const last = params.year !== undefined ? Number(params.year) : await latestClosedYearOf(em, program.id);
     if (last === null) {
-      throw new DomainError(404, 'no_closed_year', `${program.code} has no closed fiscal year`, `${program.name}의 결산이 끝난 회계연도가 없습니다`, [
-        { field: 'year', rule: 'closedYearExists', message: 'give the year explicitly', message_ko: '연도를 지정하십시오' },
-      ]);
+      throw new DomainError(
+        404,
+        'no_closed_year',
+        `${program.code} has no closed fiscal year`,
+        `${program.name}의 결산이 끝난 회계연도가 없습니다`,
+        [{ field: 'year', rule: 'closedYearExists', message: 'give the year explicitly', message_ko: '연도를 지정하십시오' }],
+      );
     }
     const rows: ReportRow[] = [];
     const missing: number[] = [];
@@ -56,7 +60,8 @@ const definition: ReportDefinition = {
         continue;
       }
       printedName = own.name;
-      const f: LineFigures = own.kind === 'policy' ? addFigures(programs.filter((p) => p.parentId === own.id).map((p) => p.figures)) : own.figures;
+      const f: LineFigures =
+        own.kind === 'policy' ? addFigures(programs.filter((p) => p.parentId === own.id).map((p) => p.figures)) : own.figures;
       const zero = { zero: '0' as const };
       rows.push({
         depth: 0,

@@ -89,7 +89,9 @@ const definition: ReportDefinition = {
     });
 
     const footnotes = [`※ 보고기한: 전용일이 속한 분기 기준, 전용일에 시행 중인 보고기한 규정에 따름 (판단 기준일 ${asOf})`];
-    footnotes.push(`※ 보고기한이 지난 미보고 전용 ${overdue.length}건${overdue.length ? ` (${amountCell(sumWon(overdue.map((t) => t.amount))).text}천원, 굵게 표시)` : ''}`);
+    footnotes.push(
+      `※ 보고기한이 지난 미보고 전용 ${overdue.length}건${overdue.length ? ` (${amountCell(sumWon(overdue.map((t) => t.amount))).text}천원, 굵게 표시)` : ''}`,
+    );
     if (late.length) footnotes.push(`※ 기한 후 보고(지연보고) ${late.length}건`);
     if (pending.length) footnotes.push(`※ 보고기한 전 미보고 ${pending.length}건`);
     if (cancelled.length) footnotes.push(`※ 취소(역분개)된 전용과 그 취소 ${cancelled.length}건은 제외`);
@@ -108,7 +110,10 @@ const definition: ReportDefinition = {
           kind: 'paragraphs',
           title: '전용 사유',
           paragraphs: transfers.length
-            ? transfers.map((t, i) => `${i + 1}. ${t.fromProgramName} (${t.transferDate}, ${t.fromItem} → ${t.toItem} ${amountCell(t.amount).text}천원): ${t.reason}`)
+            ? transfers.map(
+                (t, i) =>
+                  `${i + 1}. ${t.fromProgramName} (${t.transferDate}, ${t.fromItem} → ${t.toItem} ${amountCell(t.amount).text}천원): ${t.reason}`,
+              )
             : ['해당 기간에 예산 전용이 없습니다.'],
         },
       ],

@@ -35,12 +35,15 @@ export function barChartSvg(chart: BarChart, width = 640): string {
     chart.series.forEach((s, j) => {
       const w = x(s.values[i]) - labelW;
       const y = gy + j * barH;
-      parts.push(`<rect x="${labelW}" y="${y}" width="${w.toFixed(2)}" height="${barH - 2}" fill="${COLORS[j % COLORS.length]}"><title>${esc(`${cat} ${s.name} ${s.labels[i]}`)}</title></rect>`);
+      parts.push(
+        `<rect x="${labelW}" y="${y}" width="${w.toFixed(2)}" height="${barH - 2}" fill="${COLORS[j % COLORS.length]}"><title>${esc(`${cat} ${s.name} ${s.labels[i]}`)}</title></rect>`,
+      );
       parts.push(`<text x="${(labelW + w + 4).toFixed(2)}" y="${y + barH - 3}" font-size="10">${esc(s.labels[i])}</text>`);
     });
   });
   parts.push(`<path d="M${labelW} 0V${plotH}H${labelW + plotW}" stroke="#000" fill="none"/>`);
-  if (chart.valueAxisLabel) parts.push(`<text x="${labelW + plotW / 2}" y="${plotH + 30}" text-anchor="middle">${esc(chart.valueAxisLabel)}</text>`);
+  if (chart.valueAxisLabel)
+    parts.push(`<text x="${labelW + plotW / 2}" y="${plotH + 30}" text-anchor="middle">${esc(chart.valueAxisLabel)}</text>`);
   parts.push('</g></svg>');
   return parts.join('');
 }

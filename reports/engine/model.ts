@@ -116,9 +116,7 @@ export function tablesOf(model: ReportModel): TableSection[] {
 
 /** Header grid of a table: explicit headerRows or a single row made of the column labels. */
 export function headerGrid(table: TableSection): HeaderCell[][] {
-  return table.headerRows && table.headerRows.length > 0
-    ? table.headerRows
-    : [table.columns.map((c) => ({ label: c.label }))];
+  return table.headerRows && table.headerRows.length > 0 ? table.headerRows : [table.columns.map((c) => ({ label: c.label }))];
 }
 
 export interface PlacedHeaderCell {

@@ -13,8 +13,17 @@ import PDFDocument from 'pdfkit';
 import { Writable } from 'stream';
 import { formatInteger } from '../../domain/money';
 import {
-  BarChart, ChartSection, ColumnDef, KeyValueSection, ParagraphSection, ReportModel, ReportRow, RowStyle,
-  TableSection, placeHeader, PlacedHeaderCell,
+  BarChart,
+  ChartSection,
+  ColumnDef,
+  KeyValueSection,
+  ParagraphSection,
+  ReportModel,
+  ReportRow,
+  RowStyle,
+  TableSection,
+  placeHeader,
+  PlacedHeaderCell,
 } from './model';
 import { koreanFontBytes } from './pdf-fonts';
 
@@ -129,10 +138,18 @@ class Canvas {
     this.doc.on('pageAdded', () => this.onPage());
   }
 
-  get left(): number { return MARGIN.left; }
-  get right(): number { return this.width - MARGIN.right; }
-  get bottom(): number { return this.height - MARGIN.bottom; }
-  get contentWidth(): number { return this.right - this.left; }
+  get left(): number {
+    return MARGIN.left;
+  }
+  get right(): number {
+    return this.width - MARGIN.right;
+  }
+  get bottom(): number {
+    return this.height - MARGIN.bottom;
+  }
+  get contentWidth(): number {
+    return this.right - this.left;
+  }
 
   addPage(landscape: boolean): void {
     this.doc.addPage({
@@ -283,7 +300,10 @@ function landscapeFor(model: ReportModel): boolean {
 class ReportPainter {
   private landscape: boolean;
 
-  constructor(private c: Canvas, private model: ReportModel) {
+  constructor(
+    private c: Canvas,
+    private model: ReportModel,
+  ) {
     this.landscape = landscapeFor(model);
   }
 
@@ -459,7 +479,13 @@ class ReportPainter {
     return { height: ROW_HEIGHT + (lines.length - 1) * LINE_HEIGHT, lines };
   }
 
-  private row(columns: ColumnDef[], xs: number[], widths: number[], row: ReportRow, layout: { height: number; lines: string[] | null }): void {
+  private row(
+    columns: ColumnDef[],
+    xs: number[],
+    widths: number[],
+    row: ReportRow,
+    layout: { height: number; lines: string[] | null },
+  ): void {
     const { c } = this;
     const fill = ROW_FILL[row.style];
     if (fill) {
@@ -502,7 +528,12 @@ class ReportPainter {
       const doc = c.doc;
       doc.rect(x, c.y, labelW, h).fill(HEADER_FILL);
       c.colorChanged();
-      doc.lineWidth(0.5).strokeColor(GRID_COLOR).rect(x, c.y, labelW, h).rect(x + labelW, c.y, c.contentWidth - labelW, h).stroke();
+      doc
+        .lineWidth(0.5)
+        .strokeColor(GRID_COLOR)
+        .rect(x, c.y, labelW, h)
+        .rect(x + labelW, c.y, c.contentWidth - labelW, h)
+        .stroke();
       c.setColor('#000000');
       c.setFont('B', BODY_SIZE);
       c.textCenter(item.label, x, labelW, c.baseline(c.y, ROW_HEIGHT));
@@ -576,7 +607,13 @@ class ReportPainter {
         });
       });
       // axes
-      doc.lineWidth(0.8).strokeColor('#000000').moveTo(plotX, top).lineTo(plotX, top + plotH).lineTo(plotX + plotW, top + plotH).stroke();
+      doc
+        .lineWidth(0.8)
+        .strokeColor('#000000')
+        .moveTo(plotX, top)
+        .lineTo(plotX, top + plotH)
+        .lineTo(plotX + plotW, top + plotH)
+        .stroke();
       c.y = top + plotH + axisH;
       if (chart.series.length > 1) this.legend(chart, plotX);
       i += part.length;
@@ -617,7 +654,10 @@ class PageGrid {
   private top = 0;
   private ys: number[] = [];
 
-  constructor(private c: Canvas, private xs: number[]) {}
+  constructor(
+    private c: Canvas,
+    private xs: number[],
+  ) {}
 
   start(y: number): void {
     this.top = y;
@@ -676,7 +716,13 @@ export async function renderPdf(input: ReportModel | ReportModel[], out: Writabl
   const date = dateFor(models, options);
   const packet = models.length > 1;
   const title = packet ? '의회 제출 보고서' : models[0].title;
-  const info: PDFKit.DocumentInfo = { Title: title, Creator: '예산·민간위탁 관리대장', Producer: 'PDFKit', CreationDate: date, ModDate: date };
+  const info: PDFKit.DocumentInfo = {
+    Title: title,
+    Creator: '예산·민간위탁 관리대장',
+    Producer: 'PDFKit',
+    CreationDate: date,
+    ModDate: date,
+  };
 
   // Page numbers for the contents page come from a dry run of each report on its own: a report
   // always starts on a new page, so its page count does not depend on what precedes it.

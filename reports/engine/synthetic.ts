@@ -25,7 +25,23 @@ function rng(seed: number): () => number {
   };
 }
 
-const PROGRAM_WORDS = ['시민', '소통', '복지', '안전', '도시재생', '교통', '환경', '문화', '청년', '일자리', '주거', '공원', '하천', '디지털', '돌봄'];
+const PROGRAM_WORDS = [
+  '시민',
+  '소통',
+  '복지',
+  '안전',
+  '도시재생',
+  '교통',
+  '환경',
+  '문화',
+  '청년',
+  '일자리',
+  '주거',
+  '공원',
+  '하천',
+  '디지털',
+  '돌봄',
+];
 const PROGRAM_KINDS = ['지원', '운영', '사업', '활성화', '관리', '확충', '개선', '조성'];
 
 export const SETTLEMENT_COLUMNS: ColumnDef[] = [

@@ -8,8 +8,17 @@
 import ExcelJS from 'exceljs';
 import { Writable } from 'stream';
 import {
-  BarChart, Cell, ChartSection, ColumnDef, KeyValueSection, ParagraphSection, ReportModel, ReportRow, RowStyle,
-  TableSection, placeHeader,
+  BarChart,
+  Cell,
+  ChartSection,
+  ColumnDef,
+  KeyValueSection,
+  ParagraphSection,
+  ReportModel,
+  ReportRow,
+  RowStyle,
+  TableSection,
+  placeHeader,
 } from './model';
 
 type Worksheet = ExcelJS.Worksheet;
@@ -84,9 +93,10 @@ class StyleCache {
       s = {
         font: { name: FONT, size: 10, bold },
         border: BORDER,
-        alignment: kind === 'number'
-          ? { horizontal: 'right', vertical: 'middle' }
-          : { horizontal: 'left', vertical: 'middle', indent, wrapText: false },
+        alignment:
+          kind === 'number'
+            ? { horizontal: 'right', vertical: 'middle' }
+            : { horizontal: 'left', vertical: 'middle', indent, wrapText: false },
         ...(FILLED_STYLES.has(style) ? { fill: TOTAL_FILL } : {}),
         ...(numFmt ? { numFmt } : {}),
       };
@@ -105,7 +115,12 @@ export interface XlsxOptions {
 export function sheetNames(titles: string[]): string[] {
   const used = new Set<string>();
   return titles.map((t) => {
-    const base = (t.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet').slice(0, 31);
+    const base = (
+      t
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .replace(/^'+|'+$/g, '')
+        .trim() || 'Sheet'
+    ).slice(0, 31);
     let name = base;
     for (let i = 2; used.has(name.toLowerCase()); i++) {
       const suffix = ` (${i})`;
@@ -121,11 +136,7 @@ function fixedDate(model: ReportModel, options: XlsxOptions): Date {
   return new Date(`${model.asOf ?? '2000-01-01'}T00:00:00Z`);
 }
 
-export async function renderXlsx(
-  input: ReportModel | ReportModel[],
-  out: Writable | string,
-  options: XlsxOptions = {},
-): Promise<void> {
+export async function renderXlsx(input: ReportModel | ReportModel[], out: Writable | string, options: XlsxOptions = {}): Promise<void> {
   const models = Array.isArray(input) ? input : [input];
   if (models.length === 0) throw new RangeError('no report to render');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -228,7 +239,10 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportM
 class SheetWriter {
   private rowNo = 0;
 
-  constructor(private ws: Worksheet, private width: number) {}
+  constructor(
+    private ws: Worksheet,
+    private width: number,
+  ) {}
 
   private next(): ExcelJS.Row {
     this.rowNo++;
@@ -347,7 +361,12 @@ class SheetWriter {
   chartData(chart: BarChart, title?: string): void {
     this.mergedText(title ?? chart.title, { size: 11, bold: true });
     const head = this.next();
-    const hs: Partial<ExcelJS.Style> = { font: { name: FONT, size: 10, bold: true }, fill: HEADER_FILL, border: BORDER, alignment: { horizontal: 'center' } };
+    const hs: Partial<ExcelJS.Style> = {
+      font: { name: FONT, size: 10, bold: true },
+      fill: HEADER_FILL,
+      border: BORDER,
+      alignment: { horizontal: 'center' },
+    };
     head.getCell(1).value = '구 분';
     head.getCell(1).style = hs;
     chart.series.forEach((s, j) => {
@@ -364,7 +383,12 @@ class SheetWriter {
         const num = numericCellFor(c);
         const target = row.getCell(j + 2);
         target.value = num ? num.value : escapeFormulaText(c.text);
-        target.style = { font: { name: FONT, size: 10 }, border: BORDER, alignment: { horizontal: 'right' }, ...(num ? { numFmt: num.numFmt } : {}) };
+        target.style = {
+          font: { name: FONT, size: 10 },
+          border: BORDER,
+          alignment: { horizontal: 'right' },
+          ...(num ? { numFmt: num.numFmt } : {}),
+        };
       });
       row.commit();
     });

@@ -12,7 +12,8 @@ export const RULE_VERSIONS: Omit<RuleVersion, 'id'>[] = [
     effectiveFrom: '2000-01-01',
     effectiveTo: null,
     params: JSON.stringify({ quartersAfter: 1 }),
-    source: '서울특별시의회 기본 조례 제55조의3: 예산 전용은 분기별로 소관 상임위원회에 보고 — 전용이 속한 분기의 다음 분기 말까지 보고해야 기한 내로 봄',
+    source:
+      '서울특별시의회 기본 조례 제55조의3: 예산 전용은 분기별로 소관 상임위원회에 보고 — 전용이 속한 분기의 다음 분기 말까지 보고해야 기한 내로 봄',
   },
 ];
 

@@ -49,7 +49,14 @@ async function insertClosedYearPlan(em: EntityManager, consignmentId: number, p:
   );
   await em.insert(
     GrantPlanCategory,
-    p.categories.map((c, i) => ({ grantPlanId: plan.id, seq: i + 1, code: c.code, name: c.name, parentCode: c.parentCode ?? null, amount: c.amount })),
+    p.categories.map((c, i) => ({
+      grantPlanId: plan.id,
+      seq: i + 1,
+      code: c.code,
+      name: c.name,
+      parentCode: c.parentCode ?? null,
+      amount: c.amount,
+    })),
   );
 }
 
@@ -75,7 +82,7 @@ export async function run(ds: DataSource): Promise<string> {
     let terms = 0;
     for (const t of seed.terms) {
       if (await em.getRepository(ContractTerm).findOneBy({ consignmentId: c.id, startDate: t.startDate })) continue;
-      await addContractTerm(ds, ctx, c.id, { ...t, note: t.sample ? `[예시] ${t.note}` : t.note ?? null }, em);
+      await addContractTerm(ds, ctx, c.id, { ...t, note: t.sample ? `[예시] ${t.note}` : (t.note ?? null) }, em);
       terms++;
     }
     if (terms) done.push(`${terms} contract terms`);
@@ -98,7 +105,19 @@ export async function run(ds: DataSource): Promise<string> {
     await inTransaction(ds, async (em) => {
       if (fy.status === 'closed') await insertClosedYearPlan(em, c.id, p);
       else {
-        const plan = await createGrantPlan(ds, ctx, { consignment: c.code, fiscalYear: p.fiscalYear, quarters: [...p.quarters], categories: p.categories, sample: p.sample, note: p.note }, em);
+        const plan = await createGrantPlan(
+          ds,
+          ctx,
+          {
+            consignment: c.code,
+            fiscalYear: p.fiscalYear,
+            quarters: [...p.quarters],
+            categories: p.categories,
+            sample: p.sample,
+            note: p.note,
+          },
+          em,
+        );
         await approveGrantPlan(ds, ctx, plan.id, { approvedOn: p.approvedOn }, em);
       }
     });
@@ -108,7 +127,22 @@ export async function run(ds: DataSource): Promise<string> {
     if (await ds.getRepository(Disbursement).findOneBy({ consignmentId: c.id, fiscalYear: year, sample: true })) continue;
     await inTransaction(ds, async (em) => {
       for (const d of seed.disbursements.filter((x) => x.fiscalYear === year)) {
-        await createDisbursement(ds, ctx, { consignment: c.code, fiscalYear: d.fiscalYear, quarter: d.quarter, requestedOn: d.requestedOn, decidedOn: d.decidedOn, paidOn: d.paidOn, amount: d.amount, note: d.note, sample: true }, em);
+        await createDisbursement(
+          ds,
+          ctx,
+          {
+            consignment: c.code,
+            fiscalYear: d.fiscalYear,
+            quarter: d.quarter,
+            requestedOn: d.requestedOn,
+            decidedOn: d.decidedOn,
+            paidOn: d.paidOn,
+            amount: d.amount,
+            note: d.note,
+            sample: true,
+          },
+          em,
+        );
       }
     });
     done.push(`sample disbursements ${year}`);

@@ -26,7 +26,16 @@ async function ensureConsignment(em: EntityManager): Promise<{ consignment: Cons
   const program = await em.getRepository(Program).findOneBy({ code: 'EC-U01' });
   let operator = await em.getRepository(Operator).findOneBy({ name: OPERATOR_NAME });
   if (!operator) {
-    operator = await em.save(em.getRepository(Operator).create({ name: OPERATOR_NAME, registrationNumber: null, representative: '강정화', note: 'seed 001 (050-inspections가 위탁사무가 없을 때 생성)' }));
+    operator = await em.save(
+      em
+        .getRepository(Operator)
+        .create({
+          name: OPERATOR_NAME,
+          registrationNumber: null,
+          representative: '강정화',
+          note: 'seed 001 (050-inspections가 위탁사무가 없을 때 생성)',
+        }),
+    );
   }
   const consignment = await em.save(
     em.getRepository(Consignment).create({
@@ -54,27 +63,34 @@ async function ensureConsignment(em: EntityManager): Promise<{ consignment: Cons
       renewalCount: 0,
       recordedScore: '80.4',
       evaluatedBy: '조직담당관',
-      note: "seed 001 위탁 연혁 (’18.1월~’21.12월)",
+      note: 'seed 001 위탁 연혁 (’18.1월~’21.12월)',
     });
   }
   return { consignment, created: true };
 }
 
-const actor = (name: string, requestId: string): RequestContext => ({ actor: { id: null, name, role: 'system', orgUnitId: null }, requestId });
+const actor = (name: string, requestId: string): RequestContext => ({
+  actor: { id: null, name, role: 'system', orgUnitId: null },
+  requestId,
+});
 
 export async function run(ds: DataSource): Promise<string> {
   const out: string[] = [];
-  if (await ds.getRepository(InspectionTemplate).findOneBy({ code: consignmentChecklistV1.code })) out.push(`template ${consignmentChecklistV1.code}: present`);
+  if (await ds.getRepository(InspectionTemplate).findOneBy({ code: consignmentChecklistV1.code }))
+    out.push(`template ${consignmentChecklistV1.code}: present`);
   else {
     const v = await createTemplate(ds, systemContext('seed:050-inspections'), consignmentChecklistV1);
     out.push(`template ${v.templateCode} v${v.version}: added`);
   }
 
   const { consignment, created } = await inTransaction(ds, ensureConsignment);
-  if (!consignment) return `${out.join('; ')}; consignment ${CONSIGNMENT_CODE} absent and 공정경제담당관 not loaded: 2020 inspection skipped`;
+  if (!consignment)
+    return `${out.join('; ')}; consignment ${CONSIGNMENT_CODE} absent and 공정경제담당관 not loaded: 2020 inspection skipped`;
   if (created) out.push(`consignment ${CONSIGNMENT_CODE}: created (step 040 had not)`);
 
-  const existing = await ds.getRepository(Inspection).findOneBy({ consignmentId: consignment.id, documentNumber: inspection2020.documentNumber! });
+  const existing = await ds
+    .getRepository(Inspection)
+    .findOneBy({ consignmentId: consignment.id, documentNumber: inspection2020.documentNumber! });
   if (existing) {
     out.push(`2020 inspection ${inspection2020.documentNumber}: present`);
     return out.join('; ');

@@ -40,7 +40,9 @@ export async function run(ds: DataSource): Promise<string> {
     const consignment = await em.getRepository(Consignment).findOneBy({ code: CONSIGNMENT_CODE });
     if (!consignment) return;
 
-    let template = await em.getRepository(EvaluationTemplate).findOneBy({ code: EVALUATION_TEMPLATE.code, version: EVALUATION_TEMPLATE.version });
+    let template = await em
+      .getRepository(EvaluationTemplate)
+      .findOneBy({ code: EVALUATION_TEMPLATE.code, version: EVALUATION_TEMPLATE.version });
     if (!template) {
       const view = await createTemplate(ds, ctx, { ...EVALUATION_TEMPLATE }, em);
       template = await em.getRepository(EvaluationTemplate).findOneByOrFail({ id: view.id });
@@ -53,53 +55,102 @@ export async function run(ds: DataSource): Promise<string> {
     const evalTerm = termStarting(EVALUATION_2024.termStartDate);
     if (evalTerm && !(await em.getRepository(Evaluation).findOneBy({ contractTermId: evalTerm.id }))) {
       const indicators = await em.getRepository(EvaluationIndicator).find({ where: { templateId: template.id } });
-      await createEvaluation(ds, ctx, {
-        contractTermId: evalTerm.id,
-        templateId: template.id,
-        evaluatedBy: EVALUATION_2024.evaluatedBy,
-        evaluatedOn: EVALUATION_2024.evaluatedOn,
-        evaluators: EVALUATION_2024.evaluators,
-        note: EVALUATION_2024.note,
-        scores: EVALUATION_2024.scores.map((s) => {
-          const ind = indicators.find((i) => i.name === s.indicator);
-          if (!ind) throw new Error(`seed: indicator ${s.indicator} not in template`);
-          return { indicatorId: ind.id, score: s.score, comment: s.comment };
-        }),
-      }, em);
+      await createEvaluation(
+        ds,
+        ctx,
+        {
+          contractTermId: evalTerm.id,
+          templateId: template.id,
+          evaluatedBy: EVALUATION_2024.evaluatedBy,
+          evaluatedOn: EVALUATION_2024.evaluatedOn,
+          evaluators: EVALUATION_2024.evaluators,
+          note: EVALUATION_2024.note,
+          scores: EVALUATION_2024.scores.map((s) => {
+            const ind = indicators.find((i) => i.name === s.indicator);
+            if (!ind) throw new Error(`seed: indicator ${s.indicator} not in template`);
+            return { indicatorId: ind.id, score: s.score, comment: s.comment };
+          }),
+        },
+        em,
+      );
       counts.evaluations++;
     }
 
     for (const d of RENEWAL_DECISIONS) {
       const term = termStarting(d.termStartDate);
       if (!term || (await em.getRepository(RenewalDecision).findOneBy({ contractTermId: term.id, decidedOn: d.decidedOn }))) continue;
-      await recordRenewalDecision(ds, ctx, { consignment: consignment.code, contractTermId: term.id, decidedOn: d.decidedOn, decision: d.decision, reason: d.reason, reference: d.reference }, em);
+      await recordRenewalDecision(
+        ds,
+        ctx,
+        {
+          consignment: consignment.code,
+          contractTermId: term.id,
+          decidedOn: d.decidedOn,
+          decision: d.decision,
+          reason: d.reason,
+          reference: d.reference,
+        },
+        em,
+      );
       counts.decisions++;
     }
 
     for (const [i, spec] of PERFORMANCE_INDICATORS.entries()) {
       let indicator = await em.getRepository(PerformanceIndicator).findOneBy({ consignmentId: consignment.id, name: spec.name });
       if (!indicator) {
-        const view = await createIndicator(ds, ctx, { consignment: consignment.code, strategicGoal: spec.strategicGoal, task: spec.task, name: spec.name, unit: spec.unit, lowerIsBetter: spec.lowerIsBetter, seq: i + 1, note: 'seed 001 연도별 성과지표 대비 실적' }, em);
+        const view = await createIndicator(
+          ds,
+          ctx,
+          {
+            consignment: consignment.code,
+            strategicGoal: spec.strategicGoal,
+            task: spec.task,
+            name: spec.name,
+            unit: spec.unit,
+            lowerIsBetter: spec.lowerIsBetter,
+            seq: i + 1,
+            note: 'seed 001 연도별 성과지표 대비 실적',
+          },
+          em,
+        );
         indicator = await em.getRepository(PerformanceIndicator).findOneByOrFail({ id: view.id });
         counts.indicators++;
       }
       for (const v of spec.values) {
         if (await em.getRepository(PerformanceIndicatorValue).findOneBy({ indicatorId: indicator.id, periodEnd: v.periodEnd })) continue;
-        await recordIndicatorValue(ds, ctx, indicator.id, {
-          year: v.year,
-          periodEnd: v.periodEnd,
-          periodLabel: v.periodLabel,
-          target: v.target.replace(/,/g, ''),
-          actual: v.actual.replace(/,/g, ''),
-          note: v.periodEnd.endsWith('12-31') ? null : '연중 실적(’24.6월 기준)',
-        }, em);
+        await recordIndicatorValue(
+          ds,
+          ctx,
+          indicator.id,
+          {
+            year: v.year,
+            periodEnd: v.periodEnd,
+            periodLabel: v.periodLabel,
+            target: v.target.replace(/,/g, ''),
+            actual: v.actual.replace(/,/g, ''),
+            note: v.periodEnd.endsWith('12-31') ? null : '연중 실적(’24.6월 기준)',
+          },
+          em,
+        );
         counts.values++;
       }
     }
 
     if (!(await em.getRepository(ActivityFigure).findOneBy({ consignmentId: consignment.id }))) {
       const base = { consignmentId: consignment.id };
-      await em.insert(ActivityFigure, { ...base, tableSeq: 0, tableTitle: '위탁사무 운영현황', rowSeq: 1, rowLabel: FACILITY.label, depth: 0, rowStyle: 'detail', periodLabel: FACILITY.periodLabel, periodEnd: FACILITY.periodEnd, value: FACILITY.value, unit: FACILITY.unit });
+      await em.insert(ActivityFigure, {
+        ...base,
+        tableSeq: 0,
+        tableTitle: '위탁사무 운영현황',
+        rowSeq: 1,
+        rowLabel: FACILITY.label,
+        depth: 0,
+        rowStyle: 'detail',
+        periodLabel: FACILITY.periodLabel,
+        periodEnd: FACILITY.periodEnd,
+        value: FACILITY.value,
+        unit: FACILITY.unit,
+      });
       counts.figures++;
       for (const [t, table] of ACTIVITY_TABLES.entries()) {
         for (const [r, row] of table.rows.entries()) {
@@ -123,5 +174,9 @@ export async function run(ds: DataSource): Promise<string> {
       }
     }
   });
-  return Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ') + ' added';
+  return (
+    Object.entries(counts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ') + ' added'
+  );
 }

@@ -6,7 +6,13 @@ export function IsWon(options: { allowZero?: boolean; allowNegative?: boolean } 
   return (target, key) => {
     // IsInt last: the OpenAPI generator lets the last rule set the type (integer, not number)
     Max(MAX_AMOUNT, { message: '$property must be at most 10^15 won' })(target, key);
-    Min(options.allowNegative ? -MAX_AMOUNT : options.allowZero ? 0 : 1, { message: options.allowNegative ? '$property must be at least −10^15 won' : options.allowZero ? '$property must not be negative' : '$property must be a positive amount of won' })(target, key);
+    Min(options.allowNegative ? -MAX_AMOUNT : options.allowZero ? 0 : 1, {
+      message: options.allowNegative
+        ? '$property must be at least −10^15 won'
+        : options.allowZero
+          ? '$property must not be negative'
+          : '$property must be a positive amount of won',
+    })(target, key);
     IsInt({ message: '$property must be a whole number of won' })(target, key);
   };
 }

@@ -19,12 +19,20 @@ export function bearerAuth(ds: DataSource) {
     if (req.ctx) return next();
     const header = req.header('Authorization');
     if (!header) {
-      return sendProblem(res, new DomainError(401, 'unauthenticated', 'A bearer token is required', '인증 토큰이 필요합니다'), req.originalUrl);
+      return sendProblem(
+        res,
+        new DomainError(401, 'unauthenticated', 'A bearer token is required', '인증 토큰이 필요합니다'),
+        req.originalUrl,
+      );
     }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const actor = match ? await actorForToken(ds, match[1]).catch(next) : null;
     if (!actor) {
-      return sendProblem(res, new DomainError(401, 'invalid_token', 'The bearer token is not valid', '인증 토큰이 올바르지 않습니다'), req.originalUrl);
+      return sendProblem(
+        res,
+        new DomainError(401, 'invalid_token', 'The bearer token is not valid', '인증 토큰이 올바르지 않습니다'),
+        req.originalUrl,
+      );
     }
     req.ctx = { actor, requestId };
     next();

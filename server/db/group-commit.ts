@@ -6,7 +6,10 @@ export type Outcome<T> = { value: T } | { error: unknown };
 
 /** Waits for a promise and keeps its outcome, a value or an error, instead of throwing. */
 export function outcomeOf<T>(promise: Promise<T>): Promise<Outcome<T>> {
-  return promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+  return promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
 }
 
 /** Waits for `promises` and keeps each one's outcome, so that one refusal does not hide the others. */
@@ -76,7 +79,12 @@ export class GroupCommit<I, O> {
   private async carry(group: Waiting<I, O>[]): Promise<void> {
     let outcomes: Outcome<O>[];
     try {
-      outcomes = await inTransaction(this.ds, (tx) => this.work(tx, group.map((g) => g.item)));
+      outcomes = await inTransaction(this.ds, (tx) =>
+        this.work(
+          tx,
+          group.map((g) => g.item),
+        ),
+      );
       if (outcomes.length !== group.length) throw new Error(`group commit: ${outcomes.length} outcomes for ${group.length} items`);
     } catch (err) {
       if (group.length === 1) return group[0].reject(err);

@@ -60,11 +60,18 @@ export function hydrate<E extends ObjectLiteral>(em: EntityManager, entity: Enti
 export function selectColumns(em: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string, prefix = ''): string {
   const meta = em.connection.getMetadata(entity);
   const esc = (s: string) => em.connection.driver.escape(s);
-  return cached(meta, `cols:${alias}:${prefix}`, () => meta.columns.map((c) => `${esc(alias)}.${esc(c.databaseName)} AS ${esc(prefix + c.databaseName)}`).join(', '));
+  return cached(meta, `cols:${alias}:${prefix}`, () =>
+    meta.columns.map((c) => `${esc(alias)}.${esc(c.databaseName)} AS ${esc(prefix + c.databaseName)}`).join(', '),
+  );
 }
 
 /** Rows of one table matching equalities (null matches IS NULL), hydrated into entities. */
-export async function leanFind<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, where: Where<E>, options: FindOptions<E> = {}): Promise<E[]> {
+export async function leanFind<E extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  where: Where<E>,
+  options: FindOptions<E> = {},
+): Promise<E[]> {
   const meta = em.connection.getMetadata(entity);
   const keys = Object.keys(where);
   // TypeORM reads an undefined condition as "no condition"; here it is a mistake, not a wildcard
@@ -87,12 +94,19 @@ export async function leanFind<E extends ObjectLiteral>(em: EntityManager, entit
       .filter(Boolean)
       .join(' ');
   });
-  const params = keys.filter((k) => where[k as keyof E & string] !== null).map((k) => persistent(em, column(meta, k), where[k as keyof E & string]));
+  const params = keys
+    .filter((k) => where[k as keyof E & string] !== null)
+    .map((k) => persistent(em, column(meta, k), where[k as keyof E & string]));
   const rows = (await em.query(sql, params)) as Record<string, unknown>[];
   return rows.map((row) => hydrate(em, entity, row));
 }
 
-export async function leanFindOne<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, where: Where<E>, options: Omit<FindOptions<E>, 'limit'> = {}): Promise<E | null> {
+export async function leanFindOne<E extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  where: Where<E>,
+  options: Omit<FindOptions<E>, 'limit'> = {},
+): Promise<E | null> {
   return (await leanFind(em, entity, where, { ...options, limit: 1 }))[0] ?? null;
 }
 
@@ -104,7 +118,10 @@ export async function leanInsert<E extends ObjectLiteral>(em: EntityManager, ent
     const esc = (s: string) => em.connection.driver.escape(s);
     return `INSERT INTO ${esc(meta.tableName)} (${keys.map((k) => esc(column(meta, k).databaseName)).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`;
   });
-  const raw = (await em.query(sql, keys.map((k) => persistent(em, column(meta, k), values[k as keyof E & string])))) as unknown;
+  const raw = (await em.query(
+    sql,
+    keys.map((k) => persistent(em, column(meta, k), values[k as keyof E & string])),
+  )) as unknown;
   // better-sqlite3 answers with the new rowid, mysql2 with a result header
   return Number(typeof raw === 'object' && raw !== null && 'insertId' in raw ? (raw as { insertId: number }).insertId : raw);
 }
@@ -127,11 +144,20 @@ async function insertRows<E extends ObjectLiteral>(em: EntityManager, entity: En
     return `INSERT INTO ${esc(meta.tableName)} (${keys.map((k) => esc(column(meta, k).databaseName)).join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}`;
   });
   const columns = keys.map((k) => column(meta, k));
-  await writeLater(em, sql, rows.flatMap((row) => columns.map((col, i) => persistent(em, col, row[keys[i] as keyof E & string] ?? null))));
+  await writeLater(
+    em,
+    sql,
+    rows.flatMap((row) => columns.map((col, i) => persistent(em, col, row[keys[i] as keyof E & string] ?? null))),
+  );
 }
 
 /** Updates columns of the row with this id (in a pipelined transaction, with its next statement). */
-export async function leanUpdate<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, id: number, changes: Where<E>): Promise<void> {
+export async function leanUpdate<E extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  id: number,
+  changes: Where<E>,
+): Promise<void> {
   const meta = em.connection.getMetadata(entity);
   const keys = Object.keys(changes).filter((k) => changes[k as keyof E & string] !== undefined);
   const idColumn = meta.primaryColumns[0];
@@ -139,14 +165,22 @@ export async function leanUpdate<E extends ObjectLiteral>(em: EntityManager, ent
     const esc = (s: string) => em.connection.driver.escape(s);
     return `UPDATE ${esc(meta.tableName)} SET ${keys.map((k) => `${esc(column(meta, k).databaseName)} = ?`).join(', ')} WHERE ${esc(idColumn.databaseName)} = ?`;
   });
-  await writeLater(em, sql, [...keys.map((k) => persistent(em, column(meta, k), changes[k as keyof E & string])), persistent(em, idColumn, id)]);
+  await writeLater(em, sql, [
+    ...keys.map((k) => persistent(em, column(meta, k), changes[k as keyof E & string])),
+    persistent(em, idColumn, id),
+  ]);
 }
 
 /**
  * Sets one column of several rows, each row (by id) to its own value, in one statement (in a
  * pipelined transaction, with its next statement).
  */
-export async function leanSetEach<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, property: keyof E & string, values: [id: number, value: unknown][]): Promise<void> {
+export async function leanSetEach<E extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  property: keyof E & string,
+  values: [id: number, value: unknown][],
+): Promise<void> {
   if (!values.length) return;
   const meta = em.connection.getMetadata(entity);
   const idColumn = meta.primaryColumns[0];
@@ -169,7 +203,12 @@ export async function leanSetEach<E extends ObjectLiteral>(em: EntityManager, en
  * same key are summed first. No answer is needed, so in a pipelined transaction it goes with the
  * next statement.
  */
-export async function leanAddTo<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, counter: keyof E & string, amounts: { key: Where<E>; amount: number }[]): Promise<void> {
+export async function leanAddTo<E extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  counter: keyof E & string,
+  amounts: { key: Where<E>; amount: number }[],
+): Promise<void> {
   if (!amounts.length) return;
   const meta = em.connection.getMetadata(entity);
   const keys = Object.keys(amounts[0].key);
@@ -191,9 +230,14 @@ export async function leanAddTo<E extends ObjectLiteral>(em: EntityManager, enti
       const c = esc(column(meta, counter).databaseName);
       const tuple = `(${columns.map(() => '?').join(', ')})`;
       const insert = `INSERT INTO ${esc(meta.tableName)} (${[...names, c].join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}`;
-      return mysql ? `${insert} ON DUPLICATE KEY UPDATE ${c} = ${c} + VALUES(${c})` : `${insert} ON CONFLICT (${names.join(', ')}) DO UPDATE SET ${c} = ${c} + excluded.${c}`;
+      return mysql
+        ? `${insert} ON DUPLICATE KEY UPDATE ${c} = ${c} + VALUES(${c})`
+        : `${insert} ON CONFLICT (${names.join(', ')}) DO UPDATE SET ${c} = ${c} + excluded.${c}`;
     });
-    const params = chunk.flatMap((r) => [...keys.map((k, j) => persistent(em, columns[j], r.key[k as keyof E & string])), persistent(em, columns[keys.length], r.amount)]);
+    const params = chunk.flatMap((r) => [
+      ...keys.map((k, j) => persistent(em, columns[j], r.key[k as keyof E & string])),
+      persistent(em, columns[keys.length], r.amount),
+    ]);
     await writeLater(em, sql, params);
   }
 }

@@ -73,7 +73,11 @@ export class StatementPipeline {
     const waiting = batch.filter((q) => q.settle);
     try {
       // mysql2 answers a multi-statement query with one result per statement, in order
-      const results = (await this.send(batch.map((q) => q.sql).join(';\n'), batch.flatMap((q) => q.params), false)) as unknown[];
+      const results = (await this.send(
+        batch.map((q) => q.sql).join(';\n'),
+        batch.flatMap((q) => q.params),
+        false,
+      )) as unknown[];
       batch.forEach((q, i) => q.settle?.resolve(q.structured ? structured(results[i]) : results[i]));
     } catch (err) {
       // which statement failed is not reported; if anything beyond the one awaited statement rode

@@ -102,12 +102,20 @@ export async function inTransaction<T>(ds: DataSource, fn: (em: EntityManager) =
   }
   const previous = sqliteQueues.get(ds) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(() => ds.transaction(scoped(fn)));
-  sqliteQueues.set(ds, run.catch(() => undefined));
+  sqliteQueues.set(
+    ds,
+    run.catch(() => undefined),
+  );
   return run;
 }
 
 /** Locks one row for the rest of the transaction (SELECT … FOR UPDATE); SQLite is already serialised. */
-export async function lockRow<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, id: number | string, idColumn = 'id'): Promise<E | null> {
+export async function lockRow<E extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  id: number | string,
+  idColumn = 'id',
+): Promise<E | null> {
   return leanFindOne(em, entity, { [idColumn]: id } as Partial<Record<keyof E & string, unknown>>, { lock: true });
 }
 

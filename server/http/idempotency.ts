@@ -20,9 +20,13 @@ export function idempotency(ds: DataSource) {
     if (!key) return next();
     try {
       if (key.length > 200) {
-        throw new DomainError(400, 'idempotency_key_too_long', 'Idempotency-Key is longer than 200 characters', 'Idempotency-Key가 200자를 넘습니다', [
-          { field: 'Idempotency-Key', rule: 'maxLength', message: 'at most 200 characters', message_ko: '200자 이하' },
-        ]);
+        throw new DomainError(
+          400,
+          'idempotency_key_too_long',
+          'Idempotency-Key is longer than 200 characters',
+          'Idempotency-Key가 200자를 넘습니다',
+          [{ field: 'Idempotency-Key', rule: 'maxLength', message: 'at most 200 characters', message_ko: '200자 이하' }],
+        );
       }
       const ctx = contextOf(req);
       const scope = `${ctx.actor.id ?? 'system'}:${req.method}:${req.baseUrl}${req.path}`;
@@ -34,22 +38,48 @@ export function idempotency(ds: DataSource) {
       let recordId: number;
       try {
         recordId = await inTransaction(ds, async (em) => {
-          const inserted = await em.insert(IdempotencyRecord, { scope, idemKey: key, requestHash, status: null, responseBody: null, createdAt: new Date() });
+          const inserted = await em.insert(IdempotencyRecord, {
+            scope,
+            idemKey: key,
+            requestHash,
+            status: null,
+            responseBody: null,
+            createdAt: new Date(),
+          });
           return inserted.identifiers[0].id as number;
         });
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
         const existing = await ds.getRepository(IdempotencyRecord).findOneByOrFail({ scope, idemKey: key });
         if (existing.requestHash !== requestHash) {
-          throw new DomainError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request', '이 Idempotency-Key는 다른 요청에 이미 사용되었습니다', [
-            { field: 'Idempotency-Key', rule: 'sameRequest', message: 'key reused with a different body', message_ko: '다른 내용의 요청에 같은 키를 사용했습니다' },
-          ]);
+          throw new DomainError(
+            422,
+            'idempotency_key_reused',
+            'This Idempotency-Key was used with a different request',
+            '이 Idempotency-Key는 다른 요청에 이미 사용되었습니다',
+            [
+              {
+                field: 'Idempotency-Key',
+                rule: 'sameRequest',
+                message: 'key reused with a different body',
+                message_ko: '다른 내용의 요청에 같은 키를 사용했습니다',
+              },
+            ],
+          );
         }
         if (existing.status === null) {
-          throw new DomainError(409, 'idempotent_request_in_progress', 'A request with this Idempotency-Key is still running', '같은 Idempotency-Key의 요청이 처리 중입니다');
+          throw new DomainError(
+            409,
+            'idempotent_request_in_progress',
+            'A request with this Idempotency-Key is still running',
+            '같은 Idempotency-Key의 요청이 처리 중입니다',
+          );
         }
         res.setHeader('Idempotent-Replayed', 'true');
-        res.status(existing.status).type(existing.status >= 400 ? 'application/problem+json' : 'application/json').send(existing.responseBody ?? '');
+        res
+          .status(existing.status)
+          .type(existing.status >= 400 ? 'application/problem+json' : 'application/json')
+          .send(existing.responseBody ?? '');
         return;
       }
 
@@ -59,11 +89,11 @@ export function idempotency(ds: DataSource) {
         const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : null;
         const status = res.statusCode;
         const store = inTransaction(ds, (em) =>
-          status < 500 ? em.update(IdempotencyRecord, { id: recordId }, { status, responseBody: text }) : em.delete(IdempotencyRecord, { id: recordId }),
+          status < 500
+            ? em.update(IdempotencyRecord, { id: recordId }, { status, responseBody: text })
+            : em.delete(IdempotencyRecord, { id: recordId }),
         );
-        store
-          .catch((err: unknown) => console.error('idempotency record not stored', err))
-          .finally(() => originalSend(body as never));
+        store.catch((err: unknown) => console.error('idempotency record not stored', err)).finally(() => originalSend(body as never));
         return res;
       }) as Response['send'];
       next();

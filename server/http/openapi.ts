@@ -12,8 +12,7 @@ export function buildOpenApi(routes: RouteDef[]): object {
     refPointerPrefix: '#/components/schemas/',
     additionalConverters: {
       // our own rules: a calendar date and a decimal written as text
-      [ValidationTypes.CUSTOM_VALIDATION]: (meta) =>
-        meta.name === 'isCalendarDate' ? { type: 'string', format: 'date' } : {},
+      [ValidationTypes.CUSTOM_VALIDATION]: (meta) => (meta.name === 'isCalendarDate' ? { type: 'string', format: 'date' } : {}),
     },
   });
   const paths: Record<string, Record<string, unknown>> = {};
@@ -38,14 +37,18 @@ export function buildOpenApi(routes: RouteDef[]): object {
         ? {
             required: true,
             content: {
-              [r.bodyType === 'multipart' ? 'multipart/form-data' : 'application/json']: { schema: { $ref: `#/components/schemas/${r.body.name}` } },
+              [r.bodyType === 'multipart' ? 'multipart/form-data' : 'application/json']: {
+                schema: { $ref: `#/components/schemas/${r.body.name}` },
+              },
             },
           }
         : undefined,
       responses: {
         [r.method === 'post' ? '201' : '200']: {
           description: 'OK',
-          content: Object.fromEntries(produces.map((t) => [t, r.response ? { schema: { $ref: `#/components/schemas/${r.response.name}` } } : {}])),
+          content: Object.fromEntries(
+            produces.map((t) => [t, r.response ? { schema: { $ref: `#/components/schemas/${r.response.name}` } } : {}]),
+          ),
         },
         '400': { $ref: '#/components/responses/Problem' },
         '403': { $ref: '#/components/responses/Problem' },
@@ -59,7 +62,11 @@ export function buildOpenApi(routes: RouteDef[]): object {
   }
   return {
     openapi: '3.0.3',
-    info: { title: '예산·민간위탁 관리대장 API', version: '0.1.0', description: 'Budget and consignment oversight ledger. Amounts are integer won.' },
+    info: {
+      title: '예산·민간위탁 관리대장 API',
+      version: '0.1.0',
+      description: 'Budget and consignment oversight ledger. Amounts are integer won.',
+    },
     servers: [{ url: '/' }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },

@@ -30,25 +30,50 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof DomainError) return sendProblem(res, err, req.originalUrl);
   const type = (err as { type?: string }).type;
   if (type === 'entity.parse.failed') {
-    return sendProblem(res, new DomainError(400, 'malformed_json', 'The body is not valid JSON', '요청 본문이 올바른 JSON이 아닙니다', [
-      { field: 'body', rule: 'json', message: 'malformed JSON', message_ko: 'JSON 형식 오류' },
-    ]), req.originalUrl);
+    return sendProblem(
+      res,
+      new DomainError(400, 'malformed_json', 'The body is not valid JSON', '요청 본문이 올바른 JSON이 아닙니다', [
+        { field: 'body', rule: 'json', message: 'malformed JSON', message_ko: 'JSON 형식 오류' },
+      ]),
+      req.originalUrl,
+    );
   }
   if (type === 'entity.too.large') {
-    return sendProblem(res, new DomainError(400, 'body_too_large', 'The body is too large', '요청 본문이 너무 큽니다', [
-      { field: 'body', rule: 'maxSize', message: 'body too large', message_ko: '요청 본문이 너무 큽니다' },
-    ]), req.originalUrl);
+    return sendProblem(
+      res,
+      new DomainError(400, 'body_too_large', 'The body is too large', '요청 본문이 너무 큽니다', [
+        { field: 'body', rule: 'maxSize', message: 'body too large', message_ko: '요청 본문이 너무 큽니다' },
+      ]),
+      req.originalUrl,
+    );
   }
   if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
-    return sendProblem(res, new DomainError(415, 'unsupported_encoding', 'Unsupported encoding', '지원하지 않는 인코딩입니다'), req.originalUrl);
+    return sendProblem(
+      res,
+      new DomainError(415, 'unsupported_encoding', 'Unsupported encoding', '지원하지 않는 인코딩입니다'),
+      req.originalUrl,
+    );
   }
   if ((err as { code?: string }).code === 'LIMIT_FILE_SIZE') {
-    return sendProblem(res, new DomainError(400, 'file_too_large', 'The file is too large', '파일이 너무 큽니다', [
-      { field: 'file', rule: 'maxSize', message: 'file too large', message_ko: '파일이 너무 큽니다' },
-    ]), req.originalUrl);
+    return sendProblem(
+      res,
+      new DomainError(400, 'file_too_large', 'The file is too large', '파일이 너무 큽니다', [
+        { field: 'file', rule: 'maxSize', message: 'file too large', message_ko: '파일이 너무 큽니다' },
+      ]),
+      req.originalUrl,
+    );
   }
   console.error('unhandled error', err);
-  res.status(500).type(PROBLEM_TYPE).send(
-    JSON.stringify({ type: 'urn:ledger:problem:internal', title: 'Internal error', title_ko: '내부 오류가 발생했습니다', status: 500, code: 'internal' }),
-  );
+  res
+    .status(500)
+    .type(PROBLEM_TYPE)
+    .send(
+      JSON.stringify({
+        type: 'urn:ledger:problem:internal',
+        title: 'Internal error',
+        title_ko: '내부 오류가 발생했습니다',
+        status: 500,
+        code: 'internal',
+      }),
+    );
 };

@@ -20,8 +20,7 @@ export interface ApiRequest<B, Q> {
 }
 
 export type ApiResult =
-  | { status?: number; body: unknown }
-  | { status?: number; file: { contentType: string; filename: string; data: Buffer | Readable } };
+  { status?: number; body: unknown } | { status?: number; file: { contentType: string; filename: string; data: Buffer | Readable } };
 
 /**
  * One API action: its path, who may call it, the classes that validate its input (the same classes
@@ -67,7 +66,12 @@ function authorize(roles: readonly Role[]) {
   };
 }
 
-export function mountRoutes(router: Router, ds: DataSource, routes: RouteDef[], middleware: { upload?: (req: Request, res: Response, next: NextFunction) => void } = {}): void {
+export function mountRoutes(
+  router: Router,
+  ds: DataSource,
+  routes: RouteDef[],
+  middleware: { upload?: (req: Request, res: Response, next: NextFunction) => void } = {},
+): void {
   for (const def of routes) {
     const chain = [authorize(def.roles)];
     // the upload is read first so that an Idempotency-Key is checked against the file itself

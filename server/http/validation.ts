@@ -55,7 +55,13 @@ export async function validateInput<T extends object>(cls: new () => T, plain: u
   const instance = plainToInstance(cls, plain ?? {}, { enableImplicitConversion: where === 'query' });
   const errors = await validate(instance as object, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   if (errors.length) {
-    throw new DomainError(400, 'validation_failed', `Invalid ${where}`, where === 'body' ? '입력값이 올바르지 않습니다' : '조회 조건이 올바르지 않습니다', flattenValidationErrors(errors));
+    throw new DomainError(
+      400,
+      'validation_failed',
+      `Invalid ${where}`,
+      where === 'body' ? '입력값이 올바르지 않습니다' : '조회 조건이 올바르지 않습니다',
+      flattenValidationErrors(errors),
+    );
   }
   return instance;
 }

@@ -105,7 +105,12 @@ export const SHEETS: [SheetSpec<ProgramYearRow>, SheetSpec<AppropriationRow>, Sh
       { key: 'fiscalYear', header: '회계연도', note: '예: 2025', kind: 'integer' },
       { key: 'programCode', header: '사업코드', note: '등록된 사업 코드', kind: 'text' },
       { key: 'expenseItem', header: '편성목', note: '예: 민간위탁금', kind: 'text' },
-      { key: 'kind', header: '구분', note: 'execution(집행) · carry_out(차년이월) · supplementary(추경) · carry_in(전년이월) · reserve(예비비) · change_use(변경사용)', kind: 'text' },
+      {
+        key: 'kind',
+        header: '구분',
+        note: 'execution(집행) · carry_out(차년이월) · supplementary(추경) · carry_in(전년이월) · reserve(예비비) · change_use(변경사용)',
+        kind: 'text',
+      },
       { key: 'amount', header: '금액(원)', note: '원 단위 양의 정수', kind: 'integer' },
       { key: 'entryDate', header: '일자', note: 'YYYY-MM-DD', kind: 'date' },
       { key: 'reason', header: '사유', note: '차년이월·예비비·변경사용은 필수', kind: 'text' },

@@ -14,7 +14,14 @@ import { hydrate, leanFindOne, selectColumns } from '../db/lean';
 import { GrantPlan } from '../../entities/consignment-grant-plan';
 import { audit } from './audit';
 import { assertOrgAccess } from './access';
-import { assertWritable, expenseLineFigures, expenseLinesFigures, isProgramYearOf, programYearsAmong, writableReadsOf } from './ledger-service';
+import {
+  assertWritable,
+  expenseLineFigures,
+  expenseLinesFigures,
+  isProgramYearOf,
+  programYearsAmong,
+  writableReadsOf,
+} from './ledger-service';
 import { isMysql } from '../db/transaction';
 import { Outcome, outcomeOf, valueOf } from '../db/group-commit';
 import { orgUnitByCode, programByCode } from './reference-service';
@@ -42,7 +49,13 @@ export async function assertConsignmentRead(em: EntityManager, ctx: RequestConte
 }
 
 /** The program-year that funds a consignment in a fiscal year; `lock` takes its row lock in the same statement. */
-export async function fundingProgramYear(em: EntityManager, c: Consignment, year: number, field = 'fiscalYear', lock = false): Promise<ProgramYear> {
+export async function fundingProgramYear(
+  em: EntityManager,
+  c: Consignment,
+  year: number,
+  field = 'fiscalYear',
+  lock = false,
+): Promise<ProgramYear> {
   return valueOf((await fundingProgramYears(em, [{ consignment: c, year }], field, lock))[0]);
 }
 
@@ -50,18 +63,35 @@ export async function fundingProgramYear(em: EntityManager, c: Consignment, year
  * fundingProgramYear of several consignment-years, in one statement; with `lock` their rows are
  * locked in the order of the (program, year) index, whoever asks.
  */
-export async function fundingProgramYears(em: EntityManager, years: { consignment: Consignment; year: number }[], field = 'fiscalYear', lock = false): Promise<Outcome<ProgramYear>[]> {
-  const keys = years.flatMap(({ consignment, year }) => (consignment.programId === null ? [] : [{ programId: consignment.programId, fiscalYear: year }]));
+export async function fundingProgramYears(
+  em: EntityManager,
+  years: { consignment: Consignment; year: number }[],
+  field = 'fiscalYear',
+  lock = false,
+): Promise<Outcome<ProgramYear>[]> {
+  const keys = years.flatMap(({ consignment, year }) =>
+    consignment.programId === null ? [] : [{ programId: consignment.programId, fiscalYear: year }],
+  );
   let found: ProgramYear[] = [];
   if (keys.length) {
     const [among, params] = programYearsAmong(keys);
     const locking = lock && isMysql(em.connection) ? ' FOR UPDATE' : '';
-    const rows = (await em.query(`SELECT ${selectColumns(em, ProgramYear, 'py')} FROM program_years py WHERE ${among} ORDER BY py.program_id, py.fiscal_year${locking}`, params)) as Record<string, unknown>[];
+    const rows = (await em.query(
+      `SELECT ${selectColumns(em, ProgramYear, 'py')} FROM program_years py WHERE ${among} ORDER BY py.program_id, py.fiscal_year${locking}`,
+      params,
+    )) as Record<string, unknown>[];
     found = rows.map((r) => hydrate(em, ProgramYear, r));
   }
   return years.map(({ consignment: c, year }) => {
     if (c.programId === null) {
-      return { error: invalid('consignment', 'fundingProgramRequired', `Consignment ${c.code} names no funding program`, `위탁사무 ${c.code}에 재원 사업이 지정되지 않았습니다`) };
+      return {
+        error: invalid(
+          'consignment',
+          'fundingProgramRequired',
+          `Consignment ${c.code} names no funding program`,
+          `위탁사무 ${c.code}에 재원 사업이 지정되지 않았습니다`,
+        ),
+      };
     }
     const py = found.find((p) => isProgramYearOf({ programId: c.programId!, fiscalYear: year }, p));
     return py ? { value: py } : { error: notFound(`Funding program of ${c.code} in ${year}`, `${year}년 ${c.name} 재원 사업`, field) };
@@ -83,7 +113,10 @@ export interface ConsignmentYearState {
  * payment checks all three under the program-year lock, and every statement there lengthens the
  * time other payments of the program wait.
  */
-export async function consignmentYearStates(em: EntityManager, keys: { consignmentId: number; fiscalYear: number }[]): Promise<ConsignmentYearState[]> {
+export async function consignmentYearStates(
+  em: EntityManager,
+  keys: { consignmentId: number; fiscalYear: number }[],
+): Promise<ConsignmentYearState[]> {
   if (!keys.length) return [];
   const table = keys.map((_, i) => (i ? 'SELECT ?, ?, ?' : 'SELECT ? AS i, ? AS consignment_id, ? AS fiscal_year')).join(' UNION ALL ');
   const rows = (await em.query(
@@ -100,7 +133,10 @@ export async function consignmentYearStates(em: EntityManager, keys: { consignme
     return {
       plan: row.plan_id === null ? null : hydrate(em, GrantPlan, row, 'plan_'),
       paid: row.state_paid === null ? 0 : Number(row.state_paid),
-      settlement: row.state_settlement_id === null ? null : { id: Number(row.state_settlement_id), confirmedOn: (row.state_confirmed_on as string | null) ?? null },
+      settlement:
+        row.state_settlement_id === null
+          ? null
+          : { id: Number(row.state_settlement_id), confirmedOn: (row.state_confirmed_on as string | null) ?? null },
     };
   });
 }
@@ -149,16 +185,34 @@ export interface ConsignmentYearReads {
  * caller about to post to the line. Each consignment-year is answered with its reads or its own
  * refusal (no funding program, no program-year that year, a closed year).
  */
-export async function readConsignmentYearsLocked(em: EntityManager, years: { consignment: Consignment; year: number; readLine: boolean }[]): Promise<Outcome<ConsignmentYearReads>[]> {
-  const keyOf = ({ consignment, year }: { consignment: Consignment; year: number }) => (consignment.programId === null ? null : { programId: consignment.programId, fiscalYear: year });
+export async function readConsignmentYearsLocked(
+  em: EntityManager,
+  years: { consignment: Consignment; year: number; readLine: boolean }[],
+): Promise<Outcome<ConsignmentYearReads>[]> {
+  const keyOf = ({ consignment, year }: { consignment: Consignment; year: number }) =>
+    consignment.programId === null ? null : { programId: consignment.programId, fiscalYear: year };
   const locks = fundingProgramYears(em, years, 'fiscalYear', true);
   // without a funding program fundingProgramYears refuses the write, so there is nothing to read
   const keyed = years.filter((y) => keyOf(y));
-  const writable = writableReadsOf(em, keyed.map((y) => ({ key: keyOf(y)!, fiscalYear: y.year })));
-  const states = consignmentYearStates(em, years.map((y) => ({ consignmentId: y.consignment.id, fiscalYear: y.year })));
+  const writable = writableReadsOf(
+    em,
+    keyed.map((y) => ({ key: keyOf(y)!, fiscalYear: y.year })),
+  );
+  const states = consignmentYearStates(
+    em,
+    years.map((y) => ({ consignmentId: y.consignment.id, fiscalYear: y.year })),
+  );
   const lined = years.filter((y) => y.readLine && keyOf(y));
-  const lines = expenseLinesFigures(em, lined.map((y) => ({ programYear: keyOf(y)!, expenseItem: y.consignment.expenseItem })));
-  const [lockOutcome, writableOutcome, stateOutcome, lineOutcome] = await Promise.all([outcomeOf(locks), outcomeOf(writable), outcomeOf(states), outcomeOf(lines)]);
+  const lines = expenseLinesFigures(
+    em,
+    lined.map((y) => ({ programYear: keyOf(y)!, expenseItem: y.consignment.expenseItem })),
+  );
+  const [lockOutcome, writableOutcome, stateOutcome, lineOutcome] = await Promise.all([
+    outcomeOf(locks),
+    outcomeOf(writable),
+    outcomeOf(states),
+    outcomeOf(lines),
+  ]);
   return years.map((y, i) => {
     try {
       const programYear = valueOf(valueOf(lockOutcome)[i]);
@@ -173,7 +227,12 @@ export async function readConsignmentYearsLocked(em: EntityManager, years: { con
 }
 
 /** The checks of every write to a consignment-year, once its lock is held: the year is open, the actor owns it, it is not settled. */
-export async function assertConsignmentYearWritable(em: EntityManager, ctx: RequestContext, reads: ConsignmentYearReads, year: number): Promise<void> {
+export async function assertConsignmentYearWritable(
+  em: EntityManager,
+  ctx: RequestContext,
+  reads: ConsignmentYearReads,
+  year: number,
+): Promise<void> {
   await assertWritable(em, ctx, reads.programYear, Promise.resolve(reads.moves));
   assertNotSettled(reads.state, year);
 }
@@ -183,7 +242,14 @@ export async function assertConsignmentYearWritable(em: EntityManager, ctx: Requ
  * year must be open, the actor must own the consignment, and no confirmed settlement may exist.
  * Payments, plans and settlements of one consignment-year are thereby serialised.
  */
-export async function lockConsignmentYear(em: EntityManager, ctx: RequestContext, ref: string | number, year: number, field = 'consignment', readLine = false): Promise<LockedConsignmentYear> {
+export async function lockConsignmentYear(
+  em: EntityManager,
+  ctx: RequestContext,
+  ref: string | number,
+  year: number,
+  field = 'consignment',
+  readLine = false,
+): Promise<LockedConsignmentYear> {
   const consignment = await consignmentByRef(em, ref, field);
   await assertOrgAccess(em, ctx, consignment.orgUnitId);
   const reads = valueOf((await readConsignmentYearsLocked(em, [{ consignment, year, readLine }]))[0]);
@@ -207,7 +273,14 @@ export async function createOperator(ds: DataSource, ctx: RequestContext, input:
     if (await tx.getRepository(Operator).findOneBy({ name: input.name })) {
       throw conflict('duplicate_operator', `Operator ${input.name} exists`, `수탁기관 ${input.name}이(가) 이미 있습니다`, 'name');
     }
-    const op = tx.getRepository(Operator).create({ name: input.name, registrationNumber: input.registrationNumber ?? null, representative: input.representative ?? null, note: input.note ?? null });
+    const op = tx
+      .getRepository(Operator)
+      .create({
+        name: input.name,
+        registrationNumber: input.registrationNumber ?? null,
+        representative: input.representative ?? null,
+        note: input.note ?? null,
+      });
     await tx.save(op);
     await audit(tx, ctx, { action: 'operator.create', entity: 'operator', entityId: op.id, after: op });
     return op;
@@ -241,7 +314,12 @@ export interface ConsignmentInput {
   note?: string | null;
 }
 
-export async function createConsignment(ds: DataSource, ctx: RequestContext, input: ConsignmentInput, em?: EntityManager): Promise<Consignment> {
+export async function createConsignment(
+  ds: DataSource,
+  ctx: RequestContext,
+  input: ConsignmentInput,
+  em?: EntityManager,
+): Promise<Consignment> {
   return within(ds, em, async (tx) => {
     const org = await orgUnitByCode(tx, input.orgCode, 'orgCode');
     await assertOrgAccess(tx, ctx, org.id);
@@ -249,7 +327,12 @@ export async function createConsignment(ds: DataSource, ctx: RequestContext, inp
       throw conflict('duplicate_code', `Consignment code ${input.code} exists`, `위탁사무 코드 ${input.code}가 이미 있습니다`, 'code');
     }
     if (input.fundingType === 'budget' && !input.programCode) {
-      throw invalid('programCode', 'required', 'A budget-funded consignment names the program that funds it', '예산지원형 위탁사무는 재원 사업을 지정해야 합니다');
+      throw invalid(
+        'programCode',
+        'required',
+        'A budget-funded consignment names the program that funds it',
+        '예산지원형 위탁사무는 재원 사업을 지정해야 합니다',
+      );
     }
     const program: Program | null = input.programCode ? await programByCode(tx, input.programCode, 'programCode') : null;
     const c = tx.getRepository(Consignment).create({
@@ -284,17 +367,29 @@ export interface ContractTermInput {
   note?: string | null;
 }
 
-export async function addContractTerm(ds: DataSource, ctx: RequestContext, consignmentRef: string | number, input: ContractTermInput, em?: EntityManager): Promise<ContractTerm> {
+export async function addContractTerm(
+  ds: DataSource,
+  ctx: RequestContext,
+  consignmentRef: string | number,
+  input: ContractTermInput,
+  em?: EntityManager,
+): Promise<ContractTerm> {
   return within(ds, em, async (tx) => {
     const c = await consignmentByRef(tx, consignmentRef);
     await assertOrgAccess(tx, ctx, c.orgUnitId);
     const op = await operatorByRef(tx, input.operator);
-    if (input.endDate < input.startDate) throw invalid('endDate', 'afterStartDate', 'endDate is before startDate', '계약 종료일이 시작일보다 앞섭니다');
+    if (input.endDate < input.startDate)
+      throw invalid('endDate', 'afterStartDate', 'endDate is before startDate', '계약 종료일이 시작일보다 앞섭니다');
     if (input.selectionMethod !== 'renewal' && (input.renewalCount ?? 0) !== 0) {
       throw invalid('renewalCount', 'renewalOnly', 'Only a renewal (재계약) carries a renewal count', '재계약만 재계약 횟수를 가집니다');
     }
     if (await tx.getRepository(ContractTerm).findOneBy({ consignmentId: c.id, startDate: input.startDate })) {
-      throw conflict('duplicate_term', `A term starting ${input.startDate} exists`, `${input.startDate}에 시작하는 계약기간이 이미 있습니다`, 'startDate');
+      throw conflict(
+        'duplicate_term',
+        `A term starting ${input.startDate} exists`,
+        `${input.startDate}에 시작하는 계약기간이 이미 있습니다`,
+        'startDate',
+      );
     }
     const term = tx.getRepository(ContractTerm).create({
       consignmentId: c.id,
@@ -325,7 +420,13 @@ export interface ConsentInput {
   note?: string | null;
 }
 
-export async function recordConsent(ds: DataSource, ctx: RequestContext, consignmentRef: string | number, input: ConsentInput, em?: EntityManager): Promise<ConsignmentConsent> {
+export async function recordConsent(
+  ds: DataSource,
+  ctx: RequestContext,
+  consignmentRef: string | number,
+  input: ConsentInput,
+  em?: EntityManager,
+): Promise<ConsignmentConsent> {
   return within(ds, em, async (tx) => {
     const c = await consignmentByRef(tx, consignmentRef);
     await assertOrgAccess(tx, ctx, c.orgUnitId);
@@ -334,15 +435,26 @@ export async function recordConsent(ds: DataSource, ctx: RequestContext, consign
       throw invalid('decidedOn', 'dateOrder', 'submitted ≤ referred ≤ decided', '제출일 ≤ 회부일 ≤ 의결일 순서여야 합니다');
     }
     const result = input.result ?? 'pending';
-    if (result !== 'pending' && !input.decidedOn) throw invalid('decidedOn', 'required', 'A decided bill needs its decision date', '의결 결과에는 의결일이 필요합니다');
+    if (result !== 'pending' && !input.decidedOn)
+      throw invalid('decidedOn', 'required', 'A decided bill needs its decision date', '의결 결과에는 의결일이 필요합니다');
     let termId: number | null = null;
     if (input.contractTermStart) {
       const term = await tx.getRepository(ContractTerm).findOneBy({ consignmentId: c.id, startDate: input.contractTermStart });
-      if (!term) throw notFound(`Contract term starting ${input.contractTermStart}`, `${input.contractTermStart} 시작 계약기간`, 'contractTermStart');
+      if (!term)
+        throw notFound(
+          `Contract term starting ${input.contractTermStart}`,
+          `${input.contractTermStart} 시작 계약기간`,
+          'contractTermStart',
+        );
       termId = term.id;
     }
     if (await tx.getRepository(ConsignmentConsent).findOneBy({ consignmentId: c.id, billNumber: input.billNumber })) {
-      throw conflict('duplicate_bill', `Bill ${input.billNumber} is recorded`, `의안 ${input.billNumber}이(가) 이미 있습니다`, 'billNumber');
+      throw conflict(
+        'duplicate_bill',
+        `Bill ${input.billNumber} is recorded`,
+        `의안 ${input.billNumber}이(가) 이미 있습니다`,
+        'billNumber',
+      );
     }
     const consent = tx.getRepository(ConsignmentConsent).create({
       consignmentId: c.id,
@@ -363,15 +475,24 @@ export async function recordConsent(ds: DataSource, ctx: RequestContext, consign
   });
 }
 
-export async function recordStaff(ds: DataSource, ctx: RequestContext, consignmentRef: string | number, input: { year: number; headcount: number; note?: string | null }, em?: EntityManager): Promise<ConsignmentStaff> {
+export async function recordStaff(
+  ds: DataSource,
+  ctx: RequestContext,
+  consignmentRef: string | number,
+  input: { year: number; headcount: number; note?: string | null },
+  em?: EntityManager,
+): Promise<ConsignmentStaff> {
   return within(ds, em, async (tx) => {
     const c = await consignmentByRef(tx, consignmentRef);
     await assertOrgAccess(tx, ctx, c.orgUnitId);
-    if (!Number.isInteger(input.headcount) || input.headcount < 0) throw invalid('headcount', 'nonNegative', 'headcount must be ≥ 0', '인원은 0 이상이어야 합니다');
+    if (!Number.isInteger(input.headcount) || input.headcount < 0)
+      throw invalid('headcount', 'nonNegative', 'headcount must be ≥ 0', '인원은 0 이상이어야 합니다');
     if (await tx.getRepository(ConsignmentStaff).findOneBy({ consignmentId: c.id, year: input.year })) {
       throw conflict('duplicate_staff_year', `Headcount for ${input.year} is recorded`, `${input.year}년 인원이 이미 있습니다`, 'year');
     }
-    const row = tx.getRepository(ConsignmentStaff).create({ consignmentId: c.id, year: input.year, headcount: input.headcount, note: input.note ?? null });
+    const row = tx
+      .getRepository(ConsignmentStaff)
+      .create({ consignmentId: c.id, year: input.year, headcount: input.headcount, note: input.note ?? null });
     await tx.save(row);
     await audit(tx, ctx, { action: 'consignment.staff', entity: 'consignment_staff', entityId: row.id, after: row });
     return row;
@@ -433,8 +554,11 @@ export async function consignmentDetail(em: EntityManager, ctx: RequestContext, 
   await assertConsignmentRead(em, ctx, c);
   const terms = await em.getRepository(ContractTerm).find({ where: { consignmentId: c.id }, order: { startDate: 'ASC' } });
   const operators = new Map<number, Operator>();
-  for (const t of terms) if (!operators.has(t.operatorId)) operators.set(t.operatorId, await em.getRepository(Operator).findOneByOrFail({ id: t.operatorId }));
-  const consents = await em.getRepository(ConsignmentConsent).find({ where: { consignmentId: c.id }, order: { submittedOn: 'ASC', id: 'ASC' } });
+  for (const t of terms)
+    if (!operators.has(t.operatorId)) operators.set(t.operatorId, await em.getRepository(Operator).findOneByOrFail({ id: t.operatorId }));
+  const consents = await em
+    .getRepository(ConsignmentConsent)
+    .find({ where: { consignmentId: c.id }, order: { submittedOn: 'ASC', id: 'ASC' } });
   const staff = await em.getRepository(ConsignmentStaff).find({ where: { consignmentId: c.id }, order: { year: 'ASC' } });
   const budgetByYear: { fiscalYear: number; appropriation: number; currentBudget: number; executed: number }[] = [];
   if (c.programId !== null) {
@@ -471,7 +595,11 @@ export async function consignmentDetail(em: EntityManager, ctx: RequestContext, 
 }
 
 /** The contract term in force on a date, with its operator. */
-export async function termOn(em: EntityManager, consignmentId: number, date: string): Promise<{ term: ContractTerm; operator: Operator } | null> {
+export async function termOn(
+  em: EntityManager,
+  consignmentId: number,
+  date: string,
+): Promise<{ term: ContractTerm; operator: Operator } | null> {
   const term = await em
     .getRepository(ContractTerm)
     .createQueryBuilder('t')

@@ -35,24 +35,48 @@ export interface OperatorEntryInput {
   sample?: boolean;
 }
 
-export async function recordOperatorEntry(ds: DataSource, ctx: RequestContext, input: OperatorEntryInput, em?: EntityManager): Promise<OperatorEntry> {
+export async function recordOperatorEntry(
+  ds: DataSource,
+  ctx: RequestContext,
+  input: OperatorEntryInput,
+  em?: EntityManager,
+): Promise<OperatorEntry> {
   return within(ds, em, async (tx) => {
     const { consignment } = await lockConsignmentYear(tx, ctx, input.consignment, input.fiscalYear);
     if (![1, 2, 3, 4].includes(input.quarter)) throw invalid('quarter', 'quarter', 'quarter is 1–4', '분기는 1~4입니다');
-    if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw invalid('amount', 'nonZeroWon', 'amount is a non-zero whole number of won', '금액은 0이 아닌 원 단위 정수여야 합니다');
-    if (input.amount < 0 && !input.note?.trim()) throw invalid('note', 'required', 'A correction (negative amount) needs a note', '정정(음수 금액)에는 사유가 필요합니다');
-    if (input.kind === 'interest' && input.categoryCode) throw invalid('categoryCode', 'interestHasNoCategory', 'Interest is not spent on a category', '이자에는 비목이 없습니다');
+    if (!Number.isSafeInteger(input.amount) || input.amount === 0)
+      throw invalid('amount', 'nonZeroWon', 'amount is a non-zero whole number of won', '금액은 0이 아닌 원 단위 정수여야 합니다');
+    if (input.amount < 0 && !input.note?.trim())
+      throw invalid('note', 'required', 'A correction (negative amount) needs a note', '정정(음수 금액)에는 사유가 필요합니다');
+    if (input.kind === 'interest' && input.categoryCode)
+      throw invalid('categoryCode', 'interestHasNoCategory', 'Interest is not spent on a category', '이자에는 비목이 없습니다');
     if (input.kind === 'spending') {
       const plan = await approvedPlan(tx, consignment.id, input.fiscalYear);
-      if (!plan) throw conflict('no_approved_plan', `No approved grant plan for ${input.fiscalYear}`, `${input.fiscalYear}년 승인된 교부계획이 없습니다`, 'fiscalYear');
+      if (!plan)
+        throw conflict(
+          'no_approved_plan',
+          `No approved grant plan for ${input.fiscalYear}`,
+          `${input.fiscalYear}년 승인된 교부계획이 없습니다`,
+          'fiscalYear',
+        );
       const categories = await tx.getRepository(GrantPlanCategory).findBy({ grantPlanId: plan.id });
       if (categories.length) {
         const cat = categories.find((c) => c.code === input.categoryCode);
         if (!cat) {
-          throw invalid('categoryCode', 'planCategory', `Spending names a category of the plan: ${categories.map((c) => c.code).join(', ')}`, `집행 비목은 교부계획의 비목이어야 합니다: ${categories.map((c) => c.name).join(', ')}`);
+          throw invalid(
+            'categoryCode',
+            'planCategory',
+            `Spending names a category of the plan: ${categories.map((c) => c.code).join(', ')}`,
+            `집행 비목은 교부계획의 비목이어야 합니다: ${categories.map((c) => c.name).join(', ')}`,
+          );
         }
         if (categories.some((c) => c.parentCode === cat.code)) {
-          throw invalid('categoryCode', 'leafCategory', `Spend on a sub-item of ${cat.code}`, `${cat.name}은(는) 세부 항목에 집행해야 합니다`);
+          throw invalid(
+            'categoryCode',
+            'leafCategory',
+            `Spend on a sub-item of ${cat.code}`,
+            `${cat.name}은(는) 세부 항목에 집행해야 합니다`,
+          );
         }
       } else if (input.categoryCode) {
         throw invalid('categoryCode', 'planCategory', 'The plan has no categories', '교부계획에 비목이 없습니다');
@@ -63,7 +87,7 @@ export async function recordOperatorEntry(ds: DataSource, ctx: RequestContext, i
       fiscalYear: input.fiscalYear,
       quarter: input.quarter,
       kind: input.kind,
-      categoryCode: input.kind === 'spending' ? input.categoryCode ?? null : null,
+      categoryCode: input.kind === 'spending' ? (input.categoryCode ?? null) : null,
       amount: input.amount,
       entryDate: input.entryDate,
       note: input.note ?? null,
@@ -72,15 +96,30 @@ export async function recordOperatorEntry(ds: DataSource, ctx: RequestContext, i
       createdAt: new Date(),
     });
     await tx.save(entry);
-    await audit(tx, ctx, { action: `operator_entry.${input.kind}`, entity: 'consignment_operator_entry', entityId: entry.id, after: entry });
+    await audit(tx, ctx, {
+      action: `operator_entry.${input.kind}`,
+      entity: 'consignment_operator_entry',
+      entityId: entry.id,
+      after: entry,
+    });
     return entry;
   });
 }
 
-export async function listOperatorEntries(em: EntityManager, ctx: RequestContext, consignmentRef: string, fiscalYear?: number): Promise<OperatorEntry[]> {
+export async function listOperatorEntries(
+  em: EntityManager,
+  ctx: RequestContext,
+  consignmentRef: string,
+  fiscalYear?: number,
+): Promise<OperatorEntry[]> {
   const c = await consignmentByRef(em, consignmentRef);
   await assertConsignmentRead(em, ctx, c);
-  return em.getRepository(OperatorEntry).find({ where: { consignmentId: c.id, ...(fiscalYear ? { fiscalYear } : {}) }, order: { fiscalYear: 'ASC', quarter: 'ASC', id: 'ASC' } });
+  return em
+    .getRepository(OperatorEntry)
+    .find({
+      where: { consignmentId: c.id, ...(fiscalYear ? { fiscalYear } : {}) },
+      order: { fiscalYear: 'ASC', quarter: 'ASC', id: 'ASC' },
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -119,7 +158,12 @@ export function overspends(planned: number, spent: number, marginPercent: string
 }
 
 /** The figures of a consignment-year's settlement from the stored grants, spending and interest. */
-export async function settlementFigures(em: EntityManager, consignmentId: number, fiscalYear: number, marginPercent: string): Promise<SettlementFigures> {
+export async function settlementFigures(
+  em: EntityManager,
+  consignmentId: number,
+  fiscalYear: number,
+  marginPercent: string,
+): Promise<SettlementFigures> {
   const plan = await approvedPlan(em, consignmentId, fiscalYear);
   const granted = await paidTotal(em, consignmentId, fiscalYear);
   const entries = await em.getRepository(OperatorEntry).findBy({ consignmentId, fiscalYear });
@@ -134,19 +178,44 @@ export async function settlementFigures(em: EntityManager, consignmentId: number
     lines = categories.map((c) => {
       const children = categories.filter((k) => k.parentCode === c.code);
       const s = children.length ? sumWon(children.map((k) => spentOf(k.code))) + spentOf(c.code) : spentOf(c.code);
-      return { code: c.code, name: c.name, parentCode: c.parentCode, planned: c.amount, spent: s, overspent: overspends(c.amount, s, marginPercent) };
+      return {
+        code: c.code,
+        name: c.name,
+        parentCode: c.parentCode,
+        planned: c.amount,
+        spent: s,
+        overspent: overspends(c.amount, s, marginPercent),
+      };
     });
     const known = new Set(categories.map((c) => c.code));
     for (const code of [...new Set(spending.map((e) => e.categoryCode))].filter((k) => !known.has(k ?? ''))) {
       // spent on a category of an earlier plan version that the approved plan dropped
       const s = spentOf(code);
-      lines.push({ code: code ?? 'uncategorised', name: code ? `${code} (현 계획에 없음)` : '비목 미지정', parentCode: null, planned: 0, spent: s, overspent: s > 0 });
+      lines.push({
+        code: code ?? 'uncategorised',
+        name: code ? `${code} (현 계획에 없음)` : '비목 미지정',
+        parentCode: null,
+        planned: 0,
+        spent: s,
+        overspent: s > 0,
+      });
     }
   } else {
     const planned = plan?.total ?? 0;
     lines = [{ code: 'total', name: '위탁사업비', parentCode: null, planned, spent, overspent: overspends(planned, spent, marginPercent) }];
   }
-  return { plan, granted, spent, interest, returnAmount, principalReturn, interestReturn, lines, marginPercent, flagged: lines.some((l) => l.overspent) };
+  return {
+    plan,
+    granted,
+    spent,
+    interest,
+    returnAmount,
+    principalReturn,
+    interestReturn,
+    lines,
+    marginPercent,
+    flagged: lines.some((l) => l.overspent),
+  };
 }
 
 async function marginOn(em: EntityManager, date: string): Promise<string> {
@@ -155,18 +224,43 @@ async function marginOn(em: EntityManager, date: string): Promise<string> {
 }
 
 /** Submits (or re-submits) the settlement of a consignment-year: figures are computed, never typed. */
-export async function submitSettlement(ds: DataSource, ctx: RequestContext, input: { consignment: string; fiscalYear: number; submittedOn: string; note?: string | null }, em?: EntityManager) {
+export async function submitSettlement(
+  ds: DataSource,
+  ctx: RequestContext,
+  input: { consignment: string; fiscalYear: number; submittedOn: string; note?: string | null },
+  em?: EntityManager,
+) {
   return within(ds, em, async (tx) => {
     const { consignment } = await lockConsignmentYear(tx, ctx, input.consignment, input.fiscalYear);
     const margin = await marginOn(tx, input.submittedOn);
     const f = await settlementFigures(tx, consignment.id, input.fiscalYear, margin);
-    if (!f.plan) throw conflict('no_approved_plan', `No approved grant plan for ${input.fiscalYear}`, `${input.fiscalYear}년 승인된 교부계획이 없습니다`, 'fiscalYear');
+    if (!f.plan)
+      throw conflict(
+        'no_approved_plan',
+        `No approved grant plan for ${input.fiscalYear}`,
+        `${input.fiscalYear}년 승인된 교부계획이 없습니다`,
+        'fiscalYear',
+      );
     if (f.returnAmount < 0) {
-      throw new DomainError(409, 'spent_exceeds_grant', `Spending (${f.spent} won) exceeds grants plus interest (${f.granted + f.interest} won)`, `집행액 ${won(f.spent)}이(가) 교부액과 이자의 합 ${won(f.granted + f.interest)}을 넘습니다`, [
-        { field: 'fiscalYear', rule: 'spentWithinGrant', message: 'spending exceeds grants plus interest', message_ko: '집행액이 교부액+이자를 넘습니다' },
-      ], { granted: f.granted, interest: f.interest, spent: f.spent });
+      throw new DomainError(
+        409,
+        'spent_exceeds_grant',
+        `Spending (${f.spent} won) exceeds grants plus interest (${f.granted + f.interest} won)`,
+        `집행액 ${won(f.spent)}이(가) 교부액과 이자의 합 ${won(f.granted + f.interest)}을 넘습니다`,
+        [
+          {
+            field: 'fiscalYear',
+            rule: 'spentWithinGrant',
+            message: 'spending exceeds grants plus interest',
+            message_ko: '집행액이 교부액+이자를 넘습니다',
+          },
+        ],
+        { granted: f.granted, interest: f.interest, spent: f.spent },
+      );
     }
-    const open = await tx.getRepository(ConsignmentSettlement).findBy({ consignmentId: consignment.id, fiscalYear: input.fiscalYear, status: In(['submitted', 'reviewed']) });
+    const open = await tx
+      .getRepository(ConsignmentSettlement)
+      .findBy({ consignmentId: consignment.id, fiscalYear: input.fiscalYear, status: In(['submitted', 'reviewed']) });
     for (const o of open) await tx.update(ConsignmentSettlement, { id: o.id }, { status: 'superseded' });
     const s = tx.getRepository(ConsignmentSettlement).create({
       consignmentId: consignment.id,
@@ -209,19 +303,38 @@ async function lockSettlement(tx: EntityManager, ctx: RequestContext, id: number
 async function assertNotStale(tx: EntityManager, s: ConsignmentSettlement): Promise<SettlementFigures> {
   const f = await settlementFigures(tx, s.consignmentId, s.fiscalYear, s.overspendMargin);
   if (f.granted !== s.granted || f.spent !== s.spent || f.interest !== s.interest || f.plan?.id !== s.grantPlanId) {
-    throw conflict('settlement_stale', 'Grants, spending or interest changed since submission; submit the settlement again', '제출 후 교부·집행·이자 내역이 바뀌었습니다. 정산을 다시 제출하십시오', 'id', {
-      submitted: { granted: s.granted, spent: s.spent, interest: s.interest },
-      now: { granted: f.granted, spent: f.spent, interest: f.interest },
-    });
+    throw conflict(
+      'settlement_stale',
+      'Grants, spending or interest changed since submission; submit the settlement again',
+      '제출 후 교부·집행·이자 내역이 바뀌었습니다. 정산을 다시 제출하십시오',
+      'id',
+      {
+        submitted: { granted: s.granted, spent: s.spent, interest: s.interest },
+        now: { granted: f.granted, spent: f.spent, interest: f.interest },
+      },
+    );
   }
   return f;
 }
 
-export async function reviewSettlement(ds: DataSource, ctx: RequestContext, id: number, input: { reviewedOn: string; note?: string | null }, em?: EntityManager) {
+export async function reviewSettlement(
+  ds: DataSource,
+  ctx: RequestContext,
+  id: number,
+  input: { reviewedOn: string; note?: string | null },
+  em?: EntityManager,
+) {
   return within(ds, em, async (tx) => {
     const { s } = await lockSettlement(tx, ctx, id);
-    if (s.status !== 'submitted') throw conflict('not_submitted', `Settlement ${id} is ${s.status}`, `정산 ${id}은(는) 검토할 수 있는 상태가 아닙니다 (${s.status})`, 'id');
-    if (input.reviewedOn < s.submittedOn) throw invalid('reviewedOn', 'notBeforeSubmission', 'A review cannot precede the submission', '검토일이 제출일보다 앞설 수 없습니다');
+    if (s.status !== 'submitted')
+      throw conflict(
+        'not_submitted',
+        `Settlement ${id} is ${s.status}`,
+        `정산 ${id}은(는) 검토할 수 있는 상태가 아닙니다 (${s.status})`,
+        'id',
+      );
+    if (input.reviewedOn < s.submittedOn)
+      throw invalid('reviewedOn', 'notBeforeSubmission', 'A review cannot precede the submission', '검토일이 제출일보다 앞설 수 없습니다');
     await assertNotStale(tx, s);
     const before = { ...s };
     s.status = 'reviewed';
@@ -239,11 +352,24 @@ export async function reviewSettlement(ds: DataSource, ctx: RequestContext, id: 
  * of the funding program dated `returnDate` (default: the confirmation date, or 31 Dec when the
  * confirmation falls after the year), and the consignment-year is locked from then on.
  */
-export async function confirmSettlement(ds: DataSource, ctx: RequestContext, id: number, input: { confirmedOn: string; returnDate?: string | null }, em?: EntityManager) {
+export async function confirmSettlement(
+  ds: DataSource,
+  ctx: RequestContext,
+  id: number,
+  input: { confirmedOn: string; returnDate?: string | null },
+  em?: EntityManager,
+) {
   return within(ds, em, async (tx) => {
     const { s, programYear, consignment } = await lockSettlement(tx, ctx, id);
-    if (s.status !== 'reviewed') throw conflict('not_reviewed', `Settlement ${id} is ${s.status}; only a reviewed settlement can be confirmed`, '검토를 마친 정산만 확정할 수 있습니다', 'id');
-    if (input.confirmedOn < (s.reviewedOn ?? s.submittedOn)) throw invalid('confirmedOn', 'notBeforeReview', 'A confirmation cannot precede the review', '확정일이 검토일보다 앞설 수 없습니다');
+    if (s.status !== 'reviewed')
+      throw conflict(
+        'not_reviewed',
+        `Settlement ${id} is ${s.status}; only a reviewed settlement can be confirmed`,
+        '검토를 마친 정산만 확정할 수 있습니다',
+        'id',
+      );
+    if (input.confirmedOn < (s.reviewedOn ?? s.submittedOn))
+      throw invalid('confirmedOn', 'notBeforeReview', 'A confirmation cannot precede the review', '확정일이 검토일보다 앞설 수 없습니다');
     const f = await assertNotStale(tx, s);
     const returnDate = input.returnDate ?? (input.confirmedOn.startsWith(`${s.fiscalYear}-`) ? input.confirmedOn : `${s.fiscalYear}-12-31`);
     assertDateInYear(returnDate, s.fiscalYear, 'returnDate');
@@ -277,8 +403,12 @@ export async function confirmSettlement(ds: DataSource, ctx: RequestContext, id:
 export async function listSettlements(em: EntityManager, ctx: RequestContext, consignmentRef: string, fiscalYear?: number) {
   const c = await consignmentByRef(em, consignmentRef);
   await assertConsignmentRead(em, ctx, c);
-  const rows = await em.getRepository(ConsignmentSettlement).find({ where: { consignmentId: c.id, ...(fiscalYear ? { fiscalYear } : {}) }, order: { fiscalYear: 'ASC', id: 'ASC' } });
-  const lines = rows.length ? await em.getRepository(ConsignmentSettlementLine).find({ where: { settlementId: In(rows.map((r) => r.id)) }, order: { seq: 'ASC' } }) : [];
+  const rows = await em
+    .getRepository(ConsignmentSettlement)
+    .find({ where: { consignmentId: c.id, ...(fiscalYear ? { fiscalYear } : {}) }, order: { fiscalYear: 'ASC', id: 'ASC' } });
+  const lines = rows.length
+    ? await em.getRepository(ConsignmentSettlementLine).find({ where: { settlementId: In(rows.map((r) => r.id)) }, order: { seq: 'ASC' } })
+    : [];
   return rows.map((r) => ({ ...r, lines: lines.filter((l) => l.settlementId === r.id) }));
 }
 

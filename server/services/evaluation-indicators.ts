@@ -71,7 +71,12 @@ export function defaultPeriodLabel(year: number, periodEnd: string): string {
   return `’${String(year).slice(2)}.${Number(periodEnd.slice(5, 7))}월`;
 }
 
-export async function createIndicator(ds: DataSource, ctx: RequestContext, input: IndicatorInput, em?: EntityManager): Promise<IndicatorView> {
+export async function createIndicator(
+  ds: DataSource,
+  ctx: RequestContext,
+  input: IndicatorInput,
+  em?: EntityManager,
+): Promise<IndicatorView> {
   return within(ds, em, async (tx) => {
     const consignment = await consignmentByCode(tx, input.consignment);
     await assertConsignmentAccess(tx, ctx, consignment);
@@ -93,12 +98,23 @@ export async function createIndicator(ds: DataSource, ctx: RequestContext, input
       createdAt: new Date(),
     });
     await tx.save(indicator);
-    await audit(tx, ctx, { action: 'performance_indicator.create', entity: 'performance_indicator', entityId: indicator.id, after: indicator });
+    await audit(tx, ctx, {
+      action: 'performance_indicator.create',
+      entity: 'performance_indicator',
+      entityId: indicator.id,
+      after: indicator,
+    });
     return indicatorView(indicator, []);
   });
 }
 
-export async function recordIndicatorValue(ds: DataSource, ctx: RequestContext, indicatorId: number, input: IndicatorValueInput, em?: EntityManager): Promise<IndicatorValueView> {
+export async function recordIndicatorValue(
+  ds: DataSource,
+  ctx: RequestContext,
+  indicatorId: number,
+  input: IndicatorValueInput,
+  em?: EntityManager,
+): Promise<IndicatorValueView> {
   return within(ds, em, async (tx) => {
     const indicator = await lockRow(tx, PerformanceIndicator, indicatorId);
     if (!indicator) throw notFound(`Performance indicator ${indicatorId}`, `성과지표 ${indicatorId}`);
@@ -107,16 +123,32 @@ export async function recordIndicatorValue(ds: DataSource, ctx: RequestContext, 
     if (input.actual !== undefined && input.actual !== null) assertDecimal(input.actual, 'actual');
     const periodEnd = input.periodEnd ?? `${input.year}-12-31`;
     if (!periodEnd.startsWith(`${input.year}-`)) {
-      throw invalid('periodEnd', 'withinYear', `periodEnd ${periodEnd} is outside ${input.year}`, `실적 기준일(${periodEnd})이 ${input.year}년 밖입니다`);
+      throw invalid(
+        'periodEnd',
+        'withinYear',
+        `periodEnd ${periodEnd} is outside ${input.year}`,
+        `실적 기준일(${periodEnd})이 ${input.year}년 밖입니다`,
+      );
     }
     const live = await liveValues(tx, [indicator.id]);
     const samePeriod = live.find((v) => v.periodEnd === periodEnd);
     if (input.supersedesId) {
       const old = live.find((v) => v.id === input.supersedesId);
-      if (!old) throw conflict('not_current_value', `Value ${input.supersedesId} is not a current value of this indicator`, `정정할 값(${input.supersedesId})이 이 지표의 현재 값이 아닙니다`, 'supersedesId');
+      if (!old)
+        throw conflict(
+          'not_current_value',
+          `Value ${input.supersedesId} is not a current value of this indicator`,
+          `정정할 값(${input.supersedesId})이 이 지표의 현재 값이 아닙니다`,
+          'supersedesId',
+        );
     } else if (samePeriod) {
-      throw conflict('value_exists', `Indicator ${indicator.id} already has a value for ${periodEnd}; send supersedesId to correct it`,
-        `이 지표의 ${periodEnd} 기준 값이 이미 있습니다 — 정정하려면 supersedesId를 지정하십시오`, 'periodEnd', { existingId: samePeriod.id });
+      throw conflict(
+        'value_exists',
+        `Indicator ${indicator.id} already has a value for ${periodEnd}; send supersedesId to correct it`,
+        `이 지표의 ${periodEnd} 기준 값이 이미 있습니다 — 정정하려면 supersedesId를 지정하십시오`,
+        'periodEnd',
+        { existingId: samePeriod.id },
+      );
     }
     const value = tx.getRepository(PerformanceIndicatorValue).create({
       indicatorId: indicator.id,
@@ -132,7 +164,12 @@ export async function recordIndicatorValue(ds: DataSource, ctx: RequestContext, 
       createdAt: new Date(),
     });
     await tx.save(value);
-    await audit(tx, ctx, { action: input.supersedesId ? 'performance_indicator_value.correct' : 'performance_indicator_value.create', entity: 'performance_indicator_value', entityId: value.id, after: value });
+    await audit(tx, ctx, {
+      action: input.supersedesId ? 'performance_indicator_value.correct' : 'performance_indicator_value.create',
+      entity: 'performance_indicator_value',
+      entityId: value.id,
+      after: value,
+    });
     return valueView(value, indicator.lowerIsBetter);
   });
 }
@@ -140,7 +177,9 @@ export async function recordIndicatorValue(ds: DataSource, ctx: RequestContext, 
 /** Values not superseded by a correction. */
 async function liveValues(em: EntityManager, indicatorIds: number[]): Promise<PerformanceIndicatorValue[]> {
   if (!indicatorIds.length) return [];
-  const all = await em.getRepository(PerformanceIndicatorValue).find({ where: { indicatorId: In(indicatorIds) }, order: { periodEnd: 'ASC', id: 'ASC' } });
+  const all = await em
+    .getRepository(PerformanceIndicatorValue)
+    .find({ where: { indicatorId: In(indicatorIds) }, order: { periodEnd: 'ASC', id: 'ASC' } });
   const superseded = new Set(all.map((v) => v.supersedesId).filter((x): x is number => x !== null));
   return all.filter((v) => !superseded.has(v.id));
 }
@@ -177,11 +216,20 @@ function indicatorView(i: PerformanceIndicator, values: PerformanceIndicatorValu
 /** Every indicator of a consignment with its current values (optionally of some years only). */
 export async function indicatorsOf(em: EntityManager, consignmentId: number, years?: number[]): Promise<IndicatorView[]> {
   const indicators = await em.getRepository(PerformanceIndicator).find({ where: { consignmentId }, order: { seq: 'ASC', id: 'ASC' } });
-  const values = (await liveValues(em, indicators.map((i) => i.id))).filter((v) => !years || years.includes(v.year));
+  const values = (
+    await liveValues(
+      em,
+      indicators.map((i) => i.id),
+    )
+  ).filter((v) => !years || years.includes(v.year));
   return indicators.map((i) => indicatorView(i, values));
 }
 
-export async function listIndicators(em: EntityManager, ctx: RequestContext, filter: { consignment: string; year?: number }): Promise<IndicatorView[]> {
+export async function listIndicators(
+  em: EntityManager,
+  ctx: RequestContext,
+  filter: { consignment: string; year?: number },
+): Promise<IndicatorView[]> {
   const consignment = await consignmentByCode(em, filter.consignment);
   await assertConsignmentAccess(em, ctx, consignment);
   return indicatorsOf(em, consignment.id, filter.year ? [filter.year] : undefined);
@@ -198,12 +246,21 @@ export interface ActivityTable {
   seq: number;
   title: string;
   periods: { label: string; end: string }[];
-  rows: { seq: number; label: string; depth: number; style: 'total' | 'subtotal' | 'detail'; unit: string | null; values: Record<string, string> }[];
+  rows: {
+    seq: number;
+    label: string;
+    depth: number;
+    style: 'total' | 'subtotal' | 'detail';
+    unit: string | null;
+    values: Record<string, string>;
+  }[];
 }
 
 /** The activity figures of a consignment grouped into the tables the performance report prints. */
 export async function activityTables(em: EntityManager, consignmentId: number): Promise<ActivityTable[]> {
-  const rows = await em.getRepository(ActivityFigure).find({ where: { consignmentId }, order: { tableSeq: 'ASC', rowSeq: 'ASC', periodEnd: 'ASC' } });
+  const rows = await em
+    .getRepository(ActivityFigure)
+    .find({ where: { consignmentId }, order: { tableSeq: 'ASC', rowSeq: 'ASC', periodEnd: 'ASC' } });
   const tables = new Map<number, ActivityTable>();
   for (const r of rows) {
     let t = tables.get(r.tableSeq);

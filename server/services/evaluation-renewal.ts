@@ -50,29 +50,52 @@ export interface RenewalFactInput {
 async function termOf(em: EntityManager, consignment: Consignment, termId: number | null | undefined): Promise<ContractTerm | null> {
   if (!termId) return null;
   const term = await em.getRepository(ContractTerm).findOneBy({ id: termId });
-  if (!term || term.consignmentId !== consignment.id) throw notFound(`Contract term ${termId} of ${consignment.code}`, `${consignment.name}의 계약기간 ${termId}`, 'contractTermId');
+  if (!term || term.consignmentId !== consignment.id)
+    throw notFound(`Contract term ${termId} of ${consignment.code}`, `${consignment.name}의 계약기간 ${termId}`, 'contractTermId');
   return term;
 }
 
-export async function recordRenewalFact(ds: DataSource, ctx: RequestContext, input: RenewalFactInput, em?: EntityManager): Promise<RenewalFact> {
+export async function recordRenewalFact(
+  ds: DataSource,
+  ctx: RequestContext,
+  input: RenewalFactInput,
+  em?: EntityManager,
+): Promise<RenewalFact> {
   return within(ds, em, async (tx) => {
     const consignment = await consignmentByCode(tx, input.consignment);
     await assertConsignmentAccess(tx, ctx, consignment);
     await termOf(tx, consignment, input.contractTermId);
     if (input.kind === 'selection_score') {
-      if (input.score === undefined || input.score === null) throw invalid('score', 'required', 'a selection-committee fact needs the score', '적격자심의 점수를 입력하십시오');
-      if (scoreProblem(input.score, '100')) throw invalid('score', 'score', 'score must be 0–100 with at most two decimals', '점수는 0~100, 소수 둘째 자리까지입니다');
+      if (input.score === undefined || input.score === null)
+        throw invalid('score', 'required', 'a selection-committee fact needs the score', '적격자심의 점수를 입력하십시오');
+      if (scoreProblem(input.score, '100'))
+        throw invalid('score', 'score', 'score must be 0–100 with at most two decimals', '점수는 0~100, 소수 둘째 자리까지입니다');
     } else if (input.score !== undefined && input.score !== null) {
-      throw invalid('score', 'onlyForSelection', 'only a selection-committee fact carries a score', '점수는 적격자심의 결과에만 입력합니다');
+      throw invalid(
+        'score',
+        'onlyForSelection',
+        'only a selection-committee fact carries a score',
+        '점수는 적격자심의 결과에만 입력합니다',
+      );
     }
     if ((input.kind === 'misconduct' || input.kind === 'audit_sanction') && !input.decision) {
       throw invalid('decision', 'required', 'the decision (처분·제재) is required', '처분(제재) 내용을 입력하십시오');
     }
     if (input.kind === 'audit_sanction' && (input.committeeRelevant === undefined || input.committeeRelevant === null)) {
-      throw invalid('committeeRelevant', 'required', "the evaluation committee's judgement is required for an audit sanction", '민간위탁운영평가위원회의 제재 필요 여부를 입력하십시오');
+      throw invalid(
+        'committeeRelevant',
+        'required',
+        "the evaluation committee's judgement is required for an audit sanction",
+        '민간위탁운영평가위원회의 제재 필요 여부를 입력하십시오',
+      );
     }
-    if (input.kind !== 'audit_sanction' && (input.committeeRelevant !== undefined && input.committeeRelevant !== null)) {
-      throw invalid('committeeRelevant', 'onlyForAuditSanction', 'committeeRelevant applies to audit sanctions only', '위원회 판단은 감사 제재에만 입력합니다');
+    if (input.kind !== 'audit_sanction' && input.committeeRelevant !== undefined && input.committeeRelevant !== null) {
+      throw invalid(
+        'committeeRelevant',
+        'onlyForAuditSanction',
+        'committeeRelevant applies to audit sanctions only',
+        '위원회 판단은 감사 제재에만 입력합니다',
+      );
     }
     const fact = tx.getRepository(RenewalFact).create({
       consignmentId: consignment.id,
@@ -103,7 +126,12 @@ export interface RenewalDecisionInput {
   reference?: string | null;
 }
 
-export async function recordRenewalDecision(ds: DataSource, ctx: RequestContext, input: RenewalDecisionInput, em?: EntityManager): Promise<RenewalDecision> {
+export async function recordRenewalDecision(
+  ds: DataSource,
+  ctx: RequestContext,
+  input: RenewalDecisionInput,
+  em?: EntityManager,
+): Promise<RenewalDecision> {
   return within(ds, em, async (tx) => {
     const consignment = await consignmentByCode(tx, input.consignment);
     await assertConsignmentAccess(tx, ctx, consignment);
@@ -140,7 +168,11 @@ const today = () => new Date().toISOString().slice(0, 10);
  * The verdict on renewing a consignment at the end of a term: the term named, else the latest term
  * that has an evaluation, else the term running on asOf. Facts dated after asOf are not used.
  */
-export async function verdictFor(em: EntityManager, ctx: RequestContext, params: { consignment: string; contractTermId?: number; asOf?: string }): Promise<RenewalVerdictView> {
+export async function verdictFor(
+  em: EntityManager,
+  ctx: RequestContext,
+  params: { consignment: string; contractTermId?: number; asOf?: string },
+): Promise<RenewalVerdictView> {
   const consignment = await consignmentByCode(em, params.consignment);
   await assertConsignmentAccess(em, ctx, consignment);
   const asOf = params.asOf ?? today();
@@ -151,29 +183,49 @@ export async function verdictFor(em: EntityManager, ctx: RequestContext, params:
     term = await em.getRepository(ContractTerm).findOneByOrFail({ id: latest.contractTermId });
   }
   if (!term) {
-    term = await em.getRepository(ContractTerm).findOne({ where: { consignmentId: consignment.id, startDate: LessThanOrEqual(asOf) }, order: { startDate: 'DESC' } });
+    term = await em
+      .getRepository(ContractTerm)
+      .findOne({ where: { consignmentId: consignment.id, startDate: LessThanOrEqual(asOf) }, order: { startDate: 'DESC' } });
   }
   const termEvaluations = term ? evaluations.filter((e) => e.contractTermId === term!.id) : [];
   const evaluation = termEvaluations.sort((a, b) => a.evaluatedOn.localeCompare(b.evaluatedOn) || a.id - b.id).pop() ?? null;
 
-  const facts = (await em.getRepository(RenewalFact).find({ where: { consignmentId: consignment.id }, order: { factDate: 'ASC', id: 'ASC' } })).filter(
-    (f) => f.factDate <= asOf && (f.contractTermId ? f.contractTermId === term?.id : !term || f.factDate >= term.startDate),
-  );
+  const facts = (
+    await em.getRepository(RenewalFact).find({ where: { consignmentId: consignment.id }, order: { factDate: 'ASC', id: 'ASC' } })
+  ).filter((f) => f.factDate <= asOf && (f.contractTermId ? f.contractTermId === term?.id : !term || f.factDate >= term.startDate));
   const selection = facts.filter((f) => f.kind === 'selection_score').pop() ?? null;
   const decisions = term
-    ? (await em.getRepository(RenewalDecision).find({ where: { contractTermId: term.id }, order: { decidedOn: 'ASC', id: 'ASC' } })).filter((d) => d.decidedOn <= asOf)
+    ? (await em.getRepository(RenewalDecision).find({ where: { contractTermId: term.id }, order: { decidedOn: 'ASC', id: 'ASC' } })).filter(
+        (d) => d.decidedOn <= asOf,
+      )
     : [];
   const decision = decisions.pop() ?? null;
 
   const input: RenewalFacts = {
-    evaluation: evaluation ? { id: evaluation.id, total: evaluation.total, evaluatedOn: evaluation.evaluatedOn, evaluatedBy: evaluation.evaluatedBy } : null,
-    selectionScore: selection ? { id: selection.id, score: selection.score!, date: selection.factDate, description: selection.description } : null,
+    evaluation: evaluation
+      ? { id: evaluation.id, total: evaluation.total, evaluatedOn: evaluation.evaluatedOn, evaluatedBy: evaluation.evaluatedBy }
+      : null,
+    selectionScore: selection
+      ? { id: selection.id, score: selection.score!, date: selection.factDate, description: selection.description }
+      : null,
     repeatChains: await repeatFindingChainsFor(em, consignment.id, asOf),
-    misconduct: facts.filter((f) => f.kind === 'misconduct').map((f) => ({ id: f.id, date: f.factDate, decision: f.decision ?? '', description: f.description, reference: f.reference })),
+    misconduct: facts
+      .filter((f) => f.kind === 'misconduct')
+      .map((f) => ({ id: f.id, date: f.factDate, decision: f.decision ?? '', description: f.description, reference: f.reference })),
     auditSanctions: facts
       .filter((f) => f.kind === 'audit_sanction')
-      .map((f) => ({ id: f.id, date: f.factDate, decision: f.decision ?? '', description: f.description, reference: f.reference, committeeRelevant: Boolean(f.committeeRelevant), committeeDecidedOn: f.committeeDecidedOn })),
-    cityDecision: decision ? { id: decision.id, decidedOn: decision.decidedOn, decision: decision.decision, reason: decision.reason } : null,
+      .map((f) => ({
+        id: f.id,
+        date: f.factDate,
+        decision: f.decision ?? '',
+        description: f.description,
+        reference: f.reference,
+        committeeRelevant: Boolean(f.committeeRelevant),
+        committeeDecidedOn: f.committeeDecidedOn,
+      })),
+    cityDecision: decision
+      ? { id: decision.id, decidedOn: decision.decidedOn, decision: decision.decision, reason: decision.reason }
+      : null,
   };
   const rules = await renewalRules(em);
   const verdict = renewalVerdict(input, rules);

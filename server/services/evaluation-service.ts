@@ -82,27 +82,63 @@ export async function createTemplate(ds: DataSource, ctx: RequestContext, input:
   return within(ds, em, async (tx) => {
     const problems: FieldProblem[] = [];
     if (input.effectiveTo && input.effectiveTo < input.effectiveFrom) {
-      problems.push({ field: 'effectiveTo', rule: 'afterEffectiveFrom', message: 'effectiveTo is before effectiveFrom', message_ko: '종료일이 시행일보다 앞섭니다' });
+      problems.push({
+        field: 'effectiveTo',
+        rule: 'afterEffectiveFrom',
+        message: 'effectiveTo is before effectiveFrom',
+        message_ko: '종료일이 시행일보다 앞섭니다',
+      });
     }
-    if (!input.groups.length) problems.push({ field: 'groups', rule: 'notEmpty', message: 'a template needs at least one indicator group', message_ko: '지표군이 하나 이상 있어야 합니다' });
+    if (!input.groups.length)
+      problems.push({
+        field: 'groups',
+        rule: 'notEmpty',
+        message: 'a template needs at least one indicator group',
+        message_ko: '지표군이 하나 이상 있어야 합니다',
+      });
     input.groups.forEach((g, gi) => {
-      if (!g.indicators.length) problems.push({ field: `groups.${gi}.indicators`, rule: 'notEmpty', message: 'a group needs at least one indicator', message_ko: '지표군에 지표가 하나 이상 있어야 합니다' });
+      if (!g.indicators.length)
+        problems.push({
+          field: `groups.${gi}.indicators`,
+          rule: 'notEmpty',
+          message: 'a group needs at least one indicator',
+          message_ko: '지표군에 지표가 하나 이상 있어야 합니다',
+        });
       g.indicators.forEach((ind, ii) => {
         if (compareDecimal(ind.maxPoints, '0') <= 0 || scoreProblem(ind.maxPoints, ind.maxPoints) === 'decimals') {
-          problems.push({ field: `groups.${gi}.indicators.${ii}.maxPoints`, rule: 'positiveScore', message: 'maxPoints must be positive with at most two decimals', message_ko: '배점은 소수 둘째 자리까지의 양수여야 합니다', value: ind.maxPoints });
+          problems.push({
+            field: `groups.${gi}.indicators.${ii}.maxPoints`,
+            rule: 'positiveScore',
+            message: 'maxPoints must be positive with at most two decimals',
+            message_ko: '배점은 소수 둘째 자리까지의 양수여야 합니다',
+            value: ind.maxPoints,
+          });
         }
       });
     });
     for (const [i, b] of (input.gradeBands ?? []).entries()) {
-      if (scoreProblem(b.minScore, '1000')) problems.push({ field: `gradeBands.${i}.minScore`, rule: 'score', message: 'minScore must be a non-negative score', message_ko: '등급 하한 점수가 올바르지 않습니다', value: b.minScore });
+      if (scoreProblem(b.minScore, '1000'))
+        problems.push({
+          field: `gradeBands.${i}.minScore`,
+          rule: 'score',
+          message: 'minScore must be a non-negative score',
+          message_ko: '등급 하한 점수가 올바르지 않습니다',
+          value: b.minScore,
+        });
     }
-    if (problems.length) throw new DomainError(422, 'invalid_template', 'The evaluation template is not valid', '평가지표 양식이 올바르지 않습니다', problems);
+    if (problems.length)
+      throw new DomainError(422, 'invalid_template', 'The evaluation template is not valid', '평가지표 양식이 올바르지 않습니다', problems);
 
     const repo = tx.getRepository(EvaluationTemplate);
     const latest = await repo.findOne({ where: { code: input.code }, order: { version: 'DESC' } });
     const version = input.version ?? (latest ? latest.version + 1 : 1);
     if (await repo.findOneBy({ code: input.code, version })) {
-      throw conflict('duplicate_template_version', `Template ${input.code} version ${version} exists`, `평가지표 ${input.code} ${version}판이 이미 있습니다`, 'version');
+      throw conflict(
+        'duplicate_template_version',
+        `Template ${input.code} version ${version} exists`,
+        `평가지표 ${input.code} ${version}판이 이미 있습니다`,
+        'version',
+      );
     }
     const template = repo.create({
       code: input.code,
@@ -110,16 +146,31 @@ export async function createTemplate(ds: DataSource, ctx: RequestContext, input:
       name: input.name,
       effectiveFrom: input.effectiveFrom,
       effectiveTo: input.effectiveTo ?? null,
-      gradeBands: input.gradeBands?.length ? JSON.stringify(input.gradeBands.map((b) => ({ grade: b.grade, minScore: normaliseScore(b.minScore) }))) : null,
+      gradeBands: input.gradeBands?.length
+        ? JSON.stringify(input.gradeBands.map((b) => ({ grade: b.grade, minScore: normaliseScore(b.minScore) })))
+        : null,
       note: input.note ?? null,
       createdAt: new Date(),
     });
     await tx.save(template);
     for (const [gi, g] of input.groups.entries()) {
-      const group = await tx.save(tx.getRepository(EvaluationIndicatorGroup).create({ templateId: template.id, seq: gi + 1, name: g.name, scope: g.scope, measure: g.measure }));
+      const group = await tx.save(
+        tx
+          .getRepository(EvaluationIndicatorGroup)
+          .create({ templateId: template.id, seq: gi + 1, name: g.name, scope: g.scope, measure: g.measure }),
+      );
       for (const [ii, ind] of g.indicators.entries()) {
         await tx.save(
-          tx.getRepository(EvaluationIndicator).create({ templateId: template.id, groupId: group.id, seq: ii + 1, name: ind.name, maxPoints: normaliseScore(ind.maxPoints), guidance: ind.guidance ?? null }),
+          tx
+            .getRepository(EvaluationIndicator)
+            .create({
+              templateId: template.id,
+              groupId: group.id,
+              seq: ii + 1,
+              name: ind.name,
+              maxPoints: normaliseScore(ind.maxPoints),
+              guidance: ind.guidance ?? null,
+            }),
         );
       }
     }
@@ -135,8 +186,20 @@ export async function templateView(em: EntityManager, id: number): Promise<Templ
   const groups = await em.getRepository(EvaluationIndicatorGroup).find({ where: { templateId: id }, order: { seq: 'ASC' } });
   const indicators = await em.getRepository(EvaluationIndicator).find({ where: { templateId: id }, order: { seq: 'ASC' } });
   const groupViews = groups.map((g) => {
-    const inds = indicators.filter((i) => i.groupId === g.id).map((i) => ({ id: i.id, seq: i.seq, name: i.name, maxPoints: i.maxPoints, guidance: i.guidance }));
-    return { id: g.id, seq: g.seq, name: g.name, scope: g.scope, scopeKo: SCOPE_KO[g.scope], measure: g.measure, measureKo: MEASURE_KO[g.measure], maxPoints: sumScores(inds.map((i) => i.maxPoints)), indicators: inds };
+    const inds = indicators
+      .filter((i) => i.groupId === g.id)
+      .map((i) => ({ id: i.id, seq: i.seq, name: i.name, maxPoints: i.maxPoints, guidance: i.guidance }));
+    return {
+      id: g.id,
+      seq: g.seq,
+      name: g.name,
+      scope: g.scope,
+      scopeKo: SCOPE_KO[g.scope],
+      measure: g.measure,
+      measureKo: MEASURE_KO[g.measure],
+      maxPoints: sumScores(inds.map((i) => i.maxPoints)),
+      indicators: inds,
+    };
   });
   return {
     id: t.id,
@@ -153,8 +216,12 @@ export async function templateView(em: EntityManager, id: number): Promise<Templ
 }
 
 export async function listTemplates(em: EntityManager, filter: { code?: string; asOf?: string } = {}): Promise<TemplateView[]> {
-  const rows = await em.getRepository(EvaluationTemplate).find({ where: filter.code ? { code: filter.code } : {}, order: { code: 'ASC', version: 'ASC' } });
-  const inForce = filter.asOf ? rows.filter((t) => t.effectiveFrom <= filter.asOf! && (!t.effectiveTo || t.effectiveTo >= filter.asOf!)) : rows;
+  const rows = await em
+    .getRepository(EvaluationTemplate)
+    .find({ where: filter.code ? { code: filter.code } : {}, order: { code: 'ASC', version: 'ASC' } });
+  const inForce = filter.asOf
+    ? rows.filter((t) => t.effectiveFrom <= filter.asOf! && (!t.effectiveTo || t.effectiveTo >= filter.asOf!))
+    : rows;
   return Promise.all(inForce.map((t) => templateView(em, t.id)));
 }
 
@@ -199,7 +266,12 @@ export interface EvaluationView {
   }[];
 }
 
-export async function createEvaluation(ds: DataSource, ctx: RequestContext, input: EvaluationInput, em?: EntityManager): Promise<EvaluationView> {
+export async function createEvaluation(
+  ds: DataSource,
+  ctx: RequestContext,
+  input: EvaluationInput,
+  em?: EntityManager,
+): Promise<EvaluationView> {
   return within(ds, em, async (tx) => {
     const term = await tx.getRepository(ContractTerm).findOneBy({ id: input.contractTermId });
     if (!term) throw notFound(`Contract term ${input.contractTermId}`, `계약기간 ${input.contractTermId}`, 'contractTermId');
@@ -208,17 +280,32 @@ export async function createEvaluation(ds: DataSource, ctx: RequestContext, inpu
     const template = await tx.getRepository(EvaluationTemplate).findOneBy({ id: input.templateId });
     if (!template) throw notFound(`Evaluation template ${input.templateId}`, `평가지표 양식 ${input.templateId}`, 'templateId');
     if (template.effectiveFrom > input.evaluatedOn || (template.effectiveTo && template.effectiveTo < input.evaluatedOn)) {
-      throw invalid('templateId', 'templateInForce', `Template ${template.code} v${template.version} is not in force on ${input.evaluatedOn}`,
-        `평가일(${input.evaluatedOn})에 시행 중이 아닌 평가지표(${template.name} ${template.version}판)입니다`);
+      throw invalid(
+        'templateId',
+        'templateInForce',
+        `Template ${template.code} v${template.version} is not in force on ${input.evaluatedOn}`,
+        `평가일(${input.evaluatedOn})에 시행 중이 아닌 평가지표(${template.name} ${template.version}판)입니다`,
+      );
     }
     if (input.evaluatedOn < term.startDate) {
-      throw invalid('evaluatedOn', 'withinTerm', `The evaluation date ${input.evaluatedOn} is before the term began (${term.startDate})`, `평가일(${input.evaluatedOn})이 계약기간 시작일(${term.startDate})보다 앞섭니다`);
+      throw invalid(
+        'evaluatedOn',
+        'withinTerm',
+        `The evaluation date ${input.evaluatedOn} is before the term began (${term.startDate})`,
+        `평가일(${input.evaluatedOn})이 계약기간 시작일(${term.startDate})보다 앞섭니다`,
+      );
     }
     if (input.supersedesId) {
       const old = await lockRow(tx, Evaluation, input.supersedesId);
-      if (!old || old.contractTermId !== term.id) throw notFound(`Evaluation ${input.supersedesId} of this term`, `이 계약기간의 평가 ${input.supersedesId}`, 'supersedesId');
+      if (!old || old.contractTermId !== term.id)
+        throw notFound(`Evaluation ${input.supersedesId} of this term`, `이 계약기간의 평가 ${input.supersedesId}`, 'supersedesId');
       if (await tx.getRepository(Evaluation).findOneBy({ supersedesId: old.id })) {
-        throw conflict('already_superseded', `Evaluation ${old.id} was already corrected`, `평가 ${old.id}은(는) 이미 정정되었습니다`, 'supersedesId');
+        throw conflict(
+          'already_superseded',
+          `Evaluation ${old.id} was already corrected`,
+          `평가 ${old.id}은(는) 이미 정정되었습니다`,
+          'supersedesId',
+        );
       }
     }
 
@@ -229,20 +316,68 @@ export async function createEvaluation(ds: DataSource, ctx: RequestContext, inpu
     input.scores.forEach((s, i) => {
       const ind = byId.get(s.indicatorId);
       if (!ind) {
-        problems.push({ field: `scores.${i}.indicatorId`, rule: 'indicatorOfTemplate', message: `indicator ${s.indicatorId} is not in the template`, message_ko: '평가지표 양식에 없는 지표입니다', value: s.indicatorId });
+        problems.push({
+          field: `scores.${i}.indicatorId`,
+          rule: 'indicatorOfTemplate',
+          message: `indicator ${s.indicatorId} is not in the template`,
+          message_ko: '평가지표 양식에 없는 지표입니다',
+          value: s.indicatorId,
+        });
         return;
       }
-      if (seen.has(s.indicatorId)) problems.push({ field: `scores.${i}.indicatorId`, rule: 'scoredOnce', message: 'indicator scored twice', message_ko: '같은 지표를 두 번 채점했습니다', value: s.indicatorId });
+      if (seen.has(s.indicatorId))
+        problems.push({
+          field: `scores.${i}.indicatorId`,
+          rule: 'scoredOnce',
+          message: 'indicator scored twice',
+          message_ko: '같은 지표를 두 번 채점했습니다',
+          value: s.indicatorId,
+        });
       seen.add(s.indicatorId);
       const p = scoreProblem(s.score, ind.maxPoints);
-      if (p === 'decimals') problems.push({ field: `scores.${i}.score`, rule: 'scoreDecimals', message: 'a score has at most two decimals', message_ko: '점수는 소수 둘째 자리까지입니다', value: s.score });
-      if (p === 'negative') problems.push({ field: `scores.${i}.score`, rule: 'nonNegative', message: 'a score cannot be negative', message_ko: '점수는 0 이상이어야 합니다', value: s.score });
-      if (p === 'above_max') problems.push({ field: `scores.${i}.score`, rule: 'atMostMaxPoints', message: `score above the maximum of ${ind.maxPoints}`, message_ko: `「${ind.name}」 배점(${ind.maxPoints}점)을 넘습니다`, value: s.score });
+      if (p === 'decimals')
+        problems.push({
+          field: `scores.${i}.score`,
+          rule: 'scoreDecimals',
+          message: 'a score has at most two decimals',
+          message_ko: '점수는 소수 둘째 자리까지입니다',
+          value: s.score,
+        });
+      if (p === 'negative')
+        problems.push({
+          field: `scores.${i}.score`,
+          rule: 'nonNegative',
+          message: 'a score cannot be negative',
+          message_ko: '점수는 0 이상이어야 합니다',
+          value: s.score,
+        });
+      if (p === 'above_max')
+        problems.push({
+          field: `scores.${i}.score`,
+          rule: 'atMostMaxPoints',
+          message: `score above the maximum of ${ind.maxPoints}`,
+          message_ko: `「${ind.name}」 배점(${ind.maxPoints}점)을 넘습니다`,
+          value: s.score,
+        });
     });
     for (const ind of indicators) {
-      if (!seen.has(ind.id)) problems.push({ field: 'scores', rule: 'everyIndicatorScored', message: `indicator ${ind.id} (${ind.name}) has no score`, message_ko: `「${ind.name}」 지표의 점수가 없습니다`, value: ind.id });
+      if (!seen.has(ind.id))
+        problems.push({
+          field: 'scores',
+          rule: 'everyIndicatorScored',
+          message: `indicator ${ind.id} (${ind.name}) has no score`,
+          message_ko: `「${ind.name}」 지표의 점수가 없습니다`,
+          value: ind.id,
+        });
     }
-    if (problems.length) throw new DomainError(422, 'invalid_scores', 'The scores do not fit the template', '지표별 점수가 평가지표 양식과 맞지 않습니다', problems);
+    if (problems.length)
+      throw new DomainError(
+        422,
+        'invalid_scores',
+        'The scores do not fit the template',
+        '지표별 점수가 평가지표 양식과 맞지 않습니다',
+        problems,
+      );
 
     const total = sumScores(input.scores.map((s) => s.score));
     const grade = gradeFor(total, template.gradeBands ? (JSON.parse(template.gradeBands) as GradeBand[]) : null);
@@ -262,10 +397,20 @@ export async function createEvaluation(ds: DataSource, ctx: RequestContext, inpu
     });
     await tx.save(evaluation);
     for (const s of input.scores) {
-      await tx.insert(EvaluationScore, { evaluationId: evaluation.id, indicatorId: s.indicatorId, score: normaliseScore(s.score), comment: s.comment ?? null });
+      await tx.insert(EvaluationScore, {
+        evaluationId: evaluation.id,
+        indicatorId: s.indicatorId,
+        score: normaliseScore(s.score),
+        comment: s.comment ?? null,
+      });
     }
     const view = await evaluationView(tx, evaluation.id);
-    await audit(tx, ctx, { action: input.supersedesId ? 'evaluation.correct' : 'evaluation.create', entity: 'evaluation', entityId: evaluation.id, after: view });
+    await audit(tx, ctx, {
+      action: input.supersedesId ? 'evaluation.correct' : 'evaluation.create',
+      entity: 'evaluation',
+      entityId: evaluation.id,
+      after: view,
+    });
     return view;
   });
 }
@@ -283,7 +428,14 @@ export async function evaluationView(em: EntityManager, id: number): Promise<Eva
       const s = scoreOf.get(ind.id);
       return { indicatorId: ind.id, indicator: ind.name, maxPoints: ind.maxPoints, score: s?.score ?? '0.00', comment: s?.comment ?? null };
     });
-    return { name: g.name, scopeKo: g.scopeKo, measureKo: g.measureKo, maxPoints: g.maxPoints, subtotal: sumScores(rows.map((r) => r.score)), scores: rows };
+    return {
+      name: g.name,
+      scopeKo: g.scopeKo,
+      measureKo: g.measureKo,
+      maxPoints: g.maxPoints,
+      subtotal: sumScores(rows.map((r) => r.score)),
+      scores: rows,
+    };
   });
   return {
     id: e.id,
@@ -313,7 +465,10 @@ export async function getEvaluation(em: EntityManager, ctx: RequestContext, id: 
 }
 
 /** Evaluations not superseded by a correction. */
-export async function liveEvaluations(em: EntityManager, where: { consignmentId?: number; contractTermId?: number }): Promise<Evaluation[]> {
+export async function liveEvaluations(
+  em: EntityManager,
+  where: { consignmentId?: number; contractTermId?: number },
+): Promise<Evaluation[]> {
   const all = await em.getRepository(Evaluation).find({ where, order: { evaluatedOn: 'ASC', id: 'ASC' } });
   if (!all.length) return [];
   const superseded = new Set(
@@ -322,7 +477,11 @@ export async function liveEvaluations(em: EntityManager, where: { consignmentId?
   return all.filter((e) => !superseded.has(e.id));
 }
 
-export async function listEvaluations(em: EntityManager, ctx: RequestContext, filter: { consignment: string; contractTermId?: number; includeSuperseded?: boolean }): Promise<EvaluationView[]> {
+export async function listEvaluations(
+  em: EntityManager,
+  ctx: RequestContext,
+  filter: { consignment: string; contractTermId?: number; includeSuperseded?: boolean },
+): Promise<EvaluationView[]> {
   const consignment = await consignmentByCode(em, filter.consignment);
   await assertConsignmentAccess(em, ctx, consignment);
   const where = { consignmentId: consignment.id, ...(filter.contractTermId ? { contractTermId: filter.contractTermId } : {}) };

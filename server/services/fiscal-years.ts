@@ -15,7 +15,13 @@ export async function assertYearOpen(em: EntityManager, year: number, field = 'f
   const fy = await yearHeld(em, year);
   if (!fy) throw notFound(`Fiscal year ${year}`, `${year} 회계연도`, field);
   if (fy.status === 'closed') {
-    throw conflict('fiscal_year_closed', `Fiscal year ${year} is closed and read-only`, `${year} 회계연도는 마감되어 수정할 수 없습니다`, field, { fiscalYear: year });
+    throw conflict(
+      'fiscal_year_closed',
+      `Fiscal year ${year} is closed and read-only`,
+      `${year} 회계연도는 마감되어 수정할 수 없습니다`,
+      field,
+      { fiscalYear: year },
+    );
   }
   return fy;
 }
@@ -40,9 +46,21 @@ function yearHeld(em: EntityManager, year: number): Promise<FiscalYear | null> {
 /** An entry's date must fall inside its fiscal year (1 Jan – 31 Dec; 출납폐쇄 is not modelled). */
 export function assertDateInYear(date: string, year: number, field = 'entryDate'): void {
   if (!date.startsWith(`${year}-`)) {
-    throw new DomainError(422, 'date_outside_fiscal_year', `${field} ${date} is outside fiscal year ${year}`, `${date}은(는) ${year} 회계연도 밖의 날짜입니다`, [
-      { field, rule: 'withinFiscalYear', message: `must be within ${year}-01-01 … ${year}-12-31`, message_ko: `${year}-01-01 ~ ${year}-12-31 사이여야 합니다`, value: date },
-    ]);
+    throw new DomainError(
+      422,
+      'date_outside_fiscal_year',
+      `${field} ${date} is outside fiscal year ${year}`,
+      `${date}은(는) ${year} 회계연도 밖의 날짜입니다`,
+      [
+        {
+          field,
+          rule: 'withinFiscalYear',
+          message: `must be within ${year}-01-01 … ${year}-12-31`,
+          message_ko: `${year}-01-01 ~ ${year}-12-31 사이여야 합니다`,
+          value: date,
+        },
+      ],
+    );
   }
 }
 
@@ -61,7 +79,8 @@ export async function closeYear(ds: DataSource, ctx: RequestContext, year: numbe
   return inTransaction(ds, async (em) => {
     const fy = await lockRow(em, FiscalYear, year, 'year');
     if (!fy) throw notFound(`Fiscal year ${year}`, `${year} 회계연도`, 'year');
-    if (fy.status === 'closed') throw conflict('fiscal_year_closed', `Fiscal year ${year} is already closed`, `${year} 회계연도는 이미 마감되었습니다`, 'year');
+    if (fy.status === 'closed')
+      throw conflict('fiscal_year_closed', `Fiscal year ${year} is already closed`, `${year} 회계연도는 이미 마감되었습니다`, 'year');
     const before = { ...fy };
     fy.status = 'closed';
     fy.closedAt = new Date();

@@ -11,7 +11,14 @@ import { audit } from './audit';
 import { assertDateInYear } from './fiscal-years';
 import { checkedEntry, insertEntries, NewEntry, postReversal } from './ledger-service';
 import { LedgerEntry } from '../../entities/ledger-entry';
-import { assertConsignmentRead, assertConsignmentYearWritable, consignmentByRef, ConsignmentYearState, lockConsignmentYear, readConsignmentYearsLocked } from './consignment-service';
+import {
+  assertConsignmentRead,
+  assertConsignmentYearWritable,
+  consignmentByRef,
+  ConsignmentYearState,
+  lockConsignmentYear,
+  readConsignmentYearsLocked,
+} from './consignment-service';
 import { assertOrgAccess } from './access';
 import { Consignment } from '../../entities/consignment';
 import { ProgramYear } from '../../entities/program-year';
@@ -33,7 +40,6 @@ export function planToDate(plan: Pick<GrantPlan, 'q1' | 'q2' | 'q3' | 'q4'>, qua
 export async function approvedPlan(em: EntityManager, consignmentId: number, fiscalYear: number): Promise<GrantPlan | null> {
   return leanFindOne(em, GrantPlan, { consignmentId, fiscalYear, status: 'approved' });
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Grant plan (교부계획)
@@ -59,26 +65,55 @@ export interface GrantPlanInput {
 function checkCategories(categories: PlanCategoryInput[], total: number): void {
   const codes = new Set<string>();
   for (const c of categories) {
-    if (codes.has(c.code)) throw invalid('categories', 'uniqueCode', `Category ${c.code} appears twice`, `비목 ${c.code}이(가) 중복되었습니다`);
+    if (codes.has(c.code))
+      throw invalid('categories', 'uniqueCode', `Category ${c.code} appears twice`, `비목 ${c.code}이(가) 중복되었습니다`);
     codes.add(c.code);
-    if (!Number.isSafeInteger(c.amount) || c.amount < 0) throw invalid('categories', 'nonNegativeWon', `Category ${c.code} needs a whole, non-negative amount`, `비목 ${c.code} 금액은 0 이상의 원 단위 정수여야 합니다`);
+    if (!Number.isSafeInteger(c.amount) || c.amount < 0)
+      throw invalid(
+        'categories',
+        'nonNegativeWon',
+        `Category ${c.code} needs a whole, non-negative amount`,
+        `비목 ${c.code} 금액은 0 이상의 원 단위 정수여야 합니다`,
+      );
   }
   for (const c of categories) {
     if (c.parentCode && !categories.some((p) => p.code === c.parentCode && !p.parentCode)) {
-      throw invalid('categories', 'parentExists', `Parent ${c.parentCode} of ${c.code} is not a top-level category`, `${c.code}의 상위 비목 ${c.parentCode}이(가) 없습니다`);
+      throw invalid(
+        'categories',
+        'parentExists',
+        `Parent ${c.parentCode} of ${c.code} is not a top-level category`,
+        `${c.code}의 상위 비목 ${c.parentCode}이(가) 없습니다`,
+      );
     }
   }
   const top = categories.filter((c) => !c.parentCode);
   const topSum = sumWon(top.map((c) => c.amount));
   if (topSum !== total) {
-    throw new DomainError(422, 'categories_sum', `Categories add up to ${topSum} won, the plan to ${total} won`, `비목 합계 ${won(topSum)}이(가) 교부계획 ${won(total)}과 다릅니다`, [
-      { field: 'categories', rule: 'sumEqualsPlan', message: `categories must add up to ${total} won`, message_ko: `비목 합계는 ${won(total)}이어야 합니다` },
-    ], { categoriesTotal: topSum, planTotal: total });
+    throw new DomainError(
+      422,
+      'categories_sum',
+      `Categories add up to ${topSum} won, the plan to ${total} won`,
+      `비목 합계 ${won(topSum)}이(가) 교부계획 ${won(total)}과 다릅니다`,
+      [
+        {
+          field: 'categories',
+          rule: 'sumEqualsPlan',
+          message: `categories must add up to ${total} won`,
+          message_ko: `비목 합계는 ${won(total)}이어야 합니다`,
+        },
+      ],
+      { categoriesTotal: topSum, planTotal: total },
+    );
   }
   for (const p of top) {
     const children = categories.filter((c) => c.parentCode === p.code);
     if (children.length && sumWon(children.map((c) => c.amount)) !== p.amount) {
-      throw invalid('categories', 'childrenSum', `Sub-items of ${p.code} do not add up to ${p.amount} won`, `${p.name}의 세부 항목 합계가 ${won(p.amount)}과 다릅니다`);
+      throw invalid(
+        'categories',
+        'childrenSum',
+        `Sub-items of ${p.code} do not add up to ${p.amount} won`,
+        `${p.name}의 세부 항목 합계가 ${won(p.amount)}과 다릅니다`,
+      );
     }
   }
 }
@@ -98,26 +133,43 @@ function assertWithinAppropriation(total: number, current: number, field = 'quar
 
 function assertNotBelowPaid(total: number, paid: number): void {
   if (total < paid) {
-    throw new DomainError(409, 'plan_below_paid', `The plan (${total} won) is below what was already granted (${paid} won)`, `교부계획 ${won(total)}이(가) 이미 교부한 ${won(paid)}보다 적습니다`, [
-      { field: 'quarters', rule: 'notBelowGranted', message: `at least ${paid} won`, message_ko: `최소 ${won(paid)}` },
-    ], { planTotal: total, granted: paid });
+    throw new DomainError(
+      409,
+      'plan_below_paid',
+      `The plan (${total} won) is below what was already granted (${paid} won)`,
+      `교부계획 ${won(total)}이(가) 이미 교부한 ${won(paid)}보다 적습니다`,
+      [{ field: 'quarters', rule: 'notBelowGranted', message: `at least ${paid} won`, message_ko: `최소 ${won(paid)}` }],
+      { planTotal: total, granted: paid },
+    );
   }
 }
 
 /** A new plan version (draft). The plan may not exceed 예산현액; a change to an approved plan needs a reason. */
-export async function createGrantPlan(ds: DataSource, ctx: RequestContext, input: GrantPlanInput, em?: EntityManager): Promise<GrantPlan & { categories: GrantPlanCategory[] }> {
+export async function createGrantPlan(
+  ds: DataSource,
+  ctx: RequestContext,
+  input: GrantPlanInput,
+  em?: EntityManager,
+): Promise<GrantPlan & { categories: GrantPlanCategory[] }> {
   return within(ds, em, async (tx) => {
     const { consignment, state, line: lineOf } = await lockConsignmentYear(tx, ctx, input.consignment, input.fiscalYear);
     const line = await lineOf();
     if (input.quarters.length !== 4 || input.quarters.some((q) => !Number.isSafeInteger(q) || q < 0)) {
-      throw invalid('quarters', 'fourQuarters', 'quarters lists four non-negative amounts of won', 'quarters는 1~4분기 금액(0 이상) 네 개여야 합니다');
+      throw invalid(
+        'quarters',
+        'fourQuarters',
+        'quarters lists four non-negative amounts of won',
+        'quarters는 1~4분기 금액(0 이상) 네 개여야 합니다',
+      );
     }
     const total = sumWon(input.quarters);
     if (total <= 0) throw invalid('quarters', 'positiveTotal', 'A plan grants something', '교부계획 합계는 0보다 커야 합니다');
     assertWithinAppropriation(total, line.current);
     assertNotBelowPaid(total, state.paid);
     if (input.categories?.length) checkCategories(input.categories, total);
-    const previous = await tx.getRepository(GrantPlan).find({ where: { consignmentId: consignment.id, fiscalYear: input.fiscalYear }, order: { version: 'DESC' } });
+    const previous = await tx
+      .getRepository(GrantPlan)
+      .find({ where: { consignmentId: consignment.id, fiscalYear: input.fiscalYear }, order: { version: 'DESC' } });
     if (previous.some((p) => p.status === 'approved') && !input.reason?.trim()) {
       throw invalid('reason', 'required', 'A change to an approved plan needs a reason', '승인된 교부계획을 변경하려면 사유가 필요합니다');
     }
@@ -141,7 +193,9 @@ export async function createGrantPlan(ds: DataSource, ctx: RequestContext, input
     });
     await tx.save(plan);
     const categories = (input.categories ?? []).map((c, i) =>
-      tx.getRepository(GrantPlanCategory).create({ grantPlanId: plan.id, seq: i + 1, code: c.code, name: c.name, parentCode: c.parentCode ?? null, amount: c.amount }),
+      tx
+        .getRepository(GrantPlanCategory)
+        .create({ grantPlanId: plan.id, seq: i + 1, code: c.code, name: c.name, parentCode: c.parentCode ?? null, amount: c.amount }),
     );
     if (categories.length) await tx.save(categories);
     await audit(tx, ctx, { action: 'grant_plan.create', entity: 'grant_plan', entityId: plan.id, after: { ...plan, categories } });
@@ -150,19 +204,41 @@ export async function createGrantPlan(ds: DataSource, ctx: RequestContext, input
 }
 
 /** Approves a draft version; the previously approved version (and older drafts) are superseded. */
-export async function approveGrantPlan(ds: DataSource, ctx: RequestContext, planId: number, input: { approvedOn: string }, em?: EntityManager): Promise<GrantPlan> {
+export async function approveGrantPlan(
+  ds: DataSource,
+  ctx: RequestContext,
+  planId: number,
+  input: { approvedOn: string },
+  em?: EntityManager,
+): Promise<GrantPlan> {
   return within(ds, em, async (tx) => {
     const found = await tx.getRepository(GrantPlan).findOneBy({ id: planId });
     if (!found) throw notFound(`Grant plan ${planId}`, `교부계획 ${planId}`);
     const { state, line: lineOf } = await lockConsignmentYear(tx, ctx, found.consignmentId, found.fiscalYear);
     const line = await lineOf();
     const plan = (await lockRow(tx, GrantPlan, planId))!;
-    if (plan.status !== 'draft') throw conflict('plan_not_draft', `Plan version ${plan.version} is ${plan.status}`, `교부계획 ${plan.version}차는 ${plan.status === 'approved' ? '이미 승인됨' : '대체됨'} 상태입니다`, 'id');
-    const newer = await tx.getRepository(GrantPlan).createQueryBuilder('p').where('p.consignmentId = :c AND p.fiscalYear = :y AND p.version > :v', { c: plan.consignmentId, y: plan.fiscalYear, v: plan.version }).getCount();
+    if (plan.status !== 'draft')
+      throw conflict(
+        'plan_not_draft',
+        `Plan version ${plan.version} is ${plan.status}`,
+        `교부계획 ${plan.version}차는 ${plan.status === 'approved' ? '이미 승인됨' : '대체됨'} 상태입니다`,
+        'id',
+      );
+    const newer = await tx
+      .getRepository(GrantPlan)
+      .createQueryBuilder('p')
+      .where('p.consignmentId = :c AND p.fiscalYear = :y AND p.version > :v', {
+        c: plan.consignmentId,
+        y: plan.fiscalYear,
+        v: plan.version,
+      })
+      .getCount();
     if (newer) throw conflict('plan_outdated', 'A newer version of this plan exists', '이 교부계획보다 새 버전이 있습니다', 'id');
     assertWithinAppropriation(plan.total, line.current);
     assertNotBelowPaid(plan.total, state.paid);
-    const others = await tx.getRepository(GrantPlan).find({ where: { consignmentId: plan.consignmentId, fiscalYear: plan.fiscalYear, status: In(['approved', 'draft']) } });
+    const others = await tx
+      .getRepository(GrantPlan)
+      .find({ where: { consignmentId: plan.consignmentId, fiscalYear: plan.fiscalYear, status: In(['approved', 'draft']) } });
     for (const o of others) if (o.id !== plan.id) await tx.update(GrantPlan, { id: o.id }, { status: 'superseded' });
     const before = { ...plan };
     plan.status = 'approved';
@@ -177,8 +253,12 @@ export async function approveGrantPlan(ds: DataSource, ctx: RequestContext, plan
 export async function listGrantPlans(em: EntityManager, ctx: RequestContext, consignmentRef: string, fiscalYear?: number) {
   const c = await consignmentByRef(em, consignmentRef);
   await assertConsignmentRead(em, ctx, c);
-  const plans = await em.getRepository(GrantPlan).find({ where: { consignmentId: c.id, ...(fiscalYear ? { fiscalYear } : {}) }, order: { fiscalYear: 'ASC', version: 'ASC' } });
-  const categories = plans.length ? await em.getRepository(GrantPlanCategory).find({ where: { grantPlanId: In(plans.map((p) => p.id)) }, order: { seq: 'ASC' } }) : [];
+  const plans = await em
+    .getRepository(GrantPlan)
+    .find({ where: { consignmentId: c.id, ...(fiscalYear ? { fiscalYear } : {}) }, order: { fiscalYear: 'ASC', version: 'ASC' } });
+  const categories = plans.length
+    ? await em.getRepository(GrantPlanCategory).find({ where: { grantPlanId: In(plans.map((p) => p.id)) }, order: { seq: 'ASC' } })
+    : [];
   return plans.map((p) => ({ ...p, categories: categories.filter((k) => k.grantPlanId === p.id) }));
 }
 
@@ -204,8 +284,10 @@ export interface DisbursementInput {
 }
 
 function assertDateOrder(d: Pick<Disbursement, 'requestedOn' | 'decidedOn' | 'paidOn'>): void {
-  if (d.decidedOn && d.decidedOn < d.requestedOn) throw invalid('decidedOn', 'notBeforeRequest', 'A decision cannot precede the request', '교부결정일이 신청일보다 앞설 수 없습니다');
-  if (d.paidOn && d.decidedOn && d.paidOn < d.decidedOn) throw invalid('paidOn', 'notBeforeDecision', 'A payment cannot precede its decision', '교부일이 교부결정일보다 앞설 수 없습니다');
+  if (d.decidedOn && d.decidedOn < d.requestedOn)
+    throw invalid('decidedOn', 'notBeforeRequest', 'A decision cannot precede the request', '교부결정일이 신청일보다 앞설 수 없습니다');
+  if (d.paidOn && d.decidedOn && d.paidOn < d.decidedOn)
+    throw invalid('paidOn', 'notBeforeDecision', 'A payment cannot precede its decision', '교부일이 교부결정일보다 앞설 수 없습니다');
 }
 
 /**
@@ -213,11 +295,22 @@ function assertDateOrder(d: Pick<Disbursement, 'requestedOn' | 'decidedOn' | 'pa
  * lock: the year's cumulative grants may not exceed the approved plan to date (to the year's plan for
  * a 일괄·신속교부). 예산현액 is checked by postEntry when the payment posts. Returns the plan in force.
  */
-function assertPayable(state: ConsignmentYearState, d: Pick<Disbursement, 'fiscalYear' | 'quarter' | 'lumpSum'>, amount: number, paidOn: string): GrantPlan {
+function assertPayable(
+  state: ConsignmentYearState,
+  d: Pick<Disbursement, 'fiscalYear' | 'quarter' | 'lumpSum'>,
+  amount: number,
+  paidOn: string,
+): GrantPlan {
   assertDateInYear(paidOn, d.fiscalYear, 'paidOn');
   const plan = state.plan;
   if (!plan) {
-    throw conflict('no_approved_plan', `No approved grant plan for ${d.fiscalYear}`, `${d.fiscalYear}년 승인된 교부계획이 없습니다`, 'fiscalYear', { fiscalYear: d.fiscalYear });
+    throw conflict(
+      'no_approved_plan',
+      `No approved grant plan for ${d.fiscalYear}`,
+      `${d.fiscalYear}년 승인된 교부계획이 없습니다`,
+      'fiscalYear',
+      { fiscalYear: d.fiscalYear },
+    );
   }
   const paidBefore = state.paid;
   const limit = d.lumpSum ? plan.total : planToDate(plan, d.quarter);
@@ -229,8 +322,24 @@ function assertPayable(state: ConsignmentYearState, d: Pick<Disbursement, 'fisca
       'exceeds_grant_plan',
       `Paying ${amount} won would take the year's grants to ${paidBefore + amount} won, above the plan ${d.lumpSum ? 'for the year' : `to quarter ${d.quarter}`} (${limit} won; already granted ${paidBefore} won, available ${available} won)`,
       `교부액 ${won(amount)}을(를) 더하면 누계 ${won(paidBefore + amount)}로 ${scope} ${won(limit)}을 넘습니다 (기교부 ${won(paidBefore)}, 교부 가능액 ${won(available)})`,
-      [{ field: 'amount', rule: 'withinGrantPlan', message: `at most ${available} won can be granted`, message_ko: `교부 가능액은 ${won(available)}입니다` }],
-      { planVersion: plan.version, planTotal: plan.total, quarter: d.quarter, planToDate: limit, granted: paidBefore, requested: amount, available, lumpSum: d.lumpSum },
+      [
+        {
+          field: 'amount',
+          rule: 'withinGrantPlan',
+          message: `at most ${available} won can be granted`,
+          message_ko: `교부 가능액은 ${won(available)}입니다`,
+        },
+      ],
+      {
+        planVersion: plan.version,
+        planTotal: plan.total,
+        quarter: d.quarter,
+        planToDate: limit,
+        granted: paidBefore,
+        requested: amount,
+        available,
+        lumpSum: d.lumpSum,
+      },
     );
   }
   return plan;
@@ -248,7 +357,14 @@ interface Payment {
  * The 집행 a paid grant posts to its funding program, checked against the line's figures as they
  * stand under the lock (예산현액 may not be exceeded).
  */
-function paymentEntry(tx: EntityManager, ctx: RequestContext, d: Disbursement, programYear: ProgramYear, expenseItem: string, lineBefore: LineFigures): Payment {
+function paymentEntry(
+  tx: EntityManager,
+  ctx: RequestContext,
+  d: Disbursement,
+  programYear: ProgramYear,
+  expenseItem: string,
+  lineBefore: LineFigures,
+): Payment {
   const entry = checkedEntry(tx, ctx, programYear, lineBefore, {
     expenseItem,
     kind: 'execution',
@@ -267,14 +383,25 @@ function paymentEntry(tx: EntityManager, ctx: RequestContext, d: Disbursement, p
 async function postPayments(tx: EntityManager, payments: Payment[]): Promise<void> {
   if (!payments.length) return;
   for (const p of payments) p.entry.sourceRef = `disbursement:${p.d.id}`;
-  const ids = await insertEntries(tx, payments.map((p) => p.entry));
+  const ids = await insertEntries(
+    tx,
+    payments.map((p) => p.entry),
+  );
   for (const [i, p] of payments.entries()) {
     const entry = Object.assign(p.entry, { id: ids[i] });
     p.d.ledgerEntryId = entry.id;
     await audit(tx, p.ctx, { action: 'ledger.execution', entity: 'ledger_entry', entityId: entry.id, before: p.lineBefore, after: entry });
   }
-  await leanSetEach(tx, Disbursement, 'ledgerEntryId', payments.map((p) => [p.d.id, p.d.ledgerEntryId]));
-  await addToPaidTotals(tx, payments.map((p) => ({ consignmentId: p.d.consignmentId, fiscalYear: p.d.fiscalYear, amount: p.d.paidAmount! })));
+  await leanSetEach(
+    tx,
+    Disbursement,
+    'ledgerEntryId',
+    payments.map((p) => [p.d.id, p.d.ledgerEntryId]),
+  );
+  await addToPaidTotals(
+    tx,
+    payments.map((p) => ({ consignmentId: p.d.consignmentId, fiscalYear: p.d.fiscalYear, amount: p.d.paidAmount! })),
+  );
 }
 
 /** A disbursement request and who makes it: one item of a group (see recordDisbursements). */
@@ -291,7 +418,12 @@ function newDisbursement(tx: EntityManager, ctx: RequestContext, consignment: Co
   }
   const decidedAmount = input.decidedAmount ?? (input.decidedOn || input.paidOn ? input.amount : null);
   if (decidedAmount !== null && decidedAmount > input.amount) {
-    throw invalid('decidedAmount', 'notAboveRequest', 'The decision cannot grant more than was requested', '교부결정액이 신청액보다 클 수 없습니다');
+    throw invalid(
+      'decidedAmount',
+      'notAboveRequest',
+      'The decision cannot grant more than was requested',
+      '교부결정액이 신청액보다 클 수 없습니다',
+    );
   }
   const paidOn = input.paidOn ?? null;
   const d = tx.getRepository(Disbursement).create({
@@ -301,12 +433,12 @@ function newDisbursement(tx: EntityManager, ctx: RequestContext, consignment: Co
     status: paidOn ? 'paid' : decidedAmount !== null ? 'decided' : 'requested',
     requestedOn: input.requestedOn,
     requestedAmount: input.amount,
-    decidedOn: decidedAmount !== null ? input.decidedOn ?? paidOn : null,
+    decidedOn: decidedAmount !== null ? (input.decidedOn ?? paidOn) : null,
     decidedAmount,
     paidOn,
     paidAmount: paidOn ? decidedAmount : null,
     lumpSum: input.lumpSum ?? false,
-    lumpSumReason: input.lumpSum ? input.lumpSumReason ?? null : null,
+    lumpSumReason: input.lumpSum ? (input.lumpSumReason ?? null) : null,
     grantPlanId: null,
     ledgerEntryId: null,
     reversalOfId: null,
@@ -388,7 +520,12 @@ export async function recordDisbursements(tx: EntityManager, requests: Disbursem
   accepted.forEach(({ d }, i) => (d.id = ids[i]));
   await postPayments(tx, payments);
   for (const { ctx, d } of accepted) {
-    await audit(tx, ctx, { action: `disbursement.${d.status === 'paid' ? 'pay' : d.status === 'decided' ? 'decide' : 'request'}`, entity: 'disbursement', entityId: d.id, after: d });
+    await audit(tx, ctx, {
+      action: `disbursement.${d.status === 'paid' ? 'pay' : d.status === 'decided' ? 'decide' : 'request'}`,
+      entity: 'disbursement',
+      entityId: d.id,
+      after: d,
+    });
   }
   return outcomes;
 }
@@ -402,7 +539,12 @@ const disbursementGroups = new WeakMap<DataSource, GroupCommit<DisbursementReque
  * while another group's transaction runs are carried together in the next (group commit): each is
  * still checked on its own, under the lock, against what the ones before it left.
  */
-export async function createDisbursement(ds: DataSource, ctx: RequestContext, input: DisbursementInput, em?: EntityManager): Promise<Disbursement> {
+export async function createDisbursement(
+  ds: DataSource,
+  ctx: RequestContext,
+  input: DisbursementInput,
+  em?: EntityManager,
+): Promise<Disbursement> {
   if (em) return valueOf((await recordDisbursements(em, [{ ctx, input }]))[0]);
   let group = disbursementGroups.get(ds);
   if (!group) disbursementGroups.set(ds, (group = new GroupCommit(ds, recordDisbursements)));
@@ -418,30 +560,65 @@ async function lockDisbursement(tx: EntityManager, ctx: RequestContext, id: numb
 }
 
 /** 교부결정: approve (all or part of the request) or reject. */
-export async function decideDisbursement(ds: DataSource, ctx: RequestContext, id: number, input: { decidedOn: string; approve: boolean; amount?: number | null; note?: string | null }, em?: EntityManager): Promise<Disbursement> {
+export async function decideDisbursement(
+  ds: DataSource,
+  ctx: RequestContext,
+  id: number,
+  input: { decidedOn: string; approve: boolean; amount?: number | null; note?: string | null },
+  em?: EntityManager,
+): Promise<Disbursement> {
   return within(ds, em, async (tx) => {
     const { d } = await lockDisbursement(tx, ctx, id);
-    if (d.status !== 'requested') throw conflict('not_requested', `Disbursement ${id} is ${d.status}`, `이미 ${d.status === 'rejected' ? '반려' : '결정'}된 교부 신청입니다`, 'id');
+    if (d.status !== 'requested')
+      throw conflict(
+        'not_requested',
+        `Disbursement ${id} is ${d.status}`,
+        `이미 ${d.status === 'rejected' ? '반려' : '결정'}된 교부 신청입니다`,
+        'id',
+      );
     const before = { ...d };
     const amount = input.amount ?? d.requestedAmount;
-    if (input.approve && amount > d.requestedAmount) throw invalid('amount', 'notAboveRequest', 'The decision cannot grant more than was requested', '교부결정액이 신청액보다 클 수 없습니다');
+    if (input.approve && amount > d.requestedAmount)
+      throw invalid(
+        'amount',
+        'notAboveRequest',
+        'The decision cannot grant more than was requested',
+        '교부결정액이 신청액보다 클 수 없습니다',
+      );
     d.decidedOn = input.decidedOn;
     assertDateOrder(d);
     d.status = input.approve ? 'decided' : 'rejected';
     d.decidedAmount = input.approve ? amount : 0;
     if (input.note) d.note = input.note;
     await tx.save(d);
-    await audit(tx, ctx, { action: input.approve ? 'disbursement.decide' : 'disbursement.reject', entity: 'disbursement', entityId: d.id, before, after: d });
+    await audit(tx, ctx, {
+      action: input.approve ? 'disbursement.decide' : 'disbursement.reject',
+      entity: 'disbursement',
+      entityId: d.id,
+      before,
+      after: d,
+    });
     return d;
   });
 }
 
 /** 교부: pays a decided grant. */
-export async function payDisbursement(ds: DataSource, ctx: RequestContext, id: number, input: { paidOn: string }, em?: EntityManager): Promise<Disbursement> {
+export async function payDisbursement(
+  ds: DataSource,
+  ctx: RequestContext,
+  id: number,
+  input: { paidOn: string },
+  em?: EntityManager,
+): Promise<Disbursement> {
   return within(ds, em, async (tx) => {
     const { d, state, programYear, consignment, lineAtLock } = await lockDisbursement(tx, ctx, id, true);
     if (d.status !== 'decided') {
-      throw conflict('not_decided', `Disbursement ${id} is ${d.status}; only a decided grant can be paid`, d.status === 'paid' ? '이미 교부되었습니다' : '교부결정된 건만 교부할 수 있습니다', 'id');
+      throw conflict(
+        'not_decided',
+        `Disbursement ${id} is ${d.status}; only a decided grant can be paid`,
+        d.status === 'paid' ? '이미 교부되었습니다' : '교부결정된 건만 교부할 수 있습니다',
+        'id',
+      );
     }
     const before = { ...d };
     assertDateOrder({ ...d, paidOn: input.paidOn });
@@ -451,7 +628,11 @@ export async function payDisbursement(ds: DataSource, ctx: RequestContext, id: n
     d.paidAmount = d.decidedAmount;
     d.grantPlanId = plan.id;
     const payment = paymentEntry(tx, ctx, d, programYear, consignment.expenseItem, lineAtLock!);
-    await tx.update(Disbursement, { id: d.id }, { status: d.status, paidOn: d.paidOn, paidAmount: d.paidAmount, grantPlanId: d.grantPlanId });
+    await tx.update(
+      Disbursement,
+      { id: d.id },
+      { status: d.status, paidOn: d.paidOn, paidAmount: d.paidAmount, grantPlanId: d.grantPlanId },
+    );
     await postPayments(tx, [payment]);
     await audit(tx, ctx, { action: 'disbursement.pay', entity: 'disbursement', entityId: d.id, before, after: d });
     return d;
@@ -463,13 +644,38 @@ export async function payDisbursement(ds: DataSource, ctx: RequestContext, id: n
  * it, whose ledger entry reverses the payment's 집행 — so that the payment, the paid total and the
  * ledger move together. A payment is reversed once; a settled year refuses it like every other write.
  */
-export async function reverseDisbursement(ds: DataSource, ctx: RequestContext, id: number, input: { reversedOn: string; reason: string }, em?: EntityManager): Promise<Disbursement> {
+export async function reverseDisbursement(
+  ds: DataSource,
+  ctx: RequestContext,
+  id: number,
+  input: { reversedOn: string; reason: string },
+  em?: EntityManager,
+): Promise<Disbursement> {
   return within(ds, em, async (tx) => {
     const { d } = await lockDisbursement(tx, ctx, id);
-    if (d.status !== 'paid') throw conflict('not_paid', `Disbursement ${id} is ${d.status}; only a paid grant is reversed`, '교부된 건만 취소할 수 있습니다', 'id');
-    if (d.reversalOfId !== null) throw conflict('reversal_of_reversal', 'A reversal cannot be reversed; record a new grant', '교부 취소는 다시 취소할 수 없습니다. 새로 교부하십시오', 'id');
-    if (await leanFindOne(tx, Disbursement, { reversalOfId: d.id })) throw conflict('already_reversed', `Disbursement ${id} is already reversed`, '이미 취소된 교부입니다', 'id');
-    if (input.reversedOn < d.paidOn!) throw invalid('reversedOn', 'notBeforePayment', 'A reversal cannot precede the payment it undoes', '취소일이 교부일보다 앞설 수 없습니다');
+    if (d.status !== 'paid')
+      throw conflict(
+        'not_paid',
+        `Disbursement ${id} is ${d.status}; only a paid grant is reversed`,
+        '교부된 건만 취소할 수 있습니다',
+        'id',
+      );
+    if (d.reversalOfId !== null)
+      throw conflict(
+        'reversal_of_reversal',
+        'A reversal cannot be reversed; record a new grant',
+        '교부 취소는 다시 취소할 수 없습니다. 새로 교부하십시오',
+        'id',
+      );
+    if (await leanFindOne(tx, Disbursement, { reversalOfId: d.id }))
+      throw conflict('already_reversed', `Disbursement ${id} is already reversed`, '이미 취소된 교부입니다', 'id');
+    if (input.reversedOn < d.paidOn!)
+      throw invalid(
+        'reversedOn',
+        'notBeforePayment',
+        'A reversal cannot precede the payment it undoes',
+        '취소일이 교부일보다 앞설 수 없습니다',
+      );
     const paid = d.paidAmount!;
     const reversal = tx.getRepository(Disbursement).create({
       ...d,
@@ -490,7 +696,13 @@ export async function reverseDisbursement(ds: DataSource, ctx: RequestContext, i
     reversal.id = await leanInsert(tx, Disbursement, reversal);
     const posted = d.ledgerEntryId === null ? null : await leanFindOne(tx, LedgerEntry, { id: d.ledgerEntryId });
     if (posted) {
-      const entry = await postReversal(tx, ctx, posted, { entryDate: input.reversedOn, reason: `위탁금 교부 취소: ${input.reason}`, sourceRef: `disbursement:${reversal.id}` }, 'reversedOn');
+      const entry = await postReversal(
+        tx,
+        ctx,
+        posted,
+        { entryDate: input.reversedOn, reason: `위탁금 교부 취소: ${input.reason}`, sourceRef: `disbursement:${reversal.id}` },
+        'reversedOn',
+      );
       reversal.ledgerEntryId = entry.id;
       await leanUpdate(tx, Disbursement, reversal.id, { ledgerEntryId: entry.id });
     }
@@ -500,16 +712,25 @@ export async function reverseDisbursement(ds: DataSource, ctx: RequestContext, i
   });
 }
 
-export async function listDisbursements(em: EntityManager, ctx: RequestContext, consignmentRef: string, fiscalYear?: number): Promise<Disbursement[]> {
+export async function listDisbursements(
+  em: EntityManager,
+  ctx: RequestContext,
+  consignmentRef: string,
+  fiscalYear?: number,
+): Promise<Disbursement[]> {
   const c = await consignmentByRef(em, consignmentRef);
   await assertConsignmentRead(em, ctx, c);
-  return em.getRepository(Disbursement).find({ where: { consignmentId: c.id, ...(fiscalYear ? { fiscalYear } : {}) }, order: { fiscalYear: 'ASC', id: 'ASC' } });
+  return em
+    .getRepository(Disbursement)
+    .find({ where: { consignmentId: c.id, ...(fiscalYear ? { fiscalYear } : {}) }, order: { fiscalYear: 'ASC', id: 'ASC' } });
 }
 
 /** Plan vs granted per quarter, cumulative, remaining (the grant-status report and the API). */
 export async function grantStatus(em: EntityManager, consignmentId: number, fiscalYear: number) {
   const plan = await approvedPlan(em, consignmentId, fiscalYear);
-  const paid = await em.getRepository(Disbursement).find({ where: { consignmentId, fiscalYear, status: 'paid' }, order: { paidOn: 'ASC', id: 'ASC' } });
+  const paid = await em
+    .getRepository(Disbursement)
+    .find({ where: { consignmentId, fiscalYear, status: 'paid' }, order: { paidOn: 'ASC', id: 'ASC' } });
   const quarters = QUARTERS.map((q) => {
     const planned = plan ? planQuarters(plan)[q - 1] : 0;
     const granted = sumWon(paid.filter((d) => d.quarter === q).map((d) => d.paidAmount ?? 0));

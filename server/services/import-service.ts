@@ -30,7 +30,12 @@ function locate(problem: FieldProblem, key: string, index: number, origins?: Rec
   const origin = origins?.[key]?.[index];
   const field = problem.field.split('.')[0];
   if (!origin) return { ...problem, field: `${key}[${index}].${problem.field}` };
-  return { ...problem, field: `${key}[${index}].${problem.field}`, sheet: origin.sheet, cell: origin.cells[field] ?? `${origin.sheet}!${origin.row}` };
+  return {
+    ...problem,
+    field: `${key}[${index}].${problem.field}`,
+    sheet: origin.sheet,
+    cell: origin.cells[field] ?? `${origin.sheet}!${origin.row}`,
+  };
 }
 
 async function programYearOf(em: EntityManager, programCode: string, fiscalYear: number): Promise<ProgramYear> {
@@ -50,13 +55,19 @@ async function programYearOf(em: EntityManager, programCode: string, fiscalYear:
 export async function importLedger(ds: DataSource, ctx: RequestContext, input: ImportInput): Promise<ImportResult> {
   const problems: FieldProblem[] = [];
   const unknownKeys = Object.keys(input.data).filter((k) => !SHEETS.some((s) => s.key === k));
-  for (const k of unknownKeys) problems.push({ field: k, rule: 'knownSection', message: `unknown section ${k}`, message_ko: `알 수 없는 항목 ${k}` });
+  for (const k of unknownKeys)
+    problems.push({ field: k, rule: 'knownSection', message: `unknown section ${k}`, message_ko: `알 수 없는 항목 ${k}` });
   const rows: Record<string, object[]> = {};
   for (const spec of SHEETS) {
     const raw = input.data[spec.key];
     if (raw === undefined) continue;
     if (!Array.isArray(raw)) {
-      problems.push({ field: spec.key, rule: 'isArray', message: `${spec.key} must be a list`, message_ko: `${spec.sheet}은(는) 목록이어야 합니다` });
+      problems.push({
+        field: spec.key,
+        rule: 'isArray',
+        message: `${spec.key} must be a list`,
+        message_ko: `${spec.sheet}은(는) 목록이어야 합니다`,
+      });
       continue;
     }
     rows[spec.key] = [];
@@ -85,21 +96,50 @@ export async function importLedger(ds: DataSource, ctx: RequestContext, input: I
     };
     for (const [i, r] of ((rows.programYears ?? []) as import('../imports/rows').ProgramYearRow[]).entries()) {
       await apply('programYears', i, async () => {
-        await createProgramYear(ds, ctx, { programCode: r.programCode, fiscalYear: r.fiscalYear, orgCode: r.orgCode, parentProgramCode: r.parentProgramCode ?? null, name: r.name ?? null }, em);
+        await createProgramYear(
+          ds,
+          ctx,
+          {
+            programCode: r.programCode,
+            fiscalYear: r.fiscalYear,
+            orgCode: r.orgCode,
+            parentProgramCode: r.parentProgramCode ?? null,
+            name: r.name ?? null,
+          },
+          em,
+        );
         result.programYears++;
       });
     }
     for (const [i, r] of ((rows.appropriations ?? []) as import('../imports/rows').AppropriationRow[]).entries()) {
       await apply('appropriations', i, async () => {
         const py = await programYearOf(em, r.programCode, r.fiscalYear);
-        await createAppropriation(ds, ctx, { programYearId: py.id, expenseItem: r.expenseItem, amount: r.amount, note: r.note ?? null }, em);
+        await createAppropriation(
+          ds,
+          ctx,
+          { programYearId: py.id, expenseItem: r.expenseItem, amount: r.amount, note: r.note ?? null },
+          em,
+        );
         result.appropriations++;
       });
     }
     for (const [i, r] of ((rows.entries ?? []) as import('../imports/rows').EntryRow[]).entries()) {
       await apply('entries', i, async () => {
         const py = await programYearOf(em, r.programCode, r.fiscalYear);
-        await postEntry(ds, ctx, { programYearId: py.id, expenseItem: r.expenseItem, kind: r.kind, amount: r.amount, entryDate: r.entryDate, reason: r.reason ?? null, carryType: r.carryType ?? null }, em);
+        await postEntry(
+          ds,
+          ctx,
+          {
+            programYearId: py.id,
+            expenseItem: r.expenseItem,
+            kind: r.kind,
+            amount: r.amount,
+            entryDate: r.entryDate,
+            reason: r.reason ?? null,
+            carryType: r.carryType ?? null,
+          },
+          em,
+        );
         result.entries++;
       });
     }
@@ -111,5 +151,11 @@ export async function importLedger(ds: DataSource, ctx: RequestContext, input: I
 }
 
 function rejected(problems: FieldProblem[]): DomainError {
-  return new DomainError(422, 'import_rejected', `The import was rejected: ${problems.length} problem(s); nothing was imported`, `가져오기가 거부되었습니다: 오류 ${problems.length}건, 아무것도 반영되지 않았습니다`, problems);
+  return new DomainError(
+    422,
+    'import_rejected',
+    `The import was rejected: ${problems.length} problem(s); nothing was imported`,
+    `가져오기가 거부되었습니다: 오류 ${problems.length}건, 아무것도 반영되지 않았습니다`,
+    problems,
+  );
 }

@@ -35,7 +35,10 @@ export async function assertCanReadInspections(em: EntityManager, ctx: RequestCo
   const role = ctx.actor.role;
   if (role === 'system' || role === 'council_staff') return;
   if (role === 'inspector' || role === 'budget_officer') return assertOrgAccess(em, ctx, consignment.orgUnitId);
-  throw forbidden('Only inspectors, budget officers of the owning department and council staff may read inspections', '지도점검 결과는 소관 부서의 점검·예산 담당자와 의회 직원만 볼 수 있습니다');
+  throw forbidden(
+    'Only inspectors, budget officers of the owning department and council staff may read inspections',
+    '지도점검 결과는 소관 부서의 점검·예산 담당자와 의회 직원만 볼 수 있습니다',
+  );
 }
 
 export async function assertCanFileInspections(em: EntityManager, ctx: RequestContext, consignment: Consignment): Promise<void> {

@@ -17,21 +17,24 @@ import { RequestContext } from '../context';
 import { lockRow, within } from '../db/transaction';
 import { audit } from './audit';
 import { isWithinOwnUnit, unitsWithin } from './access';
-import {
-  assertCanFileInspections,
-  assertCanReadInspections,
-  consignmentByCodeOrName,
-  consignmentById,
-  mayRead,
-} from './inspection-access';
+import { assertCanFileInspections, assertCanReadInspections, consignmentByCodeOrName, consignmentById, mayRead } from './inspection-access';
 import { itemsOf, resolveTemplateVersion, TemplateVersionView, templateVersionView } from './inspection-template-service';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 export const STATUS_KO: Record<InspectionStatus, string> = { draft: '작성 중', submitted: '제출', approved: '승인' };
 export const DISCLOSURE_KO: Record<DisclosureClass, string> = { public: '공개', partial: '부분공개', private: '비공개' };
-export const FINDING_KIND_KO: Record<FindingKind, string> = { correction: '시정', caution: '주의', improvement: '개선', recommendation: '권고' };
-export const FINDING_STATUS_KO: Record<InspectionFinding['status'], string> = { open: '조치 전', action_reported: '조치 보고', verified: '확인 완료' };
+export const FINDING_KIND_KO: Record<FindingKind, string> = {
+  correction: '시정',
+  caution: '주의',
+  improvement: '개선',
+  recommendation: '권고',
+};
+export const FINDING_STATUS_KO: Record<InspectionFinding['status'], string> = {
+  open: '조치 전',
+  action_reported: '조치 보고',
+  verified: '확인 완료',
+};
 export const SOURCE_KIND_KO: Record<ExternalSourceKind, string> = { evaluation: '종합성과평가', audit: '감사', inspection: '지도점검' };
 
 // ---- inputs ---------------------------------------------------------------------------------
@@ -209,7 +212,10 @@ async function operatorNameFor(em: EntityManager, consignmentId: number, onDate:
     [consignmentId, onDate],
   )) as { name: string }[];
   if (rows.length) return rows[0].name;
-  const any = (await em.query('SELECT o.name AS name FROM contract_terms t JOIN operators o ON o.id = t.operator_id WHERE t.consignment_id = ? ORDER BY t.start_date DESC', [consignmentId])) as { name: string }[];
+  const any = (await em.query(
+    'SELECT o.name AS name FROM contract_terms t JOIN operators o ON o.id = t.operator_id WHERE t.consignment_id = ? ORDER BY t.start_date DESC',
+    [consignmentId],
+  )) as { name: string }[];
   return any[0]?.name ?? null;
 }
 
@@ -302,7 +308,11 @@ export interface InspectionSummary {
   openFindings: number;
 }
 
-export async function listInspections(em: EntityManager, ctx: RequestContext, q: { consignmentId?: number; year?: number; status?: InspectionStatus }): Promise<InspectionSummary[]> {
+export async function listInspections(
+  em: EntityManager,
+  ctx: RequestContext,
+  q: { consignmentId?: number; year?: number; status?: InspectionStatus },
+): Promise<InspectionSummary[]> {
   const where: Record<string, unknown> = {};
   if (q.consignmentId) where.consignmentId = q.consignmentId;
   if (q.year) where.fiscalYear = q.year;
@@ -338,9 +348,15 @@ export async function listInspections(em: EntityManager, ctx: RequestContext, q:
 // ---- writing --------------------------------------------------------------------------------
 
 function checkDates(i: Pick<Inspection, 'periodFrom' | 'periodTo' | 'plannedDate' | 'actualDate' | 'postponementReason'>): void {
-  if (i.periodTo < i.periodFrom) throw invalid('periodTo', 'afterPeriodFrom', 'periodTo is before periodFrom', '대상기간의 종료일이 시작일보다 앞섭니다');
+  if (i.periodTo < i.periodFrom)
+    throw invalid('periodTo', 'afterPeriodFrom', 'periodTo is before periodFrom', '대상기간의 종료일이 시작일보다 앞섭니다');
   if (i.plannedDate && i.actualDate && i.actualDate > i.plannedDate && !i.postponementReason?.trim()) {
-    throw invalid('postponementReason', 'postponementReason', 'an inspection held after its planned date needs the reason for the postponement', '예정일보다 늦게 점검한 경우 연기 사유를 적어야 합니다');
+    throw invalid(
+      'postponementReason',
+      'postponementReason',
+      'an inspection held after its planned date needs the reason for the postponement',
+      '예정일보다 늦게 점검한 경우 연기 사유를 적어야 합니다',
+    );
   }
 }
 
@@ -350,16 +366,39 @@ async function applyResults(tx: EntityManager, inspection: Inspection, results: 
   for (const [k, r] of results.entries()) {
     const field = `results[${k}]`;
     const item = byCode.get(r.itemCode);
-    if (!item) throw invalid(`${field}.itemCode`, 'templateItem', `item ${r.itemCode} is not in the template version this inspection was filed with`, `항목 ${r.itemCode}은(는) 이 점검의 점검표 버전에 없습니다`);
+    if (!item)
+      throw invalid(
+        `${field}.itemCode`,
+        'templateItem',
+        `item ${r.itemCode} is not in the template version this inspection was filed with`,
+        `항목 ${r.itemCode}은(는) 이 점검의 점검표 버전에 없습니다`,
+      );
     const scale = JSON.parse(item.ratingScale) as string[];
-    const row = (await tx.getRepository(InspectionItemResult).findOneBy({ inspectionId: inspection.id, templateItemId: item.id }))
-      ?? tx.getRepository(InspectionItemResult).create({ inspectionId: inspection.id, templateItemId: item.id, rating: null, notes: null, evidence: null, figures: null, criterionValue: null, criterionMet: null });
+    const row =
+      (await tx.getRepository(InspectionItemResult).findOneBy({ inspectionId: inspection.id, templateItemId: item.id })) ??
+      tx
+        .getRepository(InspectionItemResult)
+        .create({
+          inspectionId: inspection.id,
+          templateItemId: item.id,
+          rating: null,
+          notes: null,
+          evidence: null,
+          figures: null,
+          criterionValue: null,
+          criterionMet: null,
+        });
     if (r.notes !== undefined) row.notes = r.notes;
     if (r.evidence !== undefined) row.evidence = r.evidence.length ? JSON.stringify(r.evidence) : null;
     if (r.figures !== undefined) row.figures = r.figures ? JSON.stringify(r.figures) : null;
     if (r.rating !== undefined) row.rating = r.rating;
     if (row.rating !== null && !scale.includes(row.rating)) {
-      throw invalid(`${field}.rating`, 'ratingScale', `rating must be one of ${scale.join(', ')}`, `평가는 ${scale.join(' / ')} 중 하나여야 합니다`);
+      throw invalid(
+        `${field}.rating`,
+        'ratingScale',
+        `rating must be one of ${scale.join(', ')}`,
+        `평가는 ${scale.join(' / ')} 중 하나여야 합니다`,
+      );
     }
     // measurable criterion: the inspector enters the figures, the system judges
     const criterion = item.criterion ? JSON.parse(item.criterion) : null;
@@ -368,19 +407,31 @@ async function applyResults(tx: EntityManager, inspection: Inspection, results: 
       try {
         j = judgeCriterion(criterion, JSON.parse(row.figures) as CriterionFigures);
       } catch (err) {
-        if (err instanceof CriterionFigureError) throw invalid(`${field}.figures.${err.field}`, 'criterionFigure', err.message, err.messageKo);
+        if (err instanceof CriterionFigureError)
+          throw invalid(`${field}.figures.${err.field}`, 'criterionFigure', err.message, err.messageKo);
         throw err;
       }
       row.criterionValue = j.value;
       row.criterionMet = j.met;
       if (r.rating === undefined && row.rating === null) row.rating = j.met ? scale[0] : (scale[1] ?? scale[0]);
       if (!j.met && row.rating === scale[0]) {
-        throw invalid(`${field}.rating`, 'criterionNotMet', `the criterion is not met (${j.text}); the item cannot be rated ${scale[0]}`, `측정 기준 미달(${j.text})인 항목은 '${scale[0]}'(으)로 평가할 수 없습니다`);
+        throw invalid(
+          `${field}.rating`,
+          'criterionNotMet',
+          `the criterion is not met (${j.text}); the item cannot be rated ${scale[0]}`,
+          `측정 기준 미달(${j.text})인 항목은 '${scale[0]}'(으)로 평가할 수 없습니다`,
+        );
       }
     } else {
       row.criterionValue = null;
       row.criterionMet = null;
-      if (r.figures && !criterion) throw invalid(`${field}.figures`, 'noCriterion', `item ${r.itemCode} has no measurable criterion`, `항목 ${r.itemCode}에는 측정 기준이 없습니다`);
+      if (r.figures && !criterion)
+        throw invalid(
+          `${field}.figures`,
+          'noCriterion',
+          `item ${r.itemCode} has no measurable criterion`,
+          `항목 ${r.itemCode}에는 측정 기준이 없습니다`,
+        );
     }
     await tx.save(row);
   }
@@ -389,27 +440,62 @@ async function applyResults(tx: EntityManager, inspection: Inspection, results: 
 async function addFindingRow(tx: EntityManager, inspection: Inspection, input: FindingInput, field: string): Promise<InspectionFinding> {
   let templateItemId: number | null = null;
   if (input.itemCode) {
-    const item = await tx.getRepository(InspectionTemplateItem).findOneBy({ versionId: inspection.templateVersionId, code: input.itemCode });
-    if (!item) throw invalid(`${field}.itemCode`, 'templateItem', `item ${input.itemCode} is not in this inspection's template version`, `항목 ${input.itemCode}은(는) 이 점검의 점검표 버전에 없습니다`);
+    const item = await tx
+      .getRepository(InspectionTemplateItem)
+      .findOneBy({ versionId: inspection.templateVersionId, code: input.itemCode });
+    if (!item)
+      throw invalid(
+        `${field}.itemCode`,
+        'templateItem',
+        `item ${input.itemCode} is not in this inspection's template version`,
+        `항목 ${input.itemCode}은(는) 이 점검의 점검표 버전에 없습니다`,
+      );
     templateItemId = item.id;
   }
   let repeatOfId: number | null = null;
   if (input.repeatOfFindingId) {
     const earlier = await tx.getRepository(InspectionFinding).findOneBy({ id: input.repeatOfFindingId });
     const earlierInspection = earlier ? await tx.getRepository(Inspection).findOneBy({ id: earlier.inspectionId }) : null;
-    if (!earlier || !earlierInspection) throw invalid(`${field}.repeatOfFindingId`, 'exists', `finding ${input.repeatOfFindingId} not found`, `지적사항 ${input.repeatOfFindingId}을(를) 찾을 수 없습니다`);
+    if (!earlier || !earlierInspection)
+      throw invalid(
+        `${field}.repeatOfFindingId`,
+        'exists',
+        `finding ${input.repeatOfFindingId} not found`,
+        `지적사항 ${input.repeatOfFindingId}을(를) 찾을 수 없습니다`,
+      );
     if (earlierInspection.consignmentId !== inspection.consignmentId) {
-      throw invalid(`${field}.repeatOfFindingId`, 'sameConsignment', 'a repeat finding links to a finding of the same consignment', '반복 지적은 같은 위탁사무의 지적사항에만 연결할 수 있습니다');
+      throw invalid(
+        `${field}.repeatOfFindingId`,
+        'sameConsignment',
+        'a repeat finding links to a finding of the same consignment',
+        '반복 지적은 같은 위탁사무의 지적사항에만 연결할 수 있습니다',
+      );
     }
     const family = await revisionFamily(tx, inspection);
     if (family.has(earlierInspection.id)) {
-      throw invalid(`${field}.repeatOfFindingId`, 'earlierInspection', 'a repeat finding links to a finding of an earlier inspection', '반복 지적은 이전 점검의 지적사항에만 연결할 수 있습니다');
+      throw invalid(
+        `${field}.repeatOfFindingId`,
+        'earlierInspection',
+        'a repeat finding links to a finding of an earlier inspection',
+        '반복 지적은 이전 점검의 지적사항에만 연결할 수 있습니다',
+      );
     }
-    if (earlierInspection.status === 'draft') throw invalid(`${field}.repeatOfFindingId`, 'filedInspection', 'the earlier inspection is still a draft', '이전 점검이 아직 작성 중입니다');
+    if (earlierInspection.status === 'draft')
+      throw invalid(
+        `${field}.repeatOfFindingId`,
+        'filedInspection',
+        'the earlier inspection is still a draft',
+        '이전 점검이 아직 작성 중입니다',
+      );
     repeatOfId = earlier.originId ?? earlier.id;
   }
   if ((input.priorSourceKind && !input.priorSourceRef) || (!input.priorSourceKind && input.priorSourceRef)) {
-    throw invalid(`${field}.priorSourceRef`, 'priorSource', 'an earlier occurrence outside the inspections needs both its kind and its reference', '이전 지적(평가·감사)은 구분과 근거를 함께 적어야 합니다');
+    throw invalid(
+      `${field}.priorSourceRef`,
+      'priorSource',
+      'an earlier occurrence outside the inspections needs both its kind and its reference',
+      '이전 지적(평가·감사)은 구분과 근거를 함께 적어야 합니다',
+    );
   }
   const last = await tx.getRepository(InspectionFinding).findOne({ where: { inspectionId: inspection.id }, order: { seq: 'DESC' } });
   const row = tx.getRepository(InspectionFinding).create({
@@ -463,14 +549,30 @@ async function revisionFamily(tx: EntityManager, inspection: Inspection): Promis
 
 function assertDraft(i: Inspection): void {
   if (i.status === 'approved') {
-    throw conflict('inspection_approved', 'An approved inspection is read-only; file a revision to correct it', '승인된 지도점검은 수정할 수 없습니다. 정정은 새 개정본으로 작성하십시오', 'status', { status: i.status });
+    throw conflict(
+      'inspection_approved',
+      'An approved inspection is read-only; file a revision to correct it',
+      '승인된 지도점검은 수정할 수 없습니다. 정정은 새 개정본으로 작성하십시오',
+      'status',
+      { status: i.status },
+    );
   }
   if (i.status !== 'draft') {
-    throw conflict('inspection_not_draft', `A ${i.status} inspection cannot be edited; return it to draft first`, '제출된 지도점검은 수정할 수 없습니다. 먼저 작성 중으로 되돌리십시오', 'status', { status: i.status });
+    throw conflict(
+      'inspection_not_draft',
+      `A ${i.status} inspection cannot be edited; return it to draft first`,
+      '제출된 지도점검은 수정할 수 없습니다. 먼저 작성 중으로 되돌리십시오',
+      'status',
+      { status: i.status },
+    );
   }
 }
 
-async function lockedInspection(tx: EntityManager, ctx: RequestContext, id: number): Promise<{ inspection: Inspection; consignment: Consignment }> {
+async function lockedInspection(
+  tx: EntityManager,
+  ctx: RequestContext,
+  id: number,
+): Promise<{ inspection: Inspection; consignment: Consignment }> {
   const inspection = await lockRow(tx, Inspection, id);
   if (!inspection) throw notFound(`Inspection ${id}`, `지도점검 ${id}`);
   const consignment = await consignmentById(tx, inspection.consignmentId);
@@ -479,7 +581,12 @@ async function lockedInspection(tx: EntityManager, ctx: RequestContext, id: numb
 }
 
 /** Files a new inspection (a draft) against a template version; every item of that version gets a result row. */
-export async function createInspection(ds: DataSource, ctx: RequestContext, input: NewInspectionInput, em?: EntityManager): Promise<InspectionView> {
+export async function createInspection(
+  ds: DataSource,
+  ctx: RequestContext,
+  input: NewInspectionInput,
+  em?: EntityManager,
+): Promise<InspectionView> {
   return within(ds, em, async (tx) => {
     const consignment = input.consignmentId
       ? await consignmentById(tx, input.consignmentId)
@@ -531,7 +638,16 @@ export async function createInspection(ds: DataSource, ctx: RequestContext, inpu
     await tx.save(row);
     const items = await tx.getRepository(InspectionTemplateItem).find({ where: { versionId: version.id } });
     for (const it of items) {
-      await tx.insert(InspectionItemResult, { inspectionId: row.id, templateItemId: it.id, rating: null, notes: null, evidence: null, figures: null, criterionValue: null, criterionMet: null });
+      await tx.insert(InspectionItemResult, {
+        inspectionId: row.id,
+        templateItemId: it.id,
+        rating: null,
+        notes: null,
+        evidence: null,
+        figures: null,
+        criterionValue: null,
+        criterionMet: null,
+      });
     }
     if (input.results?.length) await applyResults(tx, row, input.results);
     for (const [k, f] of (input.findings ?? []).entries()) await addFindingRow(tx, row, f, `findings[${k}]`);
@@ -542,12 +658,33 @@ export async function createInspection(ds: DataSource, ctx: RequestContext, inpu
 }
 
 const FIELD_KEYS: (keyof InspectionFields)[] = [
-  'fiscalYear', 'round', 'title', 'plannedDate', 'actualDate', 'postponementReason', 'inspectors', 'periodFrom', 'periodTo', 'periodNote',
-  'method', 'documentNumber', 'disclosure', 'disclosureNote', 'summary', 'improvements', 'actionsTaken',
+  'fiscalYear',
+  'round',
+  'title',
+  'plannedDate',
+  'actualDate',
+  'postponementReason',
+  'inspectors',
+  'periodFrom',
+  'periodTo',
+  'periodNote',
+  'method',
+  'documentNumber',
+  'disclosure',
+  'disclosureNote',
+  'summary',
+  'improvements',
+  'actionsTaken',
 ];
 
 /** Edits a draft: header fields and item results (by item code). An approved inspection refuses. */
-export async function updateInspection(ds: DataSource, ctx: RequestContext, id: number, patch: InspectionPatch, em?: EntityManager): Promise<InspectionView> {
+export async function updateInspection(
+  ds: DataSource,
+  ctx: RequestContext,
+  id: number,
+  patch: InspectionPatch,
+  em?: EntityManager,
+): Promise<InspectionView> {
   return within(ds, em, async (tx) => {
     const { inspection } = await lockedInspection(tx, ctx, id);
     assertDraft(inspection);
@@ -564,12 +701,23 @@ export async function updateInspection(ds: DataSource, ctx: RequestContext, id: 
   });
 }
 
-export async function addFinding(ds: DataSource, ctx: RequestContext, inspectionId: number, input: FindingInput, em?: EntityManager): Promise<FindingView> {
+export async function addFinding(
+  ds: DataSource,
+  ctx: RequestContext,
+  inspectionId: number,
+  input: FindingInput,
+  em?: EntityManager,
+): Promise<FindingView> {
   return within(ds, em, async (tx) => {
     const { inspection } = await lockedInspection(tx, ctx, inspectionId);
     assertDraft(inspection);
     const row = await addFindingRow(tx, inspection, input, 'body');
-    const codes = new Map((await tx.getRepository(InspectionTemplateItem).find({ where: { versionId: inspection.templateVersionId } })).map((it) => [it.id, it.code]));
+    const codes = new Map(
+      (await tx.getRepository(InspectionTemplateItem).find({ where: { versionId: inspection.templateVersionId } })).map((it) => [
+        it.id,
+        it.code,
+      ]),
+    );
     const view = findingView(row, codes);
     await audit(tx, ctx, { action: 'inspection_finding.create', entity: 'inspection_finding', entityId: row.id, after: view });
     return view;
@@ -583,34 +731,82 @@ export async function removeFinding(ds: DataSource, ctx: RequestContext, finding
     const { inspection } = await lockedInspection(tx, ctx, f.inspectionId);
     assertDraft(inspection);
     const later = await tx.getRepository(InspectionFinding).count({ where: { repeatOfId: f.originId ?? f.id } });
-    if (later) throw conflict('finding_linked', 'A later finding links to this one as a repeat', '이후 점검의 반복 지적이 이 지적사항에 연결되어 있습니다', 'id');
+    if (later)
+      throw conflict(
+        'finding_linked',
+        'A later finding links to this one as a repeat',
+        '이후 점검의 반복 지적이 이 지적사항에 연결되어 있습니다',
+        'id',
+      );
     await tx.delete(InspectionFinding, { id: findingId });
     await audit(tx, ctx, { action: 'inspection_finding.delete', entity: 'inspection_finding', entityId: findingId, before: f });
   });
 }
 
-export async function submitInspection(ds: DataSource, ctx: RequestContext, id: number, on?: string, em?: EntityManager): Promise<InspectionView> {
+export async function submitInspection(
+  ds: DataSource,
+  ctx: RequestContext,
+  id: number,
+  on?: string,
+  em?: EntityManager,
+): Promise<InspectionView> {
   return within(ds, em, async (tx) => {
     const { inspection } = await lockedInspection(tx, ctx, id);
     assertDraft(inspection);
     const results = await tx.getRepository(InspectionItemResult).find({ where: { inspectionId: id } });
     const missing = results.filter((r) => r.rating === null).length;
     if (missing) {
-      throw conflict('unrated_items', `${missing} checklist item(s) have no rating`, `평가하지 않은 점검 항목이 ${missing}개 있습니다`, 'results', { unrated: missing });
+      throw conflict(
+        'unrated_items',
+        `${missing} checklist item(s) have no rating`,
+        `평가하지 않은 점검 항목이 ${missing}개 있습니다`,
+        'results',
+        { unrated: missing },
+      );
     }
-    if (!inspection.actualDate) throw invalid('actualDate', 'required', 'an inspection is submitted once it was held (actualDate)', '점검일(actualDate)을 입력한 뒤 제출하십시오');
-    Object.assign(inspection, { status: 'submitted', submittedOn: on ?? today(), submittedById: ctx.actor.id, submittedByName: ctx.actor.name, updatedAt: new Date() });
+    if (!inspection.actualDate)
+      throw invalid(
+        'actualDate',
+        'required',
+        'an inspection is submitted once it was held (actualDate)',
+        '점검일(actualDate)을 입력한 뒤 제출하십시오',
+      );
+    Object.assign(inspection, {
+      status: 'submitted',
+      submittedOn: on ?? today(),
+      submittedById: ctx.actor.id,
+      submittedByName: ctx.actor.name,
+      updatedAt: new Date(),
+    });
     await tx.save(inspection);
-    await audit(tx, ctx, { action: 'inspection.submit', entity: 'inspection', entityId: id, after: { status: 'submitted', submittedOn: inspection.submittedOn } });
+    await audit(tx, ctx, {
+      action: 'inspection.submit',
+      entity: 'inspection',
+      entityId: id,
+      after: { status: 'submitted', submittedOn: inspection.submittedOn },
+    });
     return inspectionView(tx, id);
   });
 }
 
 /** Sends a submitted inspection back to draft (before approval). */
-export async function returnInspection(ds: DataSource, ctx: RequestContext, id: number, reason: string, em?: EntityManager): Promise<InspectionView> {
+export async function returnInspection(
+  ds: DataSource,
+  ctx: RequestContext,
+  id: number,
+  reason: string,
+  em?: EntityManager,
+): Promise<InspectionView> {
   return within(ds, em, async (tx) => {
     const { inspection } = await lockedInspection(tx, ctx, id);
-    if (inspection.status !== 'submitted') throw conflict('inspection_not_submitted', 'Only a submitted inspection can be returned', '제출된 지도점검만 되돌릴 수 있습니다', 'status', { status: inspection.status });
+    if (inspection.status !== 'submitted')
+      throw conflict(
+        'inspection_not_submitted',
+        'Only a submitted inspection can be returned',
+        '제출된 지도점검만 되돌릴 수 있습니다',
+        'status',
+        { status: inspection.status },
+      );
     Object.assign(inspection, { status: 'draft', submittedOn: null, submittedById: null, submittedByName: null, updatedAt: new Date() });
     await tx.save(inspection);
     await audit(tx, ctx, { action: 'inspection.return', entity: 'inspection', entityId: id, after: { status: 'draft', reason } });
@@ -624,22 +820,46 @@ export async function returnInspection(ds: DataSource, ctx: RequestContext, id: 
  * themselves and the inspection records selfApproved = true. Approving a revision supersedes the
  * inspection it corrects.
  */
-export async function approveInspection(ds: DataSource, ctx: RequestContext, id: number, on?: string, em?: EntityManager): Promise<InspectionView> {
+export async function approveInspection(
+  ds: DataSource,
+  ctx: RequestContext,
+  id: number,
+  on?: string,
+  em?: EntityManager,
+): Promise<InspectionView> {
   return within(ds, em, async (tx) => {
     const { inspection, consignment } = await lockedInspection(tx, ctx, id);
     if (inspection.status !== 'submitted') {
-      throw conflict(inspection.status === 'approved' ? 'inspection_approved' : 'inspection_not_submitted', 'Only a submitted inspection can be approved', '제출된 지도점검만 승인할 수 있습니다', 'status', { status: inspection.status });
+      throw conflict(
+        inspection.status === 'approved' ? 'inspection_approved' : 'inspection_not_submitted',
+        'Only a submitted inspection can be approved',
+        '제출된 지도점검만 승인할 수 있습니다',
+        'status',
+        { status: inspection.status },
+      );
     }
     let selfApproved = false;
     if (ctx.actor.role !== 'system' && ctx.actor.id !== null && ctx.actor.id === inspection.createdById) {
       const inspectors = await tx.getRepository(User).find({ where: { role: 'inspector', active: true } });
       let others = 0;
-      for (const u of inspectors) if (u.id !== ctx.actor.id && u.orgUnitId !== null && (await isWithinOwnUnit(tx, u.orgUnitId, consignment.orgUnitId))) others++;
-      if (others > 0) throw forbidden('Another inspector of the department must approve an inspection you filed', '본인이 작성한 지도점검은 같은 부서의 다른 점검 담당자가 승인해야 합니다');
+      for (const u of inspectors)
+        if (u.id !== ctx.actor.id && u.orgUnitId !== null && (await isWithinOwnUnit(tx, u.orgUnitId, consignment.orgUnitId))) others++;
+      if (others > 0)
+        throw forbidden(
+          'Another inspector of the department must approve an inspection you filed',
+          '본인이 작성한 지도점검은 같은 부서의 다른 점검 담당자가 승인해야 합니다',
+        );
       selfApproved = true;
     }
     const approvedOn = on ?? today();
-    Object.assign(inspection, { status: 'approved', approvedOn, approvedById: ctx.actor.id, approvedByName: ctx.actor.name, selfApproved, updatedAt: new Date() });
+    Object.assign(inspection, {
+      status: 'approved',
+      approvedOn,
+      approvedById: ctx.actor.id,
+      approvedByName: ctx.actor.name,
+      selfApproved,
+      updatedAt: new Date(),
+    });
     await tx.save(inspection);
     if (inspection.revisionOfId) {
       const original = await lockRow(tx, Inspection, inspection.revisionOfId);
@@ -657,10 +877,20 @@ export async function approveInspection(ds: DataSource, ctx: RequestContext, id:
         }
         original.supersededById = inspection.id;
         await tx.save(original);
-        await audit(tx, ctx, { action: 'inspection.supersede', entity: 'inspection', entityId: original.id, after: { supersededById: inspection.id } });
+        await audit(tx, ctx, {
+          action: 'inspection.supersede',
+          entity: 'inspection',
+          entityId: original.id,
+          after: { supersededById: inspection.id },
+        });
       }
     }
-    await audit(tx, ctx, { action: 'inspection.approve', entity: 'inspection', entityId: id, after: { status: 'approved', approvedOn, selfApproved } });
+    await audit(tx, ctx, {
+      action: 'inspection.approve',
+      entity: 'inspection',
+      entityId: id,
+      after: { status: 'approved', approvedOn, selfApproved },
+    });
     return inspectionView(tx, id);
   });
 }
@@ -680,13 +910,40 @@ function pickFollowUp(f: InspectionFinding): Partial<InspectionFinding> {
 }
 
 /** A correction of an approved inspection: a new draft copying it, linked by revisionOfId. */
-export async function reviseInspection(ds: DataSource, ctx: RequestContext, id: number, reason: string, em?: EntityManager): Promise<InspectionView> {
+export async function reviseInspection(
+  ds: DataSource,
+  ctx: RequestContext,
+  id: number,
+  reason: string,
+  em?: EntityManager,
+): Promise<InspectionView> {
   return within(ds, em, async (tx) => {
     const { inspection } = await lockedInspection(tx, ctx, id);
-    if (inspection.status !== 'approved') throw conflict('inspection_not_approved', 'Only an approved inspection is corrected by a revision; edit the draft instead', '승인된 지도점검만 개정본으로 정정합니다. 작성 중인 점검은 직접 수정하십시오', 'status', { status: inspection.status });
-    if (inspection.supersededById) throw conflict('inspection_superseded', 'This inspection was already corrected; revise the latest revision', '이미 정정된 지도점검입니다. 최신 개정본을 정정하십시오', 'id', { supersededById: inspection.supersededById });
+    if (inspection.status !== 'approved')
+      throw conflict(
+        'inspection_not_approved',
+        'Only an approved inspection is corrected by a revision; edit the draft instead',
+        '승인된 지도점검만 개정본으로 정정합니다. 작성 중인 점검은 직접 수정하십시오',
+        'status',
+        { status: inspection.status },
+      );
+    if (inspection.supersededById)
+      throw conflict(
+        'inspection_superseded',
+        'This inspection was already corrected; revise the latest revision',
+        '이미 정정된 지도점검입니다. 최신 개정본을 정정하십시오',
+        'id',
+        { supersededById: inspection.supersededById },
+      );
     const pending = await tx.getRepository(Inspection).findOne({ where: { revisionOfId: id } });
-    if (pending) throw conflict('revision_pending', 'A revision of this inspection is already in progress', '이 지도점검의 개정본이 이미 작성 중입니다', 'id', { revisionId: pending.id });
+    if (pending)
+      throw conflict(
+        'revision_pending',
+        'A revision of this inspection is already in progress',
+        '이 지도점검의 개정본이 이미 작성 중입니다',
+        'id',
+        { revisionId: pending.id },
+      );
     const now = new Date();
     const { id: _id, ...fields } = inspection;
     const copy = tx.getRepository(Inspection).create({
@@ -724,16 +981,32 @@ export async function reviseInspection(ds: DataSource, ctx: RequestContext, id: 
 
 // ---- follow-up of findings ---------------------------------------------------------------------
 
-async function lockedFinding(tx: EntityManager, ctx: RequestContext, findingId: number): Promise<{ finding: InspectionFinding; inspection: Inspection }> {
+async function lockedFinding(
+  tx: EntityManager,
+  ctx: RequestContext,
+  findingId: number,
+): Promise<{ finding: InspectionFinding; inspection: Inspection }> {
   const finding = await lockRow(tx, InspectionFinding, findingId);
   if (!finding) throw notFound(`Finding ${findingId}`, `지적사항 ${findingId}`);
   const inspection = await tx.getRepository(Inspection).findOneByOrFail({ id: finding.inspectionId });
   await assertCanFileInspections(tx, ctx, await consignmentById(tx, inspection.consignmentId));
   if (inspection.status !== 'approved') {
-    throw conflict('inspection_not_approved', 'Findings are followed up once their inspection is approved', '지적사항 조치는 지도점검이 승인된 뒤에 기록합니다', 'status', { status: inspection.status });
+    throw conflict(
+      'inspection_not_approved',
+      'Findings are followed up once their inspection is approved',
+      '지적사항 조치는 지도점검이 승인된 뒤에 기록합니다',
+      'status',
+      { status: inspection.status },
+    );
   }
   if (inspection.supersededById) {
-    throw conflict('inspection_superseded', 'Follow up the finding on the inspection that corrected this one', '정정된 지도점검의 지적사항은 개정본에서 조치하십시오', 'id', { supersededById: inspection.supersededById });
+    throw conflict(
+      'inspection_superseded',
+      'Follow up the finding on the inspection that corrected this one',
+      '정정된 지도점검의 지적사항은 개정본에서 조치하십시오',
+      'id',
+      { supersededById: inspection.supersededById },
+    );
   }
   return { finding, inspection };
 }
@@ -742,37 +1015,98 @@ async function lockedFinding(tx: EntityManager, ctx: RequestContext, findingId: 
  * open → action_reported: the operator's corrective action as reported (dated, attributed). Follow-up
  * is not an edit of the (read-only) approved inspection: it is the finding's own dated trail.
  */
-export async function reportFindingAction(ds: DataSource, ctx: RequestContext, findingId: number, input: { reportedOn: string; actionReport: string }, em?: EntityManager): Promise<FindingView> {
+export async function reportFindingAction(
+  ds: DataSource,
+  ctx: RequestContext,
+  findingId: number,
+  input: { reportedOn: string; actionReport: string },
+  em?: EntityManager,
+): Promise<FindingView> {
   return within(ds, em, async (tx) => {
     const { finding, inspection } = await lockedFinding(tx, ctx, findingId);
-    if (finding.status !== 'open') throw conflict('finding_not_open', `The finding is ${finding.status}`, `조치 전 상태의 지적사항만 조치 보고를 기록할 수 있습니다 (현재: ${FINDING_STATUS_KO[finding.status]})`, 'status', { status: finding.status });
-    if (inspection.actualDate && input.reportedOn < inspection.actualDate) throw invalid('reportedOn', 'afterInspection', 'the action is reported after the inspection', '조치 보고일이 점검일보다 앞설 수 없습니다');
-    Object.assign(finding, { status: 'action_reported', actionReportedOn: input.reportedOn, actionReport: input.actionReport, actionReportedById: ctx.actor.id, actionReportedByName: ctx.actor.name });
+    if (finding.status !== 'open')
+      throw conflict(
+        'finding_not_open',
+        `The finding is ${finding.status}`,
+        `조치 전 상태의 지적사항만 조치 보고를 기록할 수 있습니다 (현재: ${FINDING_STATUS_KO[finding.status]})`,
+        'status',
+        { status: finding.status },
+      );
+    if (inspection.actualDate && input.reportedOn < inspection.actualDate)
+      throw invalid(
+        'reportedOn',
+        'afterInspection',
+        'the action is reported after the inspection',
+        '조치 보고일이 점검일보다 앞설 수 없습니다',
+      );
+    Object.assign(finding, {
+      status: 'action_reported',
+      actionReportedOn: input.reportedOn,
+      actionReport: input.actionReport,
+      actionReportedById: ctx.actor.id,
+      actionReportedByName: ctx.actor.name,
+    });
     await tx.save(finding);
-    await audit(tx, ctx, { action: 'inspection_finding.action_reported', entity: 'inspection_finding', entityId: findingId, after: { status: finding.status, actionReportedOn: input.reportedOn, actionReport: input.actionReport } });
+    await audit(tx, ctx, {
+      action: 'inspection_finding.action_reported',
+      entity: 'inspection_finding',
+      entityId: findingId,
+      after: { status: finding.status, actionReportedOn: input.reportedOn, actionReport: input.actionReport },
+    });
     return findingView(finding, new Map());
   });
 }
 
 /** action_reported → verified: the inspector confirms the correction (dated, attributed). */
-export async function verifyFinding(ds: DataSource, ctx: RequestContext, findingId: number, input: { verifiedOn: string; note?: string | null }, em?: EntityManager): Promise<FindingView> {
+export async function verifyFinding(
+  ds: DataSource,
+  ctx: RequestContext,
+  findingId: number,
+  input: { verifiedOn: string; note?: string | null },
+  em?: EntityManager,
+): Promise<FindingView> {
   return within(ds, em, async (tx) => {
     const { finding } = await lockedFinding(tx, ctx, findingId);
-    if (finding.status !== 'action_reported') throw conflict('finding_not_reported', `The finding is ${finding.status}`, `조치 보고된 지적사항만 확인할 수 있습니다 (현재: ${FINDING_STATUS_KO[finding.status]})`, 'status', { status: finding.status });
-    if (finding.actionReportedOn && input.verifiedOn < finding.actionReportedOn) throw invalid('verifiedOn', 'afterReport', 'verification comes after the action report', '확인일이 조치 보고일보다 앞설 수 없습니다');
-    Object.assign(finding, { status: 'verified', verifiedOn: input.verifiedOn, verificationNote: input.note ?? null, verifiedById: ctx.actor.id, verifiedByName: ctx.actor.name });
+    if (finding.status !== 'action_reported')
+      throw conflict(
+        'finding_not_reported',
+        `The finding is ${finding.status}`,
+        `조치 보고된 지적사항만 확인할 수 있습니다 (현재: ${FINDING_STATUS_KO[finding.status]})`,
+        'status',
+        { status: finding.status },
+      );
+    if (finding.actionReportedOn && input.verifiedOn < finding.actionReportedOn)
+      throw invalid('verifiedOn', 'afterReport', 'verification comes after the action report', '확인일이 조치 보고일보다 앞설 수 없습니다');
+    Object.assign(finding, {
+      status: 'verified',
+      verifiedOn: input.verifiedOn,
+      verificationNote: input.note ?? null,
+      verifiedById: ctx.actor.id,
+      verifiedByName: ctx.actor.name,
+    });
     await tx.save(finding);
-    await audit(tx, ctx, { action: 'inspection_finding.verified', entity: 'inspection_finding', entityId: findingId, after: { status: finding.status, verifiedOn: input.verifiedOn } });
+    await audit(tx, ctx, {
+      action: 'inspection_finding.verified',
+      entity: 'inspection_finding',
+      entityId: findingId,
+      after: { status: finding.status, verifiedOn: input.verifiedOn },
+    });
     return findingView(finding, new Map());
   });
 }
 
-export async function getFinding(em: EntityManager, ctx: RequestContext, findingId: number): Promise<FindingView & { inspectionId: number }> {
+export async function getFinding(
+  em: EntityManager,
+  ctx: RequestContext,
+  findingId: number,
+): Promise<FindingView & { inspectionId: number }> {
   const f = await em.getRepository(InspectionFinding).findOneBy({ id: findingId });
   if (!f) throw notFound(`Finding ${findingId}`, `지적사항 ${findingId}`);
   const i = await em.getRepository(Inspection).findOneByOrFail({ id: f.inspectionId });
   await assertCanReadInspections(em, ctx, await consignmentById(em, i.consignmentId));
-  const codes = new Map((await em.getRepository(InspectionTemplateItem).find({ where: { versionId: i.templateVersionId } })).map((it) => [it.id, it.code]));
+  const codes = new Map(
+    (await em.getRepository(InspectionTemplateItem).find({ where: { versionId: i.templateVersionId } })).map((it) => [it.id, it.code]),
+  );
   return { ...findingView(f, codes), inspectionId: i.id };
 }
 
@@ -808,7 +1142,9 @@ export interface RepeatFindingChain {
  * With asOf, only inspections approved on or before that day count.
  */
 export async function repeatFindingChains(em: EntityManager, consignmentId: number, asOf?: string): Promise<RepeatFindingChain[]> {
-  const inspections = (await em.getRepository(Inspection).find({ where: { consignmentId, status: 'approved' } })).filter((i) => !asOf || (i.approvedOn ?? '') <= asOf);
+  const inspections = (await em.getRepository(Inspection).find({ where: { consignmentId, status: 'approved' } })).filter(
+    (i) => !asOf || (i.approvedOn ?? '') <= asOf,
+  );
   const approvedIds = new Set(inspections.map((i) => i.id));
   // as of a date, an inspection is superseded only when its correcting revision was approved by then
   const effective = inspections.filter((i) => i.supersededById === null || !approvedIds.has(i.supersededById));
@@ -847,7 +1183,13 @@ export async function repeatFindingChains(em: EntityManager, consignmentId: numb
   for (const [root, fs] of groups) {
     fs.sort((a, b) => when(a).localeCompare(when(b)));
     const external = new Map<string, { kind: ExternalSourceKind; ref: string; date: string | null }>();
-    for (const f of fs) if (f.priorSourceKind && f.priorSourceRef) external.set(`${f.priorSourceKind}|${f.priorSourceRef.trim()}`, { kind: f.priorSourceKind, ref: f.priorSourceRef, date: f.priorSourceDate });
+    for (const f of fs)
+      if (f.priorSourceKind && f.priorSourceRef)
+        external.set(`${f.priorSourceKind}|${f.priorSourceRef.trim()}`, {
+          kind: f.priorSourceKind,
+          ref: f.priorSourceRef,
+          date: f.priorSourceDate,
+        });
     const latest = fs[fs.length - 1];
     chains.push({
       key: `finding:${root}`,
@@ -906,7 +1248,11 @@ function daysBetween(from: string, to: string): number {
  * Open findings (not yet verified) of effective inspections across the consignments the actor may
  * read, overdue ones first (most overdue first), then by due date.
  */
-export async function findingsRegister(em: EntityManager, ctx: RequestContext, q: { asOf?: string; year?: number; orgUnitId?: number; consignmentId?: number }): Promise<RegisterEntry[]> {
+export async function findingsRegister(
+  em: EntityManager,
+  ctx: RequestContext,
+  q: { asOf?: string; year?: number; orgUnitId?: number; consignmentId?: number },
+): Promise<RegisterEntry[]> {
   const asOf = q.asOf ?? today();
   const where: Record<string, unknown> = { status: 'approved' };
   if (q.consignmentId) where.consignmentId = q.consignmentId;
@@ -953,4 +1299,3 @@ export async function findingsRegister(em: EntityManager, ctx: RequestContext, q
     return da.localeCompare(db) || a.consignmentCode.localeCompare(b.consignmentCode) || a.findingId - b.findingId;
   });
 }
-

@@ -74,18 +74,33 @@ export interface TemplateVersionView {
 
 function assertTemplateWriter(ctx: RequestContext): void {
   const r = ctx.actor.role;
-  if (r !== 'system' && r !== 'inspector' && r !== 'admin') throw forbidden('Only inspectors and administrators maintain checklist templates', '점검표 양식은 점검 담당자와 관리자만 관리할 수 있습니다');
+  if (r !== 'system' && r !== 'inspector' && r !== 'admin')
+    throw forbidden(
+      'Only inspectors and administrators maintain checklist templates',
+      '점검표 양식은 점검 담당자와 관리자만 관리할 수 있습니다',
+    );
 }
 
 function checkScale(scale: unknown, field: string): string[] {
-  if (!Array.isArray(scale) || scale.length < 2 || scale.some((s) => typeof s !== 'string' || !s.trim() || s.length > 40) || new Set(scale).size !== scale.length) {
-    throw invalid(field, 'ratingScale', `${field} must list at least two distinct rating labels`, '평가 척도는 서로 다른 평가 등급을 두 개 이상 나열해야 합니다');
+  if (
+    !Array.isArray(scale) ||
+    scale.length < 2 ||
+    scale.some((s) => typeof s !== 'string' || !s.trim() || s.length > 40) ||
+    new Set(scale).size !== scale.length
+  ) {
+    throw invalid(
+      field,
+      'ratingScale',
+      `${field} must list at least two distinct rating labels`,
+      '평가 척도는 서로 다른 평가 등급을 두 개 이상 나열해야 합니다',
+    );
   }
   return scale as string[];
 }
 
 function checkStructure(input: TemplateVersionInput): void {
-  if (!Array.isArray(input.areas) || input.areas.length === 0) throw invalid('areas', 'required', 'a template needs at least one area', '점검 분야가 하나 이상 있어야 합니다');
+  if (!Array.isArray(input.areas) || input.areas.length === 0)
+    throw invalid('areas', 'required', 'a template needs at least one area', '점검 분야가 하나 이상 있어야 합니다');
   const areaCodes = new Set<string>();
   const itemCodes = new Set<string>();
   let items = 0;
@@ -94,12 +109,15 @@ function checkStructure(input: TemplateVersionInput): void {
     areas.forEach((a, i) => {
       const p = `${path}[${i}]`;
       if (!a.code || !a.title) throw invalid(p, 'required', 'an area needs a code and a title', '점검 분야에는 코드와 명칭이 필요합니다');
-      if (areaCodes.has(a.code)) throw invalid(`${p}.code`, 'unique', `area code ${a.code} appears twice`, `분야 코드 ${a.code}가 중복됩니다`);
+      if (areaCodes.has(a.code))
+        throw invalid(`${p}.code`, 'unique', `area code ${a.code} appears twice`, `분야 코드 ${a.code}가 중복됩니다`);
       areaCodes.add(a.code);
       (a.items ?? []).forEach((it, j) => {
         const q = `${p}.items[${j}]`;
-        if (!it.code || !it.title) throw invalid(q, 'required', 'an item needs a code and a title', '점검 항목에는 코드와 명칭이 필요합니다');
-        if (itemCodes.has(it.code)) throw invalid(`${q}.code`, 'unique', `item code ${it.code} appears twice`, `항목 코드 ${it.code}가 중복됩니다`);
+        if (!it.code || !it.title)
+          throw invalid(q, 'required', 'an item needs a code and a title', '점검 항목에는 코드와 명칭이 필요합니다');
+        if (itemCodes.has(it.code))
+          throw invalid(`${q}.code`, 'unique', `item code ${it.code} appears twice`, `항목 코드 ${it.code}가 중복됩니다`);
         itemCodes.add(it.code);
         if (it.ratingScale !== undefined) checkScale(it.ratingScale, `${q}.ratingScale`);
         if (it.criterion) {
@@ -115,7 +133,13 @@ function checkStructure(input: TemplateVersionInput): void {
   if (items === 0) throw invalid('areas', 'items', 'a template needs at least one item', '점검 항목이 하나 이상 있어야 합니다');
 }
 
-async function writeVersion(tx: EntityManager, ctx: RequestContext, template: InspectionTemplate, version: number, input: TemplateVersionInput): Promise<InspectionTemplateVersion> {
+async function writeVersion(
+  tx: EntityManager,
+  ctx: RequestContext,
+  template: InspectionTemplate,
+  version: number,
+  input: TemplateVersionInput,
+): Promise<InspectionTemplateVersion> {
   checkStructure(input);
   const scale = checkScale(input.ratingScale ?? DEFAULT_RATING_SCALE, 'ratingScale');
   const v = tx.getRepository(InspectionTemplateVersion).create({
@@ -132,7 +156,9 @@ async function writeVersion(tx: EntityManager, ctx: RequestContext, template: In
   let order = 0;
   const writeAreas = async (areas: TemplateAreaInput[], parentId: number | null) => {
     for (const a of areas) {
-      const area = tx.getRepository(InspectionTemplateArea).create({ versionId: v.id, parentId, code: a.code, title: a.title, guidance: a.guidance ?? null, sortOrder: order++ });
+      const area = tx
+        .getRepository(InspectionTemplateArea)
+        .create({ versionId: v.id, parentId, code: a.code, title: a.title, guidance: a.guidance ?? null, sortOrder: order++ });
       await tx.save(area);
       for (const it of a.items ?? []) {
         await tx.insert(InspectionTemplateItem, {
@@ -154,7 +180,12 @@ async function writeVersion(tx: EntityManager, ctx: RequestContext, template: In
 }
 
 /** Creates a template with its version 1. */
-export async function createTemplate(ds: DataSource, ctx: RequestContext, input: TemplateInput, em?: EntityManager): Promise<TemplateVersionView> {
+export async function createTemplate(
+  ds: DataSource,
+  ctx: RequestContext,
+  input: TemplateInput,
+  em?: EntityManager,
+): Promise<TemplateVersionView> {
   assertTemplateWriter(ctx);
   return within(ds, em, async (tx) => {
     if (await tx.getRepository(InspectionTemplate).findOneBy({ code: input.code })) {
@@ -173,7 +204,13 @@ export async function createTemplate(ds: DataSource, ctx: RequestContext, input:
  * "Edits" a template: writes its next version. Earlier versions stay as they were, so an inspection
  * filed against them reads and reports exactly as filed.
  */
-export async function createTemplateVersion(ds: DataSource, ctx: RequestContext, templateId: number, input: TemplateVersionInput, em?: EntityManager): Promise<TemplateVersionView> {
+export async function createTemplateVersion(
+  ds: DataSource,
+  ctx: RequestContext,
+  templateId: number,
+  input: TemplateVersionInput,
+  em?: EntityManager,
+): Promise<TemplateVersionView> {
   assertTemplateWriter(ctx);
   return within(ds, em, async (tx) => {
     const template = await lockRow(tx, InspectionTemplate, templateId);
@@ -225,7 +262,10 @@ export async function templateVersionView(em: EntityManager, versionId: number):
 }
 
 /** Every leaf-or-not area in reading order with its path of titles. */
-export function flattenAreas(areas: TemplateAreaView[], path: TemplateAreaView[] = []): { area: TemplateAreaView; path: TemplateAreaView[] }[] {
+export function flattenAreas(
+  areas: TemplateAreaView[],
+  path: TemplateAreaView[] = [],
+): { area: TemplateAreaView; path: TemplateAreaView[] }[] {
   const out: { area: TemplateAreaView; path: TemplateAreaView[] }[] = [];
   for (const a of areas) {
     out.push({ area: a, path });
@@ -238,19 +278,28 @@ export function itemsOf(view: TemplateVersionView): TemplateItemView[] {
   return flattenAreas(view.areas).flatMap((x) => x.area.items);
 }
 
-export async function listTemplates(em: EntityManager): Promise<{ id: number; code: string; name: string; versions: { id: number; version: number; effectiveFrom: string; note: string | null }[] }[]> {
+export async function listTemplates(
+  em: EntityManager,
+): Promise<
+  { id: number; code: string; name: string; versions: { id: number; version: number; effectiveFrom: string; note: string | null }[] }[]
+> {
   const templates = await em.getRepository(InspectionTemplate).find({ order: { code: 'ASC' } });
   const versions = await em.getRepository(InspectionTemplateVersion).find({ order: { version: 'ASC' } });
   return templates.map((t) => ({
     id: t.id,
     code: t.code,
     name: t.name,
-    versions: versions.filter((v) => v.templateId === t.id).map((v) => ({ id: v.id, version: v.version, effectiveFrom: v.effectiveFrom, note: v.note })),
+    versions: versions
+      .filter((v) => v.templateId === t.id)
+      .map((v) => ({ id: v.id, version: v.version, effectiveFrom: v.effectiveFrom, note: v.note })),
   }));
 }
 
 /** A template version by id, or the latest version of a template code. */
-export async function resolveTemplateVersion(em: EntityManager, ref: { templateVersionId?: number; templateCode?: string }): Promise<InspectionTemplateVersion> {
+export async function resolveTemplateVersion(
+  em: EntityManager,
+  ref: { templateVersionId?: number; templateCode?: string },
+): Promise<InspectionTemplateVersion> {
   if (ref.templateVersionId) {
     const v = await em.getRepository(InspectionTemplateVersion).findOneBy({ id: ref.templateVersionId });
     if (!v) throw notFound(`Template version ${ref.templateVersionId}`, `점검표 버전 ${ref.templateVersionId}`, 'templateVersionId');
@@ -263,7 +312,18 @@ export async function resolveTemplateVersion(em: EntityManager, ref: { templateV
     if (!v) throw notFound(`Template ${ref.templateCode} version`, `점검표 ${ref.templateCode} 버전`, 'templateCode');
     return v;
   }
-  throw new DomainError(422, 'template_required', 'templateVersionId or templateCode is required', '점검표(templateVersionId 또는 templateCode)를 지정하십시오', [
-    { field: 'templateVersionId', rule: 'required', message: 'templateVersionId or templateCode is required', message_ko: '점검표를 지정하십시오' },
-  ]);
+  throw new DomainError(
+    422,
+    'template_required',
+    'templateVersionId or templateCode is required',
+    '점검표(templateVersionId 또는 templateCode)를 지정하십시오',
+    [
+      {
+        field: 'templateVersionId',
+        rule: 'required',
+        message: 'templateVersionId or templateCode is required',
+        message_ko: '점검표를 지정하십시오',
+      },
+    ],
+  );
 }

@@ -20,9 +20,29 @@ export async function loadYearFacts(em: EntityManager, year: number): Promise<{ 
     .getRepository(ProgramYear)
     .createQueryBuilder('py')
     .innerJoin(Program, 'p', 'p.id = py.programId')
-    .select(['py.id AS id', 'py.orgUnitId AS org', 'py.parentId AS parent', 'py.name AS name', 'py.sortOrder AS sort', 'py.priorYearBasis AS basis', 'p.code AS code', 'p.kind AS kind', 'p.account AS account'])
+    .select([
+      'py.id AS id',
+      'py.orgUnitId AS org',
+      'py.parentId AS parent',
+      'py.name AS name',
+      'py.sortOrder AS sort',
+      'py.priorYearBasis AS basis',
+      'p.code AS code',
+      'p.kind AS kind',
+      'p.account AS account',
+    ])
     .where('py.fiscalYear = :year', { year })
-    .getRawMany<{ id: number; org: number; parent: number | null; name: string; sort: number; basis: string | number | null; code: string; kind: ProgramYearFacts['kind']; account: ProgramYearFacts['account'] }>();
+    .getRawMany<{
+      id: number;
+      org: number;
+      parent: number | null;
+      name: string;
+      sort: number;
+      basis: string | number | null;
+      code: string;
+      kind: ProgramYearFacts['kind'];
+      account: ProgramYearFacts['account'];
+    }>();
   const apps = await em
     .getRepository(Appropriation)
     .createQueryBuilder('a')
@@ -42,10 +62,14 @@ export async function loadYearFacts(em: EntityManager, year: number): Promise<{ 
     .groupBy('e.programYearId')
     .addGroupBy('e.kind')
     .getRawMany<{ id: number; kind: EntryKind; amount: string | number }>();
-  const moves = await em.getRepository(BudgetTransfer).find({ where: { fiscalYear: year, kind: 'org' }, order: { transferDate: 'ASC', id: 'ASC' } });
+  const moves = await em
+    .getRepository(BudgetTransfer)
+    .find({ where: { fiscalYear: year, kind: 'org' }, order: { transferDate: 'ASC', id: 'ASC' } });
   const reversed = new Set(moves.filter((m) => m.reversalOfId !== null).map((m) => m.reversalOfId));
   const orgOf = new Map<number, number>();
-  for (const m of moves) if (m.fromProgramYearId === m.toProgramYearId && m.reversalOfId === null && !reversed.has(m.id) && m.toOrgUnitId) orgOf.set(m.fromProgramYearId, m.toOrgUnitId);
+  for (const m of moves)
+    if (m.fromProgramYearId === m.toProgramYearId && m.reversalOfId === null && !reversed.has(m.id) && m.toOrgUnitId)
+      orgOf.set(m.fromProgramYearId, m.toOrgUnitId);
 
   const appBy = new Map(apps.map((a) => [Number(a.id), Number(a.amount)]));
   const entriesBy = new Map<number, { kind: EntryKind; amount: number }[]>();

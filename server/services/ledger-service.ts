@@ -68,7 +68,12 @@ export async function effectiveOrgUnitId(em: EntityManager, py: ProgramYear): Pr
 }
 
 /** Locks a program-year for the rest of the transaction and checks the year is open and the actor may write. */
-export async function lockProgramYearForWrite(em: EntityManager, ctx: RequestContext, programYearId: number, field = 'programYearId'): Promise<ProgramYear> {
+export async function lockProgramYearForWrite(
+  em: EntityManager,
+  ctx: RequestContext,
+  programYearId: number,
+  field = 'programYearId',
+): Promise<ProgramYear> {
   const py = await lockRow(em, ProgramYear, programYearId);
   if (!py) throw notFound(`Program-year ${programYearId}`, `사업(연도) ${programYearId}`, field);
   await assertWritable(em, ctx, py);
@@ -85,10 +90,18 @@ export function writableReads(em: EntityManager, key: ProgramYearKey, fiscalYear
 }
 
 /** writableReads of several program-years: the fiscal years (each read once in a transaction) and the moves of all in one statement. */
-export async function writableReadsOf(em: EntityManager, keys: { key: ProgramYearKey; fiscalYear: number }[]): Promise<Outcome<BudgetTransfer[]>[]> {
+export async function writableReadsOf(
+  em: EntityManager,
+  keys: { key: ProgramYearKey; fiscalYear: number }[],
+): Promise<Outcome<BudgetTransfer[]>[]> {
   if (!keys.length) return [];
   const years = settled(keys.map((k) => assertYearOpen(em, k.fiscalYear)));
-  const moves = outcomeOf(programMovesOf(em, keys.map((k) => k.key)));
+  const moves = outcomeOf(
+    programMovesOf(
+      em,
+      keys.map((k) => k.key),
+    ),
+  );
   const [open, all] = await Promise.all([years, moves]);
   return keys.map((_, i) => {
     if ('error' in open[i]) return open[i] as Outcome<never>;
@@ -97,7 +110,12 @@ export async function writableReadsOf(em: EntityManager, keys: { key: ProgramYea
 }
 
 /** The checks every write to a program-year makes once it holds the row's lock: the year is open, the actor owns it. */
-export async function assertWritable(em: EntityManager, ctx: RequestContext, py: ProgramYear, reads = writableReads(em, py.id, py.fiscalYear)): Promise<void> {
+export async function assertWritable(
+  em: EntityManager,
+  ctx: RequestContext,
+  py: ProgramYear,
+  reads = writableReads(em, py.id, py.fiscalYear),
+): Promise<void> {
   await assertOrgAccess(em, ctx, ownerAfterMoves(py, await reads));
 }
 
@@ -111,20 +129,32 @@ export async function expenseLineFigures(em: EntityManager, programYear: Program
 }
 
 /** expenseLineFigures of several lines, in one statement (a group of payments reads them together). */
-export async function expenseLinesFigures(em: EntityManager, lines: { programYear: ProgramYearKey; expenseItem: string }[]): Promise<LineFigures[]> {
+export async function expenseLinesFigures(
+  em: EntityManager,
+  lines: { programYear: ProgramYearKey; expenseItem: string }[],
+): Promise<LineFigures[]> {
   if (!lines.length) return [];
   const parts: string[] = [];
   const params: unknown[] = [];
   lines.forEach(({ programYear, expenseItem }, i) => {
     const [match, matchParams] = programYearMatch(programYear);
-    parts.push(`SELECT ${i} AS line_key, 'appropriation' AS kind, amount FROM appropriations WHERE ${match} AND expense_item = ?`, `SELECT ${i}, kind, amount FROM ledger_line_totals WHERE ${match} AND expense_item = ?`);
+    parts.push(
+      `SELECT ${i} AS line_key, 'appropriation' AS kind, amount FROM appropriations WHERE ${match} AND expense_item = ?`,
+      `SELECT ${i}, kind, amount FROM ledger_line_totals WHERE ${match} AND expense_item = ?`,
+    );
     params.push(...matchParams, expenseItem, ...matchParams, expenseItem);
   });
-  const rows: { line_key: string | number; kind: string; amount: string | number }[] = await em.query(parts.join('\n     UNION ALL\n     '), params);
+  const rows: { line_key: string | number; kind: string; amount: string | number }[] = await em.query(
+    parts.join('\n     UNION ALL\n     '),
+    params,
+  );
   return lines.map((_, i) => {
     const own = rows.filter((r) => Number(r.line_key) === i);
     const appropriated = own.filter((r) => r.kind === 'appropriation').reduce((a, r) => a + Number(r.amount), 0);
-    return lineFigures(appropriated, own.filter((r) => r.kind !== 'appropriation').map((r) => ({ kind: r.kind as EntryKind, amount: Number(r.amount) })));
+    return lineFigures(
+      appropriated,
+      own.filter((r) => r.kind !== 'appropriation').map((r) => ({ kind: r.kind as EntryKind, amount: Number(r.amount) })),
+    );
   });
 }
 
@@ -142,7 +172,10 @@ export async function insertEntries(tx: EntityManager, entries: NewEntry[]): Pro
 }
 
 /** Figures of every expense line of a program-year, and their total. */
-export async function programYearFigures(em: EntityManager, programYearId: number): Promise<{ items: Record<string, LineFigures>; total: LineFigures }> {
+export async function programYearFigures(
+  em: EntityManager,
+  programYearId: number,
+): Promise<{ items: Record<string, LineFigures>; total: LineFigures }> {
   const apps = await em.getRepository(Appropriation).findBy({ programYearId });
   const sums = await em
     .getRepository(LedgerEntry)
@@ -165,7 +198,14 @@ export async function programYearFigures(em: EntityManager, programYearId: numbe
   return { items, total: addFigures(Object.values(items)) };
 }
 
-export const POSTABLE_KINDS = ['supplementary', 'carry_in', 'reserve', 'change_use', 'execution', 'carry_out'] as const satisfies readonly EntryKind[];
+export const POSTABLE_KINDS = [
+  'supplementary',
+  'carry_in',
+  'reserve',
+  'change_use',
+  'execution',
+  'carry_out',
+] as const satisfies readonly EntryKind[];
 export type PostableKind = (typeof POSTABLE_KINDS)[number];
 
 export interface PostEntryInput {
@@ -185,10 +225,21 @@ export interface PostEntryInput {
  * execution or carry-over may not take 집행액 + 차년이월 above 예산현액; a reduction may not take the
  * line below zero. Returns the entry they allow, not yet written (insertEntries writes it).
  */
-export function checkedEntry(em: EntityManager, ctx: RequestContext, py: ProgramYear, before: LineFigures, input: Omit<PostEntryInput, 'programYearId'>): NewEntry {
+export function checkedEntry(
+  em: EntityManager,
+  ctx: RequestContext,
+  py: ProgramYear,
+  before: LineFigures,
+  input: Omit<PostEntryInput, 'programYearId'>,
+): NewEntry {
   assertDateInYear(input.entryDate, py.fiscalYear);
   if (input.kind === 'carry_out' && !input.carryType) {
-    throw invalid('carryType', 'required', 'A carry-over needs its type (explicit, accident, continuing)', '차년이월은 이월 종류(명시·사고·계속비)가 필요합니다');
+    throw invalid(
+      'carryType',
+      'required',
+      'A carry-over needs its type (explicit, accident, continuing)',
+      '차년이월은 이월 종류(명시·사고·계속비)가 필요합니다',
+    );
   }
   if ((input.kind === 'carry_out' || input.kind === 'reserve' || input.kind === 'change_use') && !input.reason) {
     throw invalid('reason', 'required', 'This entry needs a reason', '사유를 입력해야 합니다');
@@ -203,7 +254,7 @@ export function checkedEntry(em: EntityManager, ctx: RequestContext, py: Program
     amount: input.amount,
     entryDate: input.entryDate,
     reason: input.reason ?? null,
-    carryType: input.kind === 'carry_out' ? input.carryType ?? null : null,
+    carryType: input.kind === 'carry_out' ? (input.carryType ?? null) : null,
     transferId: null,
     reversalOfId: null,
     sourceRef: input.sourceRef ?? null,
@@ -231,17 +282,39 @@ export async function postEntry(ds: DataSource, ctx: RequestContext, input: Post
  * Corrects an entry by posting its reversal (the same amount, opposite sign) — entries are never
  * edited. A transfer's entries are reversed through the transfer, together.
  */
-export async function reverseEntry(ds: DataSource, ctx: RequestContext, entryId: number, input: { entryDate: string; reason: string }): Promise<LedgerEntry> {
+export async function reverseEntry(
+  ds: DataSource,
+  ctx: RequestContext,
+  entryId: number,
+  input: { entryDate: string; reason: string },
+): Promise<LedgerEntry> {
   return inTransaction(ds, async (tx) => {
     const original = await tx.getRepository(LedgerEntry).findOneBy({ id: entryId });
     if (!original) throw notFound(`Ledger entry ${entryId}`, `원장 기록 ${entryId}`);
     if (original.transferId !== null) {
-      throw conflict('reverse_through_transfer', `Reverse the transfer (POST /api/transfers/${original.transferId}/reversal), not one of its entries`, '전용·이용·이체는 해당 건 전체를 취소해야 합니다', 'id');
+      throw conflict(
+        'reverse_through_transfer',
+        `Reverse the transfer (POST /api/transfers/${original.transferId}/reversal), not one of its entries`,
+        '전용·이용·이체는 해당 건 전체를 취소해야 합니다',
+        'id',
+      );
     }
-    if (original.reversalOfId !== null) throw conflict('reversal_of_reversal', 'A reversal cannot be reversed; post a new entry', '취소 기록은 다시 취소할 수 없습니다. 새로 기록하십시오', 'id');
+    if (original.reversalOfId !== null)
+      throw conflict(
+        'reversal_of_reversal',
+        'A reversal cannot be reversed; post a new entry',
+        '취소 기록은 다시 취소할 수 없습니다. 새로 기록하십시오',
+        'id',
+      );
     // a grant payment's 집행 or a settlement's 반납 moves with its source record, which would otherwise disagree with the ledger
     if (original.sourceRef !== null) {
-      throw conflict('reverse_through_source', `Entry ${entryId} was posted by ${original.sourceRef}; correct it there, not in the ledger`, `이 기록은 ${original.sourceRef}에서 생긴 것이므로 원장에서 직접 취소할 수 없습니다`, 'id', { sourceRef: original.sourceRef });
+      throw conflict(
+        'reverse_through_source',
+        `Entry ${entryId} was posted by ${original.sourceRef}; correct it there, not in the ledger`,
+        `이 기록은 ${original.sourceRef}에서 생긴 것이므로 원장에서 직접 취소할 수 없습니다`,
+        'id',
+        { sourceRef: original.sourceRef },
+      );
     }
     await lockProgramYearForWrite(tx, ctx, original.programYearId);
     return postReversal(tx, ctx, original, { ...input, sourceRef: null });
@@ -254,7 +327,13 @@ export async function reverseEntry(ds: DataSource, ctx: RequestContext, entryId:
  * records that posted an entry and are corrected themselves (a grant payment). Refused when the
  * entry is already reversed or when the line cannot take it back.
  */
-export async function postReversal(tx: EntityManager, ctx: RequestContext, original: LedgerEntry, input: { entryDate: string; reason: string; sourceRef: string | null }, field = 'entryDate'): Promise<LedgerEntry> {
+export async function postReversal(
+  tx: EntityManager,
+  ctx: RequestContext,
+  original: LedgerEntry,
+  input: { entryDate: string; reason: string; sourceRef: string | null },
+  field = 'entryDate',
+): Promise<LedgerEntry> {
   assertDateInYear(input.entryDate, original.fiscalYear, field);
   if (await leanFindOne(tx, LedgerEntry, { reversalOfId: original.id })) {
     throw conflict('already_reversed', `Entry ${original.id} is already reversed`, `이미 취소된 기록입니다`, 'id');
@@ -299,7 +378,13 @@ const TRANSFER_ENTRY_KIND: Record<TransferKind, EntryKind> = { item: 'transfer_i
  * Locks both program-years of a transfer for writing, in id order, so that two transfers between the
  * same programs in opposite directions cannot deadlock. Returns them as [from, to].
  */
-async function lockBothSides(tx: EntityManager, ctx: RequestContext, fromId: number, toId: number, field?: string): Promise<[ProgramYear, ProgramYear]> {
+async function lockBothSides(
+  tx: EntityManager,
+  ctx: RequestContext,
+  fromId: number,
+  toId: number,
+  field?: string,
+): Promise<[ProgramYear, ProgramYear]> {
   const locked = new Map<number, ProgramYear>();
   for (const id of [...new Set([fromId, toId])].sort((a, b) => a - b)) {
     locked.set(id, await lockProgramYearForWrite(tx, ctx, id, field ?? (id === fromId ? 'fromProgramYearId' : 'toProgramYearId')));
@@ -312,33 +397,69 @@ async function lockBothSides(tx: EntityManager, ctx: RequestContext, fromId: num
  * deadlock); the source line may not go below zero. A whole-program 이체 (from = to program-year)
  * moves the program to another department and no money.
  */
-export async function createTransfer(ds: DataSource, ctx: RequestContext, input: TransferInput, em?: EntityManager): Promise<BudgetTransfer> {
+export async function createTransfer(
+  ds: DataSource,
+  ctx: RequestContext,
+  input: TransferInput,
+  em?: EntityManager,
+): Promise<BudgetTransfer> {
   return within(ds, em, async (tx) => {
     const [from, to] = await lockBothSides(tx, ctx, input.fromProgramYearId, input.toProgramYearId);
-    if (from.fiscalYear !== to.fiscalYear) throw invalid('toProgramYearId', 'sameFiscalYear', 'Both sides of a transfer must be in one fiscal year', '전용·이용·이체는 같은 회계연도 안에서만 가능합니다');
+    if (from.fiscalYear !== to.fiscalYear)
+      throw invalid(
+        'toProgramYearId',
+        'sameFiscalYear',
+        'Both sides of a transfer must be in one fiscal year',
+        '전용·이용·이체는 같은 회계연도 안에서만 가능합니다',
+      );
     assertDateInYear(input.transferDate, from.fiscalYear, 'transferDate');
     const wholeProgram = input.kind === 'org' && from.id === to.id;
     if (input.kind === 'item' && (from.id !== to.id || input.fromItem === input.toItem)) {
-      throw invalid('toItem', 'transferItemRule', '전용 moves money between two different expense items of one program', '전용은 같은 사업 안의 서로 다른 편성목 사이에서만 가능합니다');
+      throw invalid(
+        'toItem',
+        'transferItemRule',
+        '전용 moves money between two different expense items of one program',
+        '전용은 같은 사업 안의 서로 다른 편성목 사이에서만 가능합니다',
+      );
     }
     if (input.kind === 'program' && from.id === to.id) {
-      throw invalid('toProgramYearId', 'transferProgramRule', '이용 moves money between two different programs', '이용은 서로 다른 사업 사이에서만 가능합니다');
+      throw invalid(
+        'toProgramYearId',
+        'transferProgramRule',
+        '이용 moves money between two different programs',
+        '이용은 서로 다른 사업 사이에서만 가능합니다',
+      );
     }
     if (input.kind === 'program' && !input.approvalRef) {
-      throw invalid('approvalRef', 'councilApprovalRequired', '이용 needs the prior council approval reference', '이용은 사전 의회 의결 근거가 필요합니다');
+      throw invalid(
+        'approvalRef',
+        'councilApprovalRequired',
+        '이용 needs the prior council approval reference',
+        '이용은 사전 의회 의결 근거가 필요합니다',
+      );
     }
     if (input.kind === 'org' && !input.toOrgUnitId) {
       throw invalid('toOrgUnitId', 'required', '이체 names the receiving department', '이체는 받는 부서가 필요합니다');
     }
     if (input.reportedOn && input.reportedOn < input.transferDate) {
-      throw invalid('reportedOn', 'notBeforeTransfer', 'A transfer cannot be reported before it happened', '보고일이 전용일보다 앞설 수 없습니다');
+      throw invalid(
+        'reportedOn',
+        'notBeforeTransfer',
+        'A transfer cannot be reported before it happened',
+        '보고일이 전용일보다 앞설 수 없습니다',
+      );
     }
     const fromOrg = await effectiveOrgUnitId(tx, from);
     if (!wholeProgram) assertCanReduce(await expenseLineFigures(tx, from.id, input.fromItem), input.amount);
     else {
       const total = (await programYearFigures(tx, from.id)).total;
       if (input.amount !== total.budget) {
-        throw invalid('amount', 'wholeProgramAmount', `A whole-program 이체 carries the program's 예산액 (${total.budget} won)`, `사업 전체 이체 금액은 예산액 ${total.budget}원이어야 합니다`);
+        throw invalid(
+          'amount',
+          'wholeProgramAmount',
+          `A whole-program 이체 carries the program's 예산액 (${total.budget} won)`,
+          `사업 전체 이체 금액은 예산액 ${total.budget}원이어야 합니다`,
+        );
       }
     }
     const transfer = tx.getRepository(BudgetTransfer).create({
@@ -351,17 +472,28 @@ export async function createTransfer(ds: DataSource, ctx: RequestContext, input:
       toProgramYearId: to.id,
       toItem: input.toItem,
       fromOrgUnitId: input.kind === 'org' ? fromOrg : null,
-      toOrgUnitId: input.kind === 'org' ? input.toOrgUnitId ?? null : null,
+      toOrgUnitId: input.kind === 'org' ? (input.toOrgUnitId ?? null) : null,
       reason: input.reason,
       approvalRef: input.approvalRef ?? null,
-      reportedOn: input.kind === 'item' ? input.reportedOn ?? null : null,
+      reportedOn: input.kind === 'item' ? (input.reportedOn ?? null) : null,
       reversalOfId: null,
       createdById: ctx.actor.id,
       createdAt: new Date(),
     });
     await tx.save(transfer);
     if (!wholeProgram) {
-      const common = { fiscalYear: from.fiscalYear, kind: TRANSFER_ENTRY_KIND[input.kind], entryDate: input.transferDate, reason: input.reason, carryType: null, transferId: transfer.id, reversalOfId: null, sourceRef: null, createdById: ctx.actor.id, createdAt: new Date() };
+      const common = {
+        fiscalYear: from.fiscalYear,
+        kind: TRANSFER_ENTRY_KIND[input.kind],
+        entryDate: input.transferDate,
+        reason: input.reason,
+        carryType: null,
+        transferId: transfer.id,
+        reversalOfId: null,
+        sourceRef: null,
+        createdById: ctx.actor.id,
+        createdAt: new Date(),
+      };
       await insertEntries(tx, [
         { ...common, programYearId: from.id, expenseItem: input.fromItem, amount: -input.amount },
         { ...common, programYearId: to.id, expenseItem: input.toItem, amount: input.amount },
@@ -379,16 +511,34 @@ export async function createTransfer(ds: DataSource, ctx: RequestContext, input:
  * may be spent already). A whole-program 이체's reversal returns the program to its department. A
  * transfer is reversed once, and a reversal is not reversed again.
  */
-export async function reverseTransfer(ds: DataSource, ctx: RequestContext, transferId: number, input: { transferDate: string; reason: string }, em?: EntityManager): Promise<BudgetTransfer> {
+export async function reverseTransfer(
+  ds: DataSource,
+  ctx: RequestContext,
+  transferId: number,
+  input: { transferDate: string; reason: string },
+  em?: EntityManager,
+): Promise<BudgetTransfer> {
   return within(ds, em, async (tx) => {
     const original = await leanFindOne(tx, BudgetTransfer, { id: transferId });
     if (!original) throw notFound(`Transfer ${transferId}`, `전용·이용·이체 ${transferId}`);
     await lockBothSides(tx, ctx, original.fromProgramYearId, original.toProgramYearId, 'id');
-    if (original.reversalOfId !== null) throw conflict('reversal_of_reversal', 'A reversal cannot be reversed; record a new transfer', '취소 기록은 다시 취소할 수 없습니다. 새로 기록하십시오', 'id');
-    if (await leanFindOne(tx, BudgetTransfer, { reversalOfId: original.id })) throw conflict('already_reversed', `Transfer ${transferId} is already reversed`, '이미 취소된 전용·이용·이체입니다', 'id');
+    if (original.reversalOfId !== null)
+      throw conflict(
+        'reversal_of_reversal',
+        'A reversal cannot be reversed; record a new transfer',
+        '취소 기록은 다시 취소할 수 없습니다. 새로 기록하십시오',
+        'id',
+      );
+    if (await leanFindOne(tx, BudgetTransfer, { reversalOfId: original.id }))
+      throw conflict('already_reversed', `Transfer ${transferId} is already reversed`, '이미 취소된 전용·이용·이체입니다', 'id');
     assertDateInYear(input.transferDate, original.fiscalYear, 'transferDate');
     if (input.transferDate < original.transferDate) {
-      throw invalid('transferDate', 'notBeforeTransfer', 'A reversal cannot precede the transfer it undoes', '취소일이 원래 전용·이용·이체일보다 앞설 수 없습니다');
+      throw invalid(
+        'transferDate',
+        'notBeforeTransfer',
+        'A reversal cannot precede the transfer it undoes',
+        '취소일이 원래 전용·이용·이체일보다 앞설 수 없습니다',
+      );
     }
     const entries = await leanFind(tx, LedgerEntry, { transferId: original.id }, { order: [['id', 'ASC']] });
     const receiving = entries.find((e) => e.amount > 0);
@@ -414,22 +564,57 @@ export async function reverseTransfer(ds: DataSource, ctx: RequestContext, trans
     reversal.id = await leanInsert(tx, BudgetTransfer, reversal);
     await insertEntries(
       tx,
-      entries.map((e) => ({ ...e, id: undefined, amount: -e.amount, entryDate: input.transferDate, reason: input.reason, transferId: reversal.id, reversalOfId: e.id, sourceRef: null, createdById: ctx.actor.id, createdAt: now })),
+      entries.map((e) => ({
+        ...e,
+        id: undefined,
+        amount: -e.amount,
+        entryDate: input.transferDate,
+        reason: input.reason,
+        transferId: reversal.id,
+        reversalOfId: e.id,
+        sourceRef: null,
+        createdById: ctx.actor.id,
+        createdAt: now,
+      })),
     );
-    await audit(tx, ctx, { action: 'transfer.reverse', entity: 'budget_transfer', entityId: reversal.id, before: original, after: reversal });
+    await audit(tx, ctx, {
+      action: 'transfer.reverse',
+      entity: 'budget_transfer',
+      entityId: reversal.id,
+      before: original,
+      after: reversal,
+    });
     return reversal;
   });
 }
 
 /** Records the date a 전용 was reported to the standing committee; a report date is set once. */
-export async function recordCommitteeReport(ds: DataSource, ctx: RequestContext, transferId: number, reportedOn: string): Promise<BudgetTransfer> {
+export async function recordCommitteeReport(
+  ds: DataSource,
+  ctx: RequestContext,
+  transferId: number,
+  reportedOn: string,
+): Promise<BudgetTransfer> {
   return inTransaction(ds, async (tx) => {
     const t = await lockRow(tx, BudgetTransfer, transferId);
     if (!t) throw notFound(`Transfer ${transferId}`, `전용 ${transferId}`);
     await lockProgramYearForWrite(tx, ctx, t.fromProgramYearId);
-    if (t.kind !== 'item') throw invalid('id', 'onlyItemTransfers', 'Only 전용 are reported to the standing committee', '상임위원회 보고 대상은 전용뿐입니다');
-    if (t.reportedOn) throw conflict('already_reported', `Transfer ${transferId} was reported on ${t.reportedOn}`, `이미 ${t.reportedOn}에 보고되었습니다`, 'reportedOn');
-    if (reportedOn < t.transferDate) throw invalid('reportedOn', 'notBeforeTransfer', 'A transfer cannot be reported before it happened', '보고일이 전용일보다 앞설 수 없습니다');
+    if (t.kind !== 'item')
+      throw invalid('id', 'onlyItemTransfers', 'Only 전용 are reported to the standing committee', '상임위원회 보고 대상은 전용뿐입니다');
+    if (t.reportedOn)
+      throw conflict(
+        'already_reported',
+        `Transfer ${transferId} was reported on ${t.reportedOn}`,
+        `이미 ${t.reportedOn}에 보고되었습니다`,
+        'reportedOn',
+      );
+    if (reportedOn < t.transferDate)
+      throw invalid(
+        'reportedOn',
+        'notBeforeTransfer',
+        'A transfer cannot be reported before it happened',
+        '보고일이 전용일보다 앞설 수 없습니다',
+      );
     const before = { ...t };
     t.reportedOn = reportedOn;
     await tx.save(t);

@@ -38,10 +38,21 @@ export interface OrgUnitInput {
 
 export async function createOrgUnit(ds: DataSource, ctx: RequestContext, input: OrgUnitInput, em?: EntityManager): Promise<OrgUnit> {
   return within(ds, em, async (tx) => {
-    if (await tx.getRepository(OrgUnit).findOneBy({ code: input.code })) throw conflict('duplicate_code', `Organisation code ${input.code} exists`, `조직 코드 ${input.code}가 이미 있습니다`, 'code');
-    if (input.validTo && input.validTo < input.validFrom) throw invalid('validTo', 'afterValidFrom', 'validTo is before validFrom', '종료일이 시작일보다 앞섭니다');
+    if (await tx.getRepository(OrgUnit).findOneBy({ code: input.code }))
+      throw conflict('duplicate_code', `Organisation code ${input.code} exists`, `조직 코드 ${input.code}가 이미 있습니다`, 'code');
+    if (input.validTo && input.validTo < input.validFrom)
+      throw invalid('validTo', 'afterValidFrom', 'validTo is before validFrom', '종료일이 시작일보다 앞섭니다');
     const parent = input.parentCode ? await orgUnitByCode(tx, input.parentCode, 'parentCode') : null;
-    const unit = tx.getRepository(OrgUnit).create({ code: input.code, name: input.name, level: input.level, parentId: parent?.id ?? null, validFrom: input.validFrom, validTo: input.validTo ?? null });
+    const unit = tx
+      .getRepository(OrgUnit)
+      .create({
+        code: input.code,
+        name: input.name,
+        level: input.level,
+        parentId: parent?.id ?? null,
+        validFrom: input.validFrom,
+        validTo: input.validTo ?? null,
+      });
     await tx.save(unit);
     await audit(tx, ctx, { action: 'org_unit.create', entity: 'org_unit', entityId: unit.id, after: unit });
     return unit;
@@ -57,7 +68,8 @@ export interface ProgramInput {
 
 export async function createProgram(ds: DataSource, ctx: RequestContext, input: ProgramInput, em?: EntityManager): Promise<Program> {
   return within(ds, em, async (tx) => {
-    if (await tx.getRepository(Program).findOneBy({ code: input.code })) throw conflict('duplicate_code', `Program code ${input.code} exists`, `사업 코드 ${input.code}가 이미 있습니다`, 'code');
+    if (await tx.getRepository(Program).findOneBy({ code: input.code }))
+      throw conflict('duplicate_code', `Program code ${input.code} exists`, `사업 코드 ${input.code}가 이미 있습니다`, 'code');
     const program = tx.getRepository(Program).create(input);
     await tx.save(program);
     await audit(tx, ctx, { action: 'program.create', entity: 'program', entityId: program.id, after: program });
@@ -76,7 +88,12 @@ export interface ProgramYearInput {
   note?: string | null;
 }
 
-export async function createProgramYear(ds: DataSource, ctx: RequestContext, input: ProgramYearInput, em?: EntityManager): Promise<ProgramYear> {
+export async function createProgramYear(
+  ds: DataSource,
+  ctx: RequestContext,
+  input: ProgramYearInput,
+  em?: EntityManager,
+): Promise<ProgramYear> {
   return within(ds, em, async (tx) => {
     await assertYearOpen(tx, input.fiscalYear);
     const program = await programByCode(tx, input.programCode);
@@ -85,17 +102,38 @@ export async function createProgramYear(ds: DataSource, ctx: RequestContext, inp
     const yearStart = `${input.fiscalYear}-01-01`;
     const yearEnd = `${input.fiscalYear}-12-31`;
     if (org.validFrom > yearEnd || (org.validTo && org.validTo < yearStart)) {
-      throw invalid('orgCode', 'orgValidInYear', `${org.name} does not exist in ${input.fiscalYear}`, `${org.name}은(는) ${input.fiscalYear}년에 존재하지 않는 조직입니다`);
+      throw invalid(
+        'orgCode',
+        'orgValidInYear',
+        `${org.name} does not exist in ${input.fiscalYear}`,
+        `${org.name}은(는) ${input.fiscalYear}년에 존재하지 않는 조직입니다`,
+      );
     }
     if (await tx.getRepository(ProgramYear).findOneBy({ programId: program.id, fiscalYear: input.fiscalYear })) {
-      throw conflict('duplicate_program_year', `${program.code} already has ${input.fiscalYear}`, `${program.name}의 ${input.fiscalYear}년 사업이 이미 있습니다`, 'programCode');
+      throw conflict(
+        'duplicate_program_year',
+        `${program.code} already has ${input.fiscalYear}`,
+        `${program.name}의 ${input.fiscalYear}년 사업이 이미 있습니다`,
+        'programCode',
+      );
     }
     let parentId: number | null = null;
     if (input.parentProgramCode) {
       const parentProgram = await programByCode(tx, input.parentProgramCode, 'parentProgramCode');
-      if (parentProgram.kind !== 'policy') throw invalid('parentProgramCode', 'parentIsPolicy', 'A unit program sits under a policy program', '단위사업의 상위는 정책사업이어야 합니다');
+      if (parentProgram.kind !== 'policy')
+        throw invalid(
+          'parentProgramCode',
+          'parentIsPolicy',
+          'A unit program sits under a policy program',
+          '단위사업의 상위는 정책사업이어야 합니다',
+        );
       const parent = await tx.getRepository(ProgramYear).findOneBy({ programId: parentProgram.id, fiscalYear: input.fiscalYear });
-      if (!parent) throw notFound(`Policy program ${input.parentProgramCode} in ${input.fiscalYear}`, `${input.fiscalYear}년 정책사업 ${input.parentProgramCode}`, 'parentProgramCode');
+      if (!parent)
+        throw notFound(
+          `Policy program ${input.parentProgramCode} in ${input.fiscalYear}`,
+          `${input.fiscalYear}년 정책사업 ${input.parentProgramCode}`,
+          'parentProgramCode',
+        );
       parentId = parent.id;
     }
     const py = tx.getRepository(ProgramYear).create({
@@ -133,18 +171,42 @@ export function checkBasis(lines: BasisLineInput[], total: number, path = 'basis
     if (line.unitAmount !== undefined && line.unitAmount !== null) {
       const computed = basisLineResult(line.unitAmount, line.quantity ?? '1', line.multiplier ?? '1');
       if (computed !== line.amount) {
-        throw new DomainError(422, 'basis_line_mismatch', `${field}: ${line.unitAmount} × ${line.quantity ?? 1} × ${line.multiplier ?? 1} = ${computed}, not ${line.amount}`, `${field}: 산출 결과가 ${formatInteger(computed)}원인데 ${formatInteger(line.amount)}원으로 적혀 있습니다`, [
-          { field: `${field}.amount`, rule: 'basisLineComputes', message: `computes to ${computed}`, message_ko: `계산 결과는 ${formatInteger(computed)}원입니다` },
-        ], { computed, stated: line.amount });
+        throw new DomainError(
+          422,
+          'basis_line_mismatch',
+          `${field}: ${line.unitAmount} × ${line.quantity ?? 1} × ${line.multiplier ?? 1} = ${computed}, not ${line.amount}`,
+          `${field}: 산출 결과가 ${formatInteger(computed)}원인데 ${formatInteger(line.amount)}원으로 적혀 있습니다`,
+          [
+            {
+              field: `${field}.amount`,
+              rule: 'basisLineComputes',
+              message: `computes to ${computed}`,
+              message_ko: `계산 결과는 ${formatInteger(computed)}원입니다`,
+            },
+          ],
+          { computed, stated: line.amount },
+        );
       }
     }
     if (line.children?.length) checkBasis(line.children, line.amount, `${field}.children`);
   });
   const sum = sumWon(lines.map((l) => l.amount));
   if (sum !== total) {
-    throw new DomainError(422, 'basis_sum_mismatch', `${path}: lines add up to ${sum}, not ${total}`, `${path}: 산출근거 합계 ${formatInteger(sum)}원이 ${formatInteger(total)}원과 다릅니다`, [
-      { field: path, rule: 'basisAddsUp', message: `lines add up to ${sum}, expected ${total}`, message_ko: `합계 ${formatInteger(sum)}원, 기대값 ${formatInteger(total)}원` },
-    ], { sum, expected: total });
+    throw new DomainError(
+      422,
+      'basis_sum_mismatch',
+      `${path}: lines add up to ${sum}, not ${total}`,
+      `${path}: 산출근거 합계 ${formatInteger(sum)}원이 ${formatInteger(total)}원과 다릅니다`,
+      [
+        {
+          field: path,
+          rule: 'basisAddsUp',
+          message: `lines add up to ${sum}, expected ${total}`,
+          message_ko: `합계 ${formatInteger(sum)}원, 기대값 ${formatInteger(total)}원`,
+        },
+      ],
+      { sum, expected: total },
+    );
   }
 }
 
@@ -156,16 +218,32 @@ export interface AppropriationInput {
   note?: string | null;
 }
 
-export async function createAppropriation(ds: DataSource, ctx: RequestContext, input: AppropriationInput, em?: EntityManager): Promise<Appropriation> {
+export async function createAppropriation(
+  ds: DataSource,
+  ctx: RequestContext,
+  input: AppropriationInput,
+  em?: EntityManager,
+): Promise<Appropriation> {
   return within(ds, em, async (tx) => {
     const py = await lockRow(tx, ProgramYear, input.programYearId);
     if (!py) throw notFound(`Program-year ${input.programYearId}`, `사업(연도) ${input.programYearId}`, 'programYearId');
     await assertYearOpen(tx, py.fiscalYear);
     await assertOrgAccess(tx, ctx, py.orgUnitId);
     const program = await tx.getRepository(Program).findOneByOrFail({ id: py.programId });
-    if (program.kind === 'policy') throw invalid('programYearId', 'notPolicy', 'A policy program is a roll-up; appropriate its unit programs', '정책사업은 합계입니다. 단위사업에 편성하십시오');
+    if (program.kind === 'policy')
+      throw invalid(
+        'programYearId',
+        'notPolicy',
+        'A policy program is a roll-up; appropriate its unit programs',
+        '정책사업은 합계입니다. 단위사업에 편성하십시오',
+      );
     if (await tx.getRepository(Appropriation).findOneBy({ programYearId: py.id, expenseItem: input.expenseItem })) {
-      throw conflict('duplicate_appropriation', `${input.expenseItem} is already appropriated; amend it with 추경`, `${input.expenseItem} 편성이 이미 있습니다. 추경으로 변경하십시오`, 'expenseItem');
+      throw conflict(
+        'duplicate_appropriation',
+        `${input.expenseItem} is already appropriated; amend it with 추경`,
+        `${input.expenseItem} 편성이 이미 있습니다. 추경으로 변경하십시오`,
+        'expenseItem',
+      );
     }
     if (input.basis?.length) checkBasis(input.basis, input.amount);
     const appropriation = tx.getRepository(Appropriation).create({
@@ -194,7 +272,12 @@ export async function createAppropriation(ds: DataSource, ctx: RequestContext, i
       }
     };
     await insertLines(input.basis ?? [], null);
-    await audit(tx, ctx, { action: 'appropriation.create', entity: 'appropriation', entityId: appropriation.id, after: { ...appropriation, basis: input.basis ?? [] } });
+    await audit(tx, ctx, {
+      action: 'appropriation.create',
+      entity: 'appropriation',
+      entityId: appropriation.id,
+      after: { ...appropriation, basis: input.basis ?? [] },
+    });
     return appropriation;
   });
 }

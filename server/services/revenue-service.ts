@@ -18,12 +18,22 @@ export interface RevenueFigures {
   uncollected: number; // 미수납액 = 징수결정액 − 수납액 − 불납결손액
 }
 
-export function revenueFigures(line: { budget: number; currentBudget: number }, entries: { kind: RevenueEntryKind; amount: number }[]): RevenueFigures {
+export function revenueFigures(
+  line: { budget: number; currentBudget: number },
+  entries: { kind: RevenueEntryKind; amount: number }[],
+): RevenueFigures {
   const sum = (k: RevenueEntryKind) => sumWon(entries.filter((e) => e.kind === k).map((e) => e.amount));
   const assessed = sum('assessed');
   const collected = sum('collected');
   const writtenOff = sum('written_off');
-  return { budget: line.budget, currentBudget: line.currentBudget, assessed, collected, writtenOff, uncollected: assessed - collected - writtenOff };
+  return {
+    budget: line.budget,
+    currentBudget: line.currentBudget,
+    assessed,
+    collected,
+    writtenOff,
+    uncollected: assessed - collected - writtenOff,
+  };
 }
 
 export interface RevenueLineInput {
@@ -37,17 +47,40 @@ export interface RevenueLineInput {
   currentBudget: number;
 }
 
-export async function createRevenueLine(ds: DataSource, ctx: RequestContext, input: RevenueLineInput, em?: EntityManager): Promise<RevenueLine> {
+export async function createRevenueLine(
+  ds: DataSource,
+  ctx: RequestContext,
+  input: RevenueLineInput,
+  em?: EntityManager,
+): Promise<RevenueLine> {
   return within(ds, em, async (tx) => {
     await assertYearOpen(tx, input.fiscalYear);
     const org = await orgUnitByCode(tx, input.orgCode, 'orgCode');
     await assertOrgAccess(tx, ctx, org.id);
     if (await tx.getRepository(RevenueLine).findOneBy({ fiscalYear: input.fiscalYear, code: input.code })) {
-      throw conflict('duplicate_code', `Revenue line ${input.code} exists in ${input.fiscalYear}`, `세입 과목 ${input.code}가 이미 있습니다`, 'code');
+      throw conflict(
+        'duplicate_code',
+        `Revenue line ${input.code} exists in ${input.fiscalYear}`,
+        `세입 과목 ${input.code}가 이미 있습니다`,
+        'code',
+      );
     }
-    const parent = input.parentCode ? await tx.getRepository(RevenueLine).findOneBy({ fiscalYear: input.fiscalYear, code: input.parentCode }) : null;
+    const parent = input.parentCode
+      ? await tx.getRepository(RevenueLine).findOneBy({ fiscalYear: input.fiscalYear, code: input.parentCode })
+      : null;
     if (input.parentCode && !parent) throw notFound(`Revenue line ${input.parentCode}`, `세입 과목 ${input.parentCode}`, 'parentCode');
-    const line = tx.getRepository(RevenueLine).create({ fiscalYear: input.fiscalYear, orgUnitId: org.id, code: input.code, name: input.name, parentId: parent?.id ?? null, sortOrder: input.sortOrder ?? 0, budget: input.budget, currentBudget: input.currentBudget });
+    const line = tx
+      .getRepository(RevenueLine)
+      .create({
+        fiscalYear: input.fiscalYear,
+        orgUnitId: org.id,
+        code: input.code,
+        name: input.name,
+        parentId: parent?.id ?? null,
+        sortOrder: input.sortOrder ?? 0,
+        budget: input.budget,
+        currentBudget: input.currentBudget,
+      });
     await tx.save(line);
     await audit(tx, ctx, { action: 'revenue_line.create', entity: 'revenue_line', entityId: line.id, after: line });
     return line;
@@ -55,7 +88,12 @@ export async function createRevenueLine(ds: DataSource, ctx: RequestContext, inp
 }
 
 /** 수납액 + 불납결손액 may never exceed 징수결정액: 미수납액 stays ≥ 0. */
-export async function postRevenueEntry(ds: DataSource, ctx: RequestContext, input: { revenueLineId: number; kind: RevenueEntryKind; amount: number; entryDate: string; reason?: string | null }, em?: EntityManager): Promise<RevenueEntry> {
+export async function postRevenueEntry(
+  ds: DataSource,
+  ctx: RequestContext,
+  input: { revenueLineId: number; kind: RevenueEntryKind; amount: number; entryDate: string; reason?: string | null },
+  em?: EntityManager,
+): Promise<RevenueEntry> {
   return within(ds, em, async (tx) => {
     const line = await lockRow(tx, RevenueLine, input.revenueLineId);
     if (!line) throw notFound(`Revenue line ${input.revenueLineId}`, `세입 과목 ${input.revenueLineId}`, 'revenueLineId');
@@ -69,9 +107,26 @@ export async function postRevenueEntry(ds: DataSource, ctx: RequestContext, inpu
     const before = revenueFigures(line, entries);
     const after = revenueFigures(line, [...entries, { kind: input.kind, amount: input.amount }]);
     if (after.uncollected < 0) {
-      throw conflict('exceeds_assessed', `수납액 + 불납결손액 would exceed 징수결정액 (${after.assessed} won)`, `수납액과 불납결손액의 합이 징수결정액 ${formatInteger(after.assessed)}원을 넘습니다`, 'amount', { ...before, requested: input.amount });
+      throw conflict(
+        'exceeds_assessed',
+        `수납액 + 불납결손액 would exceed 징수결정액 (${after.assessed} won)`,
+        `수납액과 불납결손액의 합이 징수결정액 ${formatInteger(after.assessed)}원을 넘습니다`,
+        'amount',
+        { ...before, requested: input.amount },
+      );
     }
-    const entry = tx.getRepository(RevenueEntry).create({ revenueLineId: line.id, kind: input.kind, amount: input.amount, entryDate: input.entryDate, reason: input.reason ?? null, reversalOfId: null, createdById: ctx.actor.id, createdAt: new Date() });
+    const entry = tx
+      .getRepository(RevenueEntry)
+      .create({
+        revenueLineId: line.id,
+        kind: input.kind,
+        amount: input.amount,
+        entryDate: input.entryDate,
+        reason: input.reason ?? null,
+        reversalOfId: null,
+        createdById: ctx.actor.id,
+        createdAt: new Date(),
+      });
     await tx.save(entry);
     await audit(tx, ctx, { action: `revenue.${input.kind}`, entity: 'revenue_entry', entityId: entry.id, before, after: entry });
     return entry;
@@ -85,14 +140,33 @@ export interface RevenueRow extends RevenueLine {
 
 /** A year's revenue lines in document order, parents summed from their leaves. */
 export async function revenueRows(em: EntityManager, year: number, orgUnitId?: number): Promise<RevenueRow[]> {
-  const lines = await em.getRepository(RevenueLine).find({ where: { fiscalYear: year, ...(orgUnitId ? { orgUnitId } : {}) }, order: { sortOrder: 'ASC', id: 'ASC' } });
-  const entries = lines.length ? await em.getRepository(RevenueEntry).createQueryBuilder('e').where('e.revenueLineId IN (:...ids)', { ids: lines.map((l) => l.id) }).getMany() : [];
+  const lines = await em
+    .getRepository(RevenueLine)
+    .find({ where: { fiscalYear: year, ...(orgUnitId ? { orgUnitId } : {}) }, order: { sortOrder: 'ASC', id: 'ASC' } });
+  const entries = lines.length
+    ? await em
+        .getRepository(RevenueEntry)
+        .createQueryBuilder('e')
+        .where('e.revenueLineId IN (:...ids)', { ids: lines.map((l) => l.id) })
+        .getMany()
+    : [];
   const figuresOf = (line: RevenueLine): RevenueFigures => {
     const children = lines.filter((l) => l.parentId === line.id);
-    if (!children.length) return revenueFigures(line, entries.filter((e) => e.revenueLineId === line.id));
+    if (!children.length)
+      return revenueFigures(
+        line,
+        entries.filter((e) => e.revenueLineId === line.id),
+      );
     const parts = children.map(figuresOf);
     const add = (k: keyof RevenueFigures) => sumWon(parts.map((p) => p[k]));
-    return { budget: line.budget, currentBudget: line.currentBudget, assessed: add('assessed'), collected: add('collected'), writtenOff: add('writtenOff'), uncollected: add('uncollected') };
+    return {
+      budget: line.budget,
+      currentBudget: line.currentBudget,
+      assessed: add('assessed'),
+      collected: add('collected'),
+      writtenOff: add('writtenOff'),
+      uncollected: add('uncollected'),
+    };
   };
   const depthOf = (line: RevenueLine): number => (line.parentId ? 1 + depthOf(lines.find((l) => l.id === line.parentId)!) : 0);
   return lines.map((l) => ({ ...l, depth: depthOf(l), figures: figuresOf(l) }));

@@ -10,8 +10,16 @@ import { leanAddTo, leanFindOne } from '../db/lean';
  */
 
 /** Adds amounts to lines' totals per kind (program-year × 편성목 × kind), one statement for them all. */
-export async function addToLineTotals(tx: EntityManager, amounts: { programYearId: number; expenseItem: string; kind: EntryKind; amount: number }[]): Promise<void> {
-  await leanAddTo(tx, LedgerLineTotal, 'amount', amounts.map((a) => ({ key: { programYearId: a.programYearId, expenseItem: a.expenseItem, kind: a.kind }, amount: a.amount })));
+export async function addToLineTotals(
+  tx: EntityManager,
+  amounts: { programYearId: number; expenseItem: string; kind: EntryKind; amount: number }[],
+): Promise<void> {
+  await leanAddTo(
+    tx,
+    LedgerLineTotal,
+    'amount',
+    amounts.map((a) => ({ key: { programYearId: a.programYearId, expenseItem: a.expenseItem, kind: a.kind }, amount: a.amount })),
+  );
 }
 
 /** Σ paid grants (교부액) of a consignment-year. */
@@ -20,13 +28,23 @@ export async function paidTotal(em: EntityManager, consignmentId: number, fiscal
 }
 
 /** Adds payments (or their reversals, negative) to their consignment-years' paid totals, one statement for them all. */
-export async function addToPaidTotals(tx: EntityManager, amounts: { consignmentId: number; fiscalYear: number; amount: number }[]): Promise<void> {
-  await leanAddTo(tx, ConsignmentGrantTotal, 'paid', amounts.map((a) => ({ key: { consignmentId: a.consignmentId, fiscalYear: a.fiscalYear }, amount: a.amount })));
+export async function addToPaidTotals(
+  tx: EntityManager,
+  amounts: { consignmentId: number; fiscalYear: number; amount: number }[],
+): Promise<void> {
+  await leanAddTo(
+    tx,
+    ConsignmentGrantTotal,
+    'paid',
+    amounts.map((a) => ({ key: { consignmentId: a.consignmentId, fiscalYear: a.fiscalYear }, amount: a.amount })),
+  );
 }
 
 // The same sums the totals stand for, as the migration that introduced them computed them.
-const LINE_SUMS = 'SELECT program_year_id, expense_item, kind, SUM(amount) AS amount FROM ledger_entries GROUP BY program_year_id, expense_item, kind';
-const PAID_SUMS = "SELECT consignment_id, fiscal_year, SUM(paid_amount) AS paid FROM disbursements WHERE status = 'paid' GROUP BY consignment_id, fiscal_year";
+const LINE_SUMS =
+  'SELECT program_year_id, expense_item, kind, SUM(amount) AS amount FROM ledger_entries GROUP BY program_year_id, expense_item, kind';
+const PAID_SUMS =
+  "SELECT consignment_id, fiscal_year, SUM(paid_amount) AS paid FROM disbursements WHERE status = 'paid' GROUP BY consignment_id, fiscal_year";
 
 /** Rebuilds every total from the entries and disbursements (after a bulk load that inserted rows directly). */
 export async function rebuildTotals(tx: EntityManager): Promise<void> {
@@ -47,12 +65,19 @@ export interface TotalDrift {
 /** Every total that differs from the sum of its rows (none, when the totals are kept right), and how many were compared. */
 export async function totalsDrift(em: EntityManager): Promise<{ compared: number; drift: TotalDrift[] }> {
   type Row = Record<string, string | number>;
-  const keyed = (rows: Row[], keys: string[], value: string) => new Map(rows.map((r) => [keys.map((k) => String(r[k])).join('|'), Number(r[value])]));
+  const keyed = (rows: Row[], keys: string[], value: string) =>
+    new Map(rows.map((r) => [keys.map((k) => String(r[k])).join('|'), Number(r[value])]));
   const compare = (table: TotalDrift['table'], totals: Map<string, number>, sums: Map<string, number>): TotalDrift[] =>
-    [...new Set([...totals.keys(), ...sums.keys()])].filter((k) => totals.get(k) !== sums.get(k)).map((key) => ({ table, key, total: totals.get(key) ?? null, sum: sums.get(key) ?? null }));
+    [...new Set([...totals.keys(), ...sums.keys()])]
+      .filter((k) => totals.get(k) !== sums.get(k))
+      .map((key) => ({ table, key, total: totals.get(key) ?? null, sum: sums.get(key) ?? null }));
   const lineKeys = ['program_year_id', 'expense_item', 'kind'];
   const lineSums = keyed(await em.query(LINE_SUMS), lineKeys, 'amount');
-  const lineTotals = keyed(await em.query('SELECT program_year_id, expense_item, kind, amount FROM ledger_line_totals'), lineKeys, 'amount');
+  const lineTotals = keyed(
+    await em.query('SELECT program_year_id, expense_item, kind, amount FROM ledger_line_totals'),
+    lineKeys,
+    'amount',
+  );
   const paidKeys = ['consignment_id', 'fiscal_year'];
   const paidSums = keyed(await em.query(PAID_SUMS), paidKeys, 'paid');
   const paidTotals = keyed(await em.query('SELECT consignment_id, fiscal_year, paid FROM consignment_grant_totals'), paidKeys, 'paid');

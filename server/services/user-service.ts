@@ -32,16 +32,32 @@ export async function createUser(ds: DataSource, input: NewUser, ctx: RequestCon
       createdAt: new Date(),
     });
     await em.save(user);
-    await audit(em, ctx, { action: 'user.create', entity: 'user', entityId: user.id, after: { username: user.username, role: user.role, orgUnitId: user.orgUnitId } });
+    await audit(em, ctx, {
+      action: 'user.create',
+      entity: 'user',
+      entityId: user.id,
+      after: { username: user.username, role: user.role, orgUnitId: user.orgUnitId },
+    });
     return user;
   });
 }
 
 /** Issues a bearer token; the plain token is returned once and only its hash is kept. */
-export async function issueToken(ds: DataSource, userId: number, label: string, token = newToken(), ctx: RequestContext = systemContext('users')): Promise<string> {
+export async function issueToken(
+  ds: DataSource,
+  userId: number,
+  label: string,
+  token = newToken(),
+  ctx: RequestContext = systemContext('users'),
+): Promise<string> {
   await inTransaction(ds, async (em) => {
     const inserted = await em.insert(ApiToken, { userId, tokenHash: sha256(token), label, createdAt: new Date(), revokedAt: null });
-    await audit(em, ctx, { action: 'api_token.issue', entity: 'api_token', entityId: inserted.identifiers[0].id as number, after: { userId, label } });
+    await audit(em, ctx, {
+      action: 'api_token.issue',
+      entity: 'api_token',
+      entityId: inserted.identifiers[0].id as number,
+      after: { userId, label },
+    });
   });
   return token;
 }
@@ -82,7 +98,13 @@ const userView = (u: User) => ({ id: u.id, username: u.username, role: u.role, o
  * may not deactivate or demote themself (the city would be left without the one who can undo it).
  * A password reset ends the user's browser sessions (other than the administrator's own).
  */
-export async function updateUser(ds: DataSource, ctx: RequestContext, userId: number, changes: UserChanges, em?: EntityManager): Promise<User> {
+export async function updateUser(
+  ds: DataSource,
+  ctx: RequestContext,
+  userId: number,
+  changes: UserChanges,
+  em?: EntityManager,
+): Promise<User> {
   // forgotten before the change and again once it has committed, so no request here can remember
   // the old role in between (another process sees it when its entry expires, within AUTH_CACHE_MS)
   actorCacheOf(ds).clear();
@@ -97,33 +119,64 @@ async function changeUser(ds: DataSource, ctx: RequestContext, userId: number, c
     if (!user) throw notFound(`User ${userId}`, `사용자 ${userId}`, 'userId');
     const before = userView(user);
     const problems: FieldProblem[] = [];
-    const bad = (field: string, rule: string, message: string, messageKo: string, value?: unknown) => problems.push({ field, rule, message, message_ko: messageKo, value });
+    const bad = (field: string, rule: string, message: string, messageKo: string, value?: unknown) =>
+      problems.push({ field, rule, message, message_ko: messageKo, value });
 
     const role = changes.role ?? user.role;
-    if (!(ROLES as readonly string[]).includes(role)) bad('role', 'isIn', `role must be one of ${ROLES.join(', ')}`, '역할을 고르십시오', changes.role);
+    if (!(ROLES as readonly string[]).includes(role))
+      bad('role', 'isIn', `role must be one of ${ROLES.join(', ')}`, '역할을 고르십시오', changes.role);
     const active = changes.active ?? user.active;
     const self = ctx.actor.id === user.id;
-    if (self && role !== user.role) bad('role', 'notSelfDemotion', 'An administrator may not change their own role', '관리자는 자기 자신의 역할을 바꿀 수 없습니다 (다른 관리자에게 요청하십시오)', role);
-    if (self && !active) bad('active', 'notSelfDeactivation', 'An administrator may not deactivate themself', '관리자는 자기 자신의 계정을 중지할 수 없습니다', active);
+    if (self && role !== user.role)
+      bad(
+        'role',
+        'notSelfDemotion',
+        'An administrator may not change their own role',
+        '관리자는 자기 자신의 역할을 바꿀 수 없습니다 (다른 관리자에게 요청하십시오)',
+        role,
+      );
+    if (self && !active)
+      bad(
+        'active',
+        'notSelfDeactivation',
+        'An administrator may not deactivate themself',
+        '관리자는 자기 자신의 계정을 중지할 수 없습니다',
+        active,
+      );
 
     let orgUnitId: number | null = changes.orgUnitId === undefined ? user.orgUnitId : changes.orgUnitId;
     if (DEPARTMENT_ROLES.includes(role)) {
       const org = orgUnitId != null ? await tx.getRepository(OrgUnit).findOneBy({ id: orgUnitId, level: 'department' }) : null;
-      if (!org) bad('orgUnitId', 'required', 'A budget officer or inspector needs a department', '예산 담당과 지도점검 담당은 부서가 필요합니다', orgUnitId);
+      if (!org)
+        bad(
+          'orgUnitId',
+          'required',
+          'A budget officer or inspector needs a department',
+          '예산 담당과 지도점검 담당은 부서가 필요합니다',
+          orgUnitId,
+        );
     } else {
       orgUnitId = null;
     }
 
     const password = changes.password ?? '';
-    if (password && (password.length < 12 || password.length > 200)) bad('password', 'minLength', 'The password must be 12 to 200 characters', '비밀번호는 12자 이상 200자 이하여야 합니다');
-    if (problems.length) throw new DomainError(422, 'invalid_user_change', 'The user cannot be changed so', '사용자를 변경하지 못했습니다', problems);
+    if (password && (password.length < 12 || password.length > 200))
+      bad('password', 'minLength', 'The password must be 12 to 200 characters', '비밀번호는 12자 이상 200자 이하여야 합니다');
+    if (problems.length)
+      throw new DomainError(422, 'invalid_user_change', 'The user cannot be changed so', '사용자를 변경하지 못했습니다', problems);
 
     const patch: Partial<User> = { role, orgUnitId, active };
     if (password) patch.passwordHash = await hashPassword(password);
     await tx.getRepository(User).update({ id: user.id }, patch);
     if (password && !self) await tx.getRepository(WebSession).delete({ userId: user.id });
     const after = await tx.getRepository(User).findOneByOrFail({ id: user.id });
-    await audit(tx, ctx, { action: 'user.update', entity: 'user', entityId: user.id, before, after: { ...userView(after), ...(password ? { passwordReset: true } : {}) } });
+    await audit(tx, ctx, {
+      action: 'user.update',
+      entity: 'user',
+      entityId: user.id,
+      before,
+      after: { ...userView(after), ...(password ? { passwordReset: true } : {}) },
+    });
     return after;
   });
 }

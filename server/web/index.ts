@@ -24,7 +24,16 @@ export type { PageDef } from './types';
 
 /** Every page and form action of the web UI, with the roles allowed: the role-matrix test walks this table. */
 export function pageRoutes(): PageDef[] {
-  return [...authPages, ...dashboardPages, ...ledgerPages, ...consignmentPages, ...evaluationPages, ...inspectionPages, ...reportPages, ...adminPages];
+  return [
+    ...authPages,
+    ...dashboardPages,
+    ...ledgerPages,
+    ...consignmentPages,
+    ...evaluationPages,
+    ...inspectionPages,
+    ...reportPages,
+    ...adminPages,
+  ];
 }
 
 type WebRequest = Request & { ctx?: RequestContext };
@@ -41,7 +50,8 @@ export function mountWeb(app: express.Express, ds: DataSource, _routes: RouteDef
   // Noto Sans KR (the PDF's font) as a fallback web font for machines without a Korean font
   const fonts = koreanFontPaths();
   web.get('/static/fonts/:file', (req: Request, res: Response, next: NextFunction) => {
-    const file = req.params.file === 'NotoSansKR-Regular.otf' ? fonts.regular : req.params.file === 'NotoSansKR-Bold.otf' ? fonts.bold : null;
+    const file =
+      req.params.file === 'NotoSansKR-Regular.otf' ? fonts.regular : req.params.file === 'NotoSansKR-Bold.otf' ? fonts.bold : null;
     if (!file) return next();
     res.sendFile(file, { maxAge: '30d', immutable: true, headers: { 'Content-Type': 'font/otf' } });
   });
@@ -59,7 +69,13 @@ export function mountWeb(app: express.Express, ds: DataSource, _routes: RouteDef
       if (live === undefined) return;
       const render = (view: string, data: Record<string, unknown> = {}, status = 200) => {
         const nav = live
-          ? pages.filter((p) => p.nav && p.method === 'get' && p.roles !== 'public' && p.roles.includes(live.user.role)).map((p) => ({ href: p.path, label: p.nav, current: req.path === p.path || (p.path !== '/' && req.path.startsWith(`${p.path}/`)) }))
+          ? pages
+              .filter((p) => p.nav && p.method === 'get' && p.roles !== 'public' && p.roles.includes(live.user.role))
+              .map((p) => ({
+                href: p.path,
+                label: p.nav,
+                current: req.path === p.path || (p.path !== '/' && req.path.startsWith(`${p.path}/`)),
+              }))
           : [];
         const html = views().render(view, {
           user: live?.user ?? null,
@@ -70,29 +86,48 @@ export function mountWeb(app: express.Express, ds: DataSource, _routes: RouteDef
         });
         res.status(status).type('html').send(html);
       };
-      const ctx: RequestContext = live ? { actor: live.actor, requestId } : { actor: { id: null, name: 'anonymous', role: 'system', orgUnitId: null }, requestId };
+      const ctx: RequestContext = live
+        ? { actor: live.actor, requestId }
+        : { actor: { id: null, name: 'anonymous', role: 'system', orgUnitId: null }, requestId };
       const call: PageCall = { req, res, ds, ctx, user: live?.user ?? null, csrf: live?.session.csrfSecret ?? '', render };
       try {
         if (page.roles !== 'public') {
           if (!live) {
             if (page.method === 'get') return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
-            return render('error.njk', { title: '로그인이 필요합니다', message: '세션이 만료되었습니다. 다시 로그인하십시오.', status: 401 }, 401);
+            return render(
+              'error.njk',
+              { title: '로그인이 필요합니다', message: '세션이 만료되었습니다. 다시 로그인하십시오.', status: 401 },
+              401,
+            );
           }
           if (!page.roles.includes(live.user.role)) {
             return render('error.njk', { title: '권한이 없습니다', message: '이 화면은 현재 역할로 열 수 없습니다.', status: 403 }, 403);
           }
           if (page.method === 'post' && !tokensEqual((req.body as Record<string, unknown>)?._csrf, live.session.csrfSecret)) {
-            return render('error.njk', { title: '요청을 확인할 수 없습니다', message: '보안 토큰이 맞지 않습니다. 화면을 새로 고친 뒤 다시 시도하십시오.', status: 403 }, 403);
+            return render(
+              'error.njk',
+              {
+                title: '요청을 확인할 수 없습니다',
+                message: '보안 토큰이 맞지 않습니다. 화면을 새로 고친 뒤 다시 시도하십시오.',
+                status: 403,
+              },
+              403,
+            );
           }
           req.ctx = ctx;
         }
         await page.handler(call);
       } catch (err) {
         if (err instanceof DomainError) {
-          return render('error.njk', { title: err.titleKo, message: err.errors.map((e) => e.message_ko).join(' '), status: err.status }, err.status);
+          return render(
+            'error.njk',
+            { title: err.titleKo, message: err.errors.map((e) => e.message_ko).join(' '), status: err.status },
+            err.status,
+          );
         }
         console.error('web page error', err);
-        if (!res.headersSent) render('error.njk', { title: '오류가 발생했습니다', message: '잠시 후 다시 시도하십시오.', status: 500 }, 500);
+        if (!res.headersSent)
+          render('error.njk', { title: '오류가 발생했습니다', message: '잠시 후 다시 시도하십시오.', status: 500 }, 500);
       }
     });
   }
@@ -111,7 +146,18 @@ export function mountWeb(app: express.Express, ds: DataSource, _routes: RouteDef
   };
 
   const notFound = (_req: Request, res: Response) => {
-    res.status(404).type('html').send(views().render('error.njk', { title: '페이지를 찾을 수 없습니다', message: '주소를 확인하십시오.', status: 404, user: null, nav: [] }));
+    res
+      .status(404)
+      .type('html')
+      .send(
+        views().render('error.njk', {
+          title: '페이지를 찾을 수 없습니다',
+          message: '주소를 확인하십시오.',
+          status: 404,
+          user: null,
+          nav: [],
+        }),
+      );
   };
 
   app.use(cookieParser());

@@ -20,7 +20,9 @@ export function views(): nunjucks.Environment {
     autoescape: true,
     throwOnUndefined: false,
   });
-  env.addFilter('won', (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? formatInteger(v) : v === null || v === undefined ? '' : String(v)));
+  env.addFilter('won', (v: unknown) =>
+    typeof v === 'number' && Number.isFinite(v) ? formatInteger(v) : v === null || v === undefined ? '' : String(v),
+  );
   env.addFilter('roleLabel', (r: string) => ROLE_LABEL[r] ?? r);
   env.addFilter('ts', (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 16).replace('T', ' ') : String(d ?? '')));
   return env;

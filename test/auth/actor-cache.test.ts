@@ -65,7 +65,11 @@ describe('auth: the remembered actor of a bearer token', () => {
     after(() => t.close());
 
     const officerId = async () => (await t.ds.getRepository(User).findOneByOrFail({ username: 'officer' })).id;
-    const pay = () => t.as('officer').post('/api/disbursements').send({ consignment: 'EC-C01', fiscalYear: 2025, quarter: 1, requestedOn: '2025-01-10', amount: 1000 });
+    const pay = () =>
+      t
+        .as('officer')
+        .post('/api/disbursements')
+        .send({ consignment: 'EC-C01', fiscalYear: 2025, quarter: 1, requestedOn: '2025-01-10', amount: 1000 });
 
     it('sees a change of role and a deactivation at the next request', async () => {
       expect((await t.as('officer').get('/api/fiscal-years')).status).to.equal(200);

@@ -15,15 +15,26 @@ describe('auth: production refuses the demo credentials', function () {
   after(() => t.close());
 
   it('refuses with the demo passwords, then with a demo token, and starts once both are changed', async () => {
-    let refusal = await assertNoDemoCredentials(t.ds).then(() => null, (e: Error) => e.message);
+    let refusal = await assertNoDemoCredentials(t.ds).then(
+      () => null,
+      (e: Error) => e.message,
+    );
     expect(refusal).to.match(/demo password/);
     for (const a of DEMO_ACCOUNTS) {
       await t.ds.getRepository(User).update({ username: a.username }, { passwordHash: await hashPassword(`changed-${a.username}-secret`) });
     }
-    refusal = await assertNoDemoCredentials(t.ds).then(() => null, (e: Error) => e.message);
+    refusal = await assertNoDemoCredentials(t.ds).then(
+      () => null,
+      (e: Error) => e.message,
+    );
     expect(refusal).to.match(/demo API token/);
-    await t.ds.getRepository(ApiToken).update({ tokenHash: sha256(DEMO_ACCOUNTS[0].token), revokedAt: IsNull() }, { revokedAt: new Date() });
-    refusal = await assertNoDemoCredentials(t.ds).then(() => null, (e: Error) => e.message);
+    await t.ds
+      .getRepository(ApiToken)
+      .update({ tokenHash: sha256(DEMO_ACCOUNTS[0].token), revokedAt: IsNull() }, { revokedAt: new Date() });
+    refusal = await assertNoDemoCredentials(t.ds).then(
+      () => null,
+      (e: Error) => e.message,
+    );
     expect(refusal, 'the other demo tokens still work').to.match(/demo API token/);
     await t.ds.getRepository(ApiToken).update({ revokedAt: IsNull() }, { revokedAt: new Date() });
     expect(await assertNoDemoCredentials(t.ds)).to.equal(undefined);

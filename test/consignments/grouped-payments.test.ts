@@ -20,13 +20,29 @@ describe('consignments: payments carried together in one transaction', function 
   let db: TestDb;
   before(async () => {
     db = await freshDatabase();
-    await runSeedSteps(db.ds, () => undefined, (f) => /^(010|020|040|090)-/.test(f));
+    await runSeedSteps(
+      db.ds,
+      () => undefined,
+      (f) => /^(010|020|040|090)-/.test(f),
+    );
   });
   after(() => db.drop());
 
-  const payment = (amount: number, extra: Partial<DisbursementInput> = {}): DisbursementInput => ({ consignment: 'EC-C01', fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount, paidOn: '2025-10-02', ...extra });
+  const payment = (amount: number, extra: Partial<DisbursementInput> = {}): DisbursementInput => ({
+    consignment: 'EC-C01',
+    fiscalYear: 2025,
+    quarter: 4,
+    requestedOn: '2025-10-01',
+    amount,
+    paidOn: '2025-10-02',
+    ...extra,
+  });
 
-  const settle = <T>(p: Promise<T>) => p.then((value) => value as T | DomainError, (e: DomainError) => e);
+  const settle = <T>(p: Promise<T>) =>
+    p.then(
+      (value) => value as T | DomainError,
+      (e: DomainError) => e,
+    );
 
   it('checks each payment of a group against what the ones before it left, so one transaction pays exactly what one-at-a-time would', async () => {
     const ctx = systemContext('grouped');
@@ -34,7 +50,12 @@ describe('consignments: payments carried together in one transaction', function 
     const before = await paidTotal(db.ds.manager, consignmentId, 2025);
     expect(before).to.equal(318_500_000);
     const amounts = [100_000_000, 200_000_000, 50_000_000, 18_500_000, 1];
-    const outcomes = await inTransaction(db.ds, (tx) => recordDisbursements(tx, amounts.map((a) => ({ ctx, input: payment(a) }))));
+    const outcomes = await inTransaction(db.ds, (tx) =>
+      recordDisbursements(
+        tx,
+        amounts.map((a) => ({ ctx, input: payment(a) })),
+      ),
+    );
     const results = outcomes.map((o) => ('value' in o ? o.value : o.error));
 
     const [a, b, c, d, e] = results;
@@ -50,7 +71,10 @@ describe('consignments: payments carried together in one transaction', function 
     for (const p of paid) {
       const entry = await db.ds.getRepository(LedgerEntry).findOneByOrFail({ id: p.ledgerEntryId! });
       expect(entry).to.include({ kind: 'execution', amount: p.paidAmount, sourceRef: `disbursement:${p.id}`, entryDate: '2025-10-02' });
-      expect(await db.ds.getRepository(Disbursement).findOneByOrFail({ id: p.id })).to.include({ ledgerEntryId: entry.id, paidAmount: p.paidAmount });
+      expect(await db.ds.getRepository(Disbursement).findOneByOrFail({ id: p.id })).to.include({
+        ledgerEntryId: entry.id,
+        paidAmount: p.paidAmount,
+      });
     }
     expect(await db.ds.getRepository(Disbursement).countBy({ fiscalYear: 2025, quarter: 4 })).to.equal(3);
     expect((await totalsDrift(db.ds.manager)).drift).to.deep.equal([]);
@@ -67,7 +91,13 @@ describe('consignments: payments carried together in one transaction', function 
 
   it('a consignment-year that cannot be paid refuses only its own requests in the group: no program-year that year, no funding program', async () => {
     const ctx = systemContext('grouped-3');
-    await createConsignment(db.ds, ctx, { code: 'SELF-C1', name: '자립형 위탁사무 (시험)', consignmentType: 'facility', fundingType: 'self', orgCode: 'LFB-FAIR' });
+    await createConsignment(db.ds, ctx, {
+      code: 'SELF-C1',
+      name: '자립형 위탁사무 (시험)',
+      consignmentType: 'facility',
+      fundingType: 'self',
+      orgCode: 'LFB-FAIR',
+    });
     const consignmentId = (await consignmentByRef(db.ds.manager, 'EC-C01')).id;
     const before = await paidTotal(db.ds.manager, consignmentId, 2025);
     // the year's plan is fully granted by now (the test above), so a payment of EC-C01 in 2025 is refused for the plan
@@ -80,7 +110,9 @@ describe('consignments: payments carried together in one transaction', function 
         { ctx, input: payment(1_000) },
       ]),
     );
-    const answers = outcomes.map((o) => ('value' in o ? (o.value as Disbursement).status : `${(o.error as DomainError).status} ${(o.error as DomainError).code}`));
+    const answers = outcomes.map((o) =>
+      'value' in o ? (o.value as Disbursement).status : `${(o.error as DomainError).status} ${(o.error as DomainError).code}`,
+    );
     expect(answers[0]).to.equal('requested');
     expect(answers[1], 'no program-year in 2030').to.match(/^404 /);
     expect(answers[2]).to.equal('422 fundingProgramRequired');
@@ -89,13 +121,19 @@ describe('consignments: payments carried together in one transaction', function 
     expect((outcomes[4] as { error: DomainError }).error.figures).to.include({ granted: 637_000_000, available: 0 });
     expect(await paidTotal(db.ds.manager, consignmentId, 2025)).to.equal(before);
     expect(await db.ds.getRepository(Disbursement).countBy({ fiscalYear: 2030 })).to.equal(0);
-    expect((await db.ds.getRepository(AuditRecord).findBy({ requestId: 'grouped-3' })).map((r) => r.action).sort()).to.deep.equal(['consignment.create', 'disbursement.request']);
+    expect((await db.ds.getRepository(AuditRecord).findBy({ requestId: 'grouped-3' })).map((r) => r.action).sort()).to.deep.equal([
+      'consignment.create',
+      'disbursement.request',
+    ]);
     expect((await totalsDrift(db.ds.manager)).drift).to.deep.equal([]);
   });
 
   it('a refusal of one of requests made together (another department, an unknown consignment, a bad quarter) answers only that one', async () => {
     const ctx = systemContext('grouped-2');
-    const stranger: RequestContext = { actor: { id: null, name: 'other department', role: 'budget_officer', orgUnitId: -1 }, requestId: 'grouped-2' };
+    const stranger: RequestContext = {
+      actor: { id: null, name: 'other department', role: 'budget_officer', orgUnitId: -1 },
+      requestId: 'grouped-2',
+    };
     const results = await Promise.all(
       (
         [
@@ -107,7 +145,13 @@ describe('consignments: payments carried together in one transaction', function 
         ] as [RequestContext, DisbursementInput][]
       ).map(([c, input]) => settle(createDisbursement(db.ds, c, input))),
     );
-    expect(results.map((r) => (r instanceof DomainError ? r.status : (r as Disbursement).status))).to.deep.equal(['requested', 403, 404, 422, 'decided']);
+    expect(results.map((r) => (r instanceof DomainError ? r.status : (r as Disbursement).status))).to.deep.equal([
+      'requested',
+      403,
+      404,
+      422,
+      'decided',
+    ]);
     const recorded = await db.ds.getRepository(Disbursement).find({ where: { fiscalYear: 2025, quarter: 4, requestedAmount: 5 } });
     expect(recorded.map((d) => d.status).sort()).to.deep.equal(['decided', 'requested']);
     expect(await db.ds.getRepository(AuditRecord).countBy({ requestId: 'grouped-2' })).to.equal(2);

@@ -44,17 +44,27 @@ describe('consignments: seeded e-commerce center and reading', function () {
   });
   after(async () => t.close());
 
-  it('reproduces seed 001\'s contract history: every term with selection method, score, evaluating department and renewal count', async () => {
+  it("reproduces seed 001's contract history: every term with selection method, score, evaluating department and renewal count", async () => {
     const res = await t.as('council').get('/api/consignments/EC-C01').expect(200);
     const terms = res.body.contractTerms as TermView[];
-    expect(terms.slice(0, HISTORY.length).map((x) => [x.startDate.slice(0, 7), x.periodLabel, x.selectionMethod, x.recordedScore, x.evaluatedBy, x.renewalCount])).to.deep.equal(HISTORY);
+    expect(
+      terms
+        .slice(0, HISTORY.length)
+        .map((x) => [x.startDate.slice(0, 7), x.periodLabel, x.selectionMethod, x.recordedScore, x.evaluatedBy, x.renewalCount]),
+    ).to.deep.equal(HISTORY);
     expect(terms).to.have.length(12);
     expect(terms[11]).to.include({ startDate: '2025-01-01', endDate: '2027-12-31', selectionMethod: 'retender', recordedScore: null });
     expect(terms.every((x) => x.operator.name === '(사)한국소비자연맹' && x.operator.representative === '강정화')).to.equal(true);
     expect(terms.filter((x) => x.selectionMethod === 'renewal')).to.have.length(8);
     expect(terms.slice(0, 11).filter((x) => x.selectionMethod === 'retender')).to.have.length(2);
     expect(terms[0].selectionMethodKo).to.equal('공개모집');
-    expect(res.body).to.include({ code: 'EC-C01', name: '서울시 전자상거래센터 운영', consignmentType: 'office', fundingType: 'budget', expenseItem: '민간위탁금' });
+    expect(res.body).to.include({
+      code: 'EC-C01',
+      name: '서울시 전자상거래센터 운영',
+      consignmentType: 'office',
+      fundingType: 'budget',
+      expenseItem: '민간위탁금',
+    });
     expect(res.body.department).to.deep.equal({ code: 'LFB-FAIR', name: '공정경제담당관' });
     expect(res.body.program.code).to.equal('EC-U01');
   });
@@ -73,15 +83,28 @@ describe('consignments: seeded e-commerce center and reading', function () {
 
   it('staff headcount per year, the consent bill and the budget 2022–2024 come back as seed 001 prints them', async () => {
     const res = await t.as('officer').get('/api/consignments/서울시 전자상거래센터 운영').expect(200);
-    expect(res.body.staff.map((s: { year: number; headcount: number }) => [s.year, s.headcount])).to.deep.equal([[2022, 7], [2023, 7], [2024, 7]]);
+    expect(res.body.staff.map((s: { year: number; headcount: number }) => [s.year, s.headcount])).to.deep.equal([
+      [2022, 7],
+      [2023, 7],
+      [2024, 7],
+    ]);
     expect(res.body.consents).to.have.length(1);
-    expect(res.body.consents[0]).to.include({ billNumber: '제2081호', kind: 'reconsignment', submittedOn: '2024-08-12', referredOn: '2024-08-14', decidedOn: null, result: 'pending' });
-    const budget = Object.fromEntries((res.body.budgetByYear as { fiscalYear: number; appropriation: number }[]).map((b) => [b.fiscalYear, b.appropriation]));
+    expect(res.body.consents[0]).to.include({
+      billNumber: '제2081호',
+      kind: 'reconsignment',
+      submittedOn: '2024-08-12',
+      referredOn: '2024-08-14',
+      decidedOn: null,
+      result: 'pending',
+    });
+    const budget = Object.fromEntries(
+      (res.body.budgetByYear as { fiscalYear: number; appropriation: number }[]).map((b) => [b.fiscalYear, b.appropriation]),
+    );
     expect([budget[2022], budget[2023], budget[2024]]).to.deep.equal([519_778_000, 523_783_000, 533_478_000]);
     expect(budget[2025]).to.equal(637_000_000);
   });
 
-  it('seed 000\'s 2023 plan: 523,783천원 in four quarters with the 산출근거 categories (quarterly split marked sample)', async () => {
+  it("seed 000's 2023 plan: 523,783천원 in four quarters with the 산출근거 categories (quarterly split marked sample)", async () => {
     const res = await t.as('council').get('/api/grant-plans?consignment=EC-C01&year=2023').expect(200);
     expect(res.body).to.have.length(1);
     const plan = res.body[0];
@@ -100,7 +123,13 @@ describe('consignments: seeded e-commerce center and reading', function () {
 
   it('2025 demo: an approved sample plan and two sample grants posted to the ledger as 집행', async () => {
     const res = await t.as('officer').get('/api/consignments/EC-C01/grant-status?year=2025').expect(200);
-    expect(res.body).to.include({ planTotal: 637_000_000, currentBudget: 637_000_000, granted: 318_500_000, remaining: 318_500_000, executionRate: 50 });
+    expect(res.body).to.include({
+      planTotal: 637_000_000,
+      currentBudget: 637_000_000,
+      granted: 318_500_000,
+      remaining: 318_500_000,
+      executionRate: 50,
+    });
     const list = await t.as('officer').get('/api/disbursements?consignment=EC-C01&year=2025').expect(200);
     expect(list.body.every((d: { sample: boolean; status: string }) => d.sample && d.status === 'paid')).to.equal(true);
     const entries = await t.as('officer').get('/api/ledger-entries?year=2025&kind=execution').expect(200);
@@ -108,7 +137,7 @@ describe('consignments: seeded e-commerce center and reading', function () {
     expect(fromGrants.reduce((s: number, e: { amount: number }) => s + e.amount, 0)).to.equal(318_500_000);
   });
 
-  it('council staff and admins read; an inspector of the owning department reads; another department\'s officer does not', async () => {
+  it("council staff and admins read; an inspector of the owning department reads; another department's officer does not", async () => {
     await t.as('admin').get('/api/consignments/EC-C01').expect(200);
     await t.as('inspector').get('/api/consignments/EC-C01').expect(200);
     const other = await t.as('officer2').get('/api/consignments/EC-C01').expect(403);
@@ -127,7 +156,10 @@ describe('consignments: seeded e-commerce center and reading', function () {
   });
 
   it('grant-status and consignment-settlement reports by code or exact Korean name, in json, xlsx and pdf', async () => {
-    const json = await t.as('council').get(`/api/reports/grant-status?consignment=${encodeURIComponent('서울시 전자상거래센터 운영')}&year=2025`).expect(200);
+    const json = await t
+      .as('council')
+      .get(`/api/reports/grant-status?consignment=${encodeURIComponent('서울시 전자상거래센터 운영')}&year=2025`)
+      .expect(200);
     const table = json.body.sections.find((s: { kind: string; title?: string }) => s.kind === 'table' && s.title === '분기별 교부 현황');
     const total = table.rows[table.rows.length - 1].cells;
     expect(total.planned.text).to.equal('637,000,000');
@@ -138,7 +170,11 @@ describe('consignments: seeded e-commerce center and reading', function () {
     const settle = await t.as('council').get('/api/reports/consignment-settlement?consignment=EC-C01&year=2025').expect(200);
     const summary = settle.body.sections.find((s: { title?: string }) => s.title === '정산 총괄').rows[0].cells;
     expect(summary.returnAmount.value).to.equal(summary.granted.value + summary.interest.value - summary.spent.value);
-    const pdf = await t.as('council').get('/api/reports/consignment-settlement?consignment=EC-C01&year=2025&format=pdf').buffer(true).expect(200);
+    const pdf = await t
+      .as('council')
+      .get('/api/reports/consignment-settlement?consignment=EC-C01&year=2025&format=pdf')
+      .buffer(true)
+      .expect(200);
     expect(pdf.headers['content-type']).to.match(/pdf/);
     const xlsx = await t.as('admin').get('/api/reports/grant-status?consignment=EC-C01&year=2025&format=xlsx').buffer(true).expect(200);
     expect(xlsx.headers['content-type']).to.match(/spreadsheet/);

@@ -21,7 +21,8 @@ describe('group commit (server/db/group-commit.ts)', function () {
   });
   after(() => db.drop());
 
-  const names = async (prefix: string) => (await db.ds.getRepository(Operator).find({ order: { id: 'ASC' } })).map((o) => o.name).filter((n) => n.startsWith(prefix));
+  const names = async (prefix: string) =>
+    (await db.ds.getRepository(Operator).find({ order: { id: 'ASC' } })).map((o) => o.name).filter((n) => n.startsWith(prefix));
 
   /** Work that inserts one operator per item (named by it) and answers with the group's size. */
   function recordingWork(prefix: string, sizes: number[], hold?: Promise<void>, refuse = new Set<string>(), fault = new Set<string>()) {
@@ -76,20 +77,30 @@ describe('group commit (server/db/group-commit.ts)', function () {
     const group = new GroupCommit(db.ds, recordingWork('c-', sizes, g.opened, new Set(['2'])));
     const first = group.submit('1');
     await turn();
-    const results = ['2', '3'].map((i) => group.submit(i).then((v) => v, (e: Error) => e.message));
+    const results = ['2', '3'].map((i) =>
+      group.submit(i).then(
+        (v) => v,
+        (e: Error) => e.message,
+      ),
+    );
     g.open();
     await first;
     expect(await Promise.all(results)).to.deep.equal(['refused 2', 2]);
     expect(await names('c-')).to.deep.equal(['c-1', 'c-3']);
   });
 
-  it('when a group\'s transaction fails, rolls it back whole and carries each item alone: only the faulty item fails, nothing is written twice', async () => {
+  it("when a group's transaction fails, rolls it back whole and carries each item alone: only the faulty item fails, nothing is written twice", async () => {
     const sizes: number[] = [];
     const g = gate();
     const group = new GroupCommit(db.ds, recordingWork('d-', sizes, g.opened, new Set(), new Set(['3'])));
     const first = group.submit('1');
     await turn();
-    const results = ['2', '3', '4'].map((i) => group.submit(i).then((v) => v, (e: Error) => e.message));
+    const results = ['2', '3', '4'].map((i) =>
+      group.submit(i).then(
+        (v) => v,
+        (e: Error) => e.message,
+      ),
+    );
     g.open();
     await first;
     expect(await Promise.all(results)).to.deep.equal([1, 'fault 3', 1]);

@@ -23,7 +23,11 @@ describe('lean statements and transactions', function () {
   let db: TestDb;
   before(async () => {
     db = await freshDatabase();
-    await runSeedSteps(db.ds, () => undefined, (f) => /^(010|020|040|090)-/.test(f));
+    await runSeedSteps(
+      db.ds,
+      () => undefined,
+      (f) => /^(010|020|040|090)-/.test(f),
+    );
   });
   after(() => db.drop());
 
@@ -48,21 +52,44 @@ describe('lean statements and transactions', function () {
     const c = (await leanFindOne(em, Consignment, { code: 'EC-C01' }))!;
     const createdAt = new Date('2025-10-02T03:04:05.678Z');
     const values = {
-      consignmentId: c.id, fiscalYear: 2025, quarter: 2, status: 'requested' as const, requestedOn: '2025-04-01', requestedAmount: 123_456_789_012,
-      decidedOn: null, decidedAmount: null, paidOn: null, paidAmount: null, lumpSum: true, lumpSumReason: '사유', grantPlanId: null, ledgerEntryId: null,
-      note: null, sample: false, createdById: null, createdAt,
+      consignmentId: c.id,
+      fiscalYear: 2025,
+      quarter: 2,
+      status: 'requested' as const,
+      requestedOn: '2025-04-01',
+      requestedAmount: 123_456_789_012,
+      decidedOn: null,
+      decidedAmount: null,
+      paidOn: null,
+      paidAmount: null,
+      lumpSum: true,
+      lumpSumReason: '사유',
+      grantPlanId: null,
+      ledgerEntryId: null,
+      note: null,
+      sample: false,
+      createdById: null,
+      createdAt,
     };
     const id = await leanInsert(em, Disbursement, values);
     expect(await em.getRepository(Disbursement).findOneByOrFail({ id })).to.deep.include({ id, ...values });
     await leanUpdate(em, Disbursement, id, { status: 'decided', decidedOn: '2025-04-02', decidedAmount: 5 });
-    expect(await em.getRepository(Disbursement).findOneByOrFail({ id })).to.deep.include({ ...values, status: 'decided', decidedOn: '2025-04-02', decidedAmount: 5 });
+    expect(await em.getRepository(Disbursement).findOneByOrFail({ id })).to.deep.include({
+      ...values,
+      status: 'decided',
+      decidedOn: '2025-04-02',
+      decidedAmount: 5,
+    });
     expect(await leanFindOne(em, Disbursement, { id, lumpSumReason: null })).to.equal(null);
     // an undefined condition is a bug in the caller, not "any row"
-    const err = await leanFindOne(em, Disbursement, { id: undefined }).then(() => null, (e: Error) => e);
+    const err = await leanFindOne(em, Disbursement, { id: undefined }).then(
+      () => null,
+      (e: Error) => e,
+    );
     expect(err?.message).to.contain('undefined');
   });
 
-  it('writes a transaction\'s audit records together at its commit, and none when it rolls back', async () => {
+  it("writes a transaction's audit records together at its commit, and none when it rolls back", async () => {
     const ctx = systemContext('lean-test');
     const count = () => db.ds.getRepository(AuditRecord).countBy({ requestId: ctx.requestId });
     const before = await count();
@@ -73,7 +100,9 @@ describe('lean statements and transactions', function () {
     });
     expect(seenInside, 'held until the commit').to.equal(before);
     expect(await count(), 'all 250, in chunks of 100').to.equal(before + 250);
-    const written = await db.ds.getRepository(AuditRecord).find({ where: { requestId: ctx.requestId, action: 'test.batch' }, order: { id: 'ASC' } });
+    const written = await db.ds
+      .getRepository(AuditRecord)
+      .find({ where: { requestId: ctx.requestId, action: 'test.batch' }, order: { id: 'ASC' } });
     expect(written.map((r) => Number(r.entityId))).to.deep.equal([...Array(250).keys()]);
 
     await inTransaction(db.ds, async (em) => {
@@ -97,7 +126,10 @@ describe('lean statements and transactions', function () {
     let n = 0;
     for (let i = 0; i < 2; i++) {
       await inTransaction(db.ds, async (em) => {
-        seen.push(transactionLocal(em, key, () => ++n)!, transactionLocal(em, key, () => ++n)!);
+        seen.push(
+          transactionLocal(em, key, () => ++n)!,
+          transactionLocal(em, key, () => ++n)!,
+        );
       });
     }
     expect(seen).to.deep.equal([1, 1, 2, 2]);
@@ -124,7 +156,10 @@ describe('lean statements and transactions', function () {
     await write;
     await close;
     expect(closed).to.equal(true);
-    const refused = await inTransaction(db.ds, (em) => assertYearOpen(em, 2031)).then(() => null, (err: unknown) => err);
+    const refused = await inTransaction(db.ds, (em) => assertYearOpen(em, 2031)).then(
+      () => null,
+      (err: unknown) => err,
+    );
     expect(refused).to.be.instanceOf(DomainError);
     expect((refused as DomainError).code).to.equal('fiscal_year_closed');
   });
@@ -138,7 +173,10 @@ describe('lean statements and transactions', function () {
       await Promise.all(
         Array.from({ length: 4 }, () =>
           inTransaction(db.ds, async (em) => {
-            const [row] = (await em.query('SELECT @@tx_isolation AS level, CONNECTION_ID() AS connection, SLEEP(0.05) AS slept')) as { level: string; connection: number }[];
+            const [row] = (await em.query('SELECT @@tx_isolation AS level, CONNECTION_ID() AS connection, SLEEP(0.05) AS slept')) as {
+              level: string;
+              connection: number;
+            }[];
             levels.push(row.level);
             connections.add(Number(row.connection));
             expect(await leanFindOne(em, ProgramYear, { fiscalYear: 2025 }, { lock: true })).to.be.instanceOf(ProgramYear);

@@ -93,7 +93,11 @@ describe('pipelined transactions on the database', function () {
   let consignmentId: number;
   before(async () => {
     db = await freshDatabase();
-    await runSeedSteps(db.ds, () => undefined, (f) => /^(010|020|040|090)-/.test(f));
+    await runSeedSteps(
+      db.ds,
+      () => undefined,
+      (f) => /^(010|020|040|090)-/.test(f),
+    );
     consignmentId = (await leanFindOne(db.ds.manager, Consignment, { code: 'EC-C01' }))!.id;
   });
   after(() => db.drop());
@@ -117,7 +121,10 @@ describe('pipelined transactions on the database', function () {
       await leanUpdate(tx, Consignment, consignmentId, { note });
       await leanAddTo(tx, ConsignmentGrantTotal, 'paid', [{ key: { consignmentId, fiscalYear: 1999 }, amount: 5 }]);
       await leanAddTo(tx, ConsignmentGrantTotal, 'paid', [{ key: { consignmentId, fiscalYear: 1999 }, amount: 7 }]);
-      return Promise.all([leanFindOne(tx, Consignment, { id: consignmentId }), leanFindOne(tx, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1999 })]);
+      return Promise.all([
+        leanFindOne(tx, Consignment, { id: consignmentId }),
+        leanFindOne(tx, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1999 }),
+      ]);
     });
     expect(seen[0]!.note).to.equal(note);
     expect(seen[1]!.paid, 'the total was created, then added to').to.equal(12);
@@ -125,13 +132,30 @@ describe('pipelined transactions on the database', function () {
   });
 
   it('adds to several totals in one statement, creating those not there yet, and sets a column of several rows each to its own value', async () => {
-    const [a, b] = await Promise.all([1, 2].map((n) => leanInsert(db.ds.manager, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1980 + n, paid: 0 })));
-    await leanAddTo(db.ds.manager, ConsignmentGrantTotal, 'paid', [1981, 1982, 1983].map((fiscalYear, i) => ({ key: { consignmentId, fiscalYear }, amount: 10 + i })));
-    const totals = await Promise.all([1981, 1982, 1983].map((fiscalYear) => leanFindOne(db.ds.manager, ConsignmentGrantTotal, { consignmentId, fiscalYear })));
+    const [a, b] = await Promise.all(
+      [1, 2].map((n) => leanInsert(db.ds.manager, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1980 + n, paid: 0 })),
+    );
+    await leanAddTo(
+      db.ds.manager,
+      ConsignmentGrantTotal,
+      'paid',
+      [1981, 1982, 1983].map((fiscalYear, i) => ({ key: { consignmentId, fiscalYear }, amount: 10 + i })),
+    );
+    const totals = await Promise.all(
+      [1981, 1982, 1983].map((fiscalYear) => leanFindOne(db.ds.manager, ConsignmentGrantTotal, { consignmentId, fiscalYear })),
+    );
     expect(totals.map((t) => t!.paid)).to.deep.equal([10, 11, 12]);
-    await leanSetEach(db.ds.manager, ConsignmentGrantTotal, 'paid', [[a, 100], [b, 200]]);
-    const after = await Promise.all([1981, 1982, 1983].map((fiscalYear) => leanFindOne(db.ds.manager, ConsignmentGrantTotal, { consignmentId, fiscalYear })));
-    expect(after.map((t) => t!.paid), 'only the rows named changed').to.deep.equal([100, 200, 12]);
+    await leanSetEach(db.ds.manager, ConsignmentGrantTotal, 'paid', [
+      [a, 100],
+      [b, 200],
+    ]);
+    const after = await Promise.all(
+      [1981, 1982, 1983].map((fiscalYear) => leanFindOne(db.ds.manager, ConsignmentGrantTotal, { consignmentId, fiscalYear })),
+    );
+    expect(
+      after.map((t) => t!.paid),
+      'only the rows named changed',
+    ).to.deep.equal([100, 200, 12]);
   });
 
   it('rolls back the whole transaction when a write sent later fails, including what came before it', async () => {
@@ -157,9 +181,14 @@ describe('pipelined transactions on the database', function () {
     await inTransaction(db.ds, async (tx) => {
       trips = tripsOf(tx);
       await leanFindOne(tx, Consignment, { id: consignmentId });
-      await Promise.all([leanFindOne(tx, Consignment, { code: 'EC-C01' }), leanFindOne(tx, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1999 })]);
+      await Promise.all([
+        leanFindOne(tx, Consignment, { code: 'EC-C01' }),
+        leanFindOne(tx, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1999 }),
+      ]);
       await leanUpdate(tx, Consignment, consignmentId, { note: 'trip count' });
-      await leanInsert(tx, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1997, paid: 0 }).then((id) => expect(id).to.be.a('number').above(0));
+      await leanInsert(tx, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1997, paid: 0 }).then((id) =>
+        expect(id).to.be.a('number').above(0),
+      );
     });
     const sent = trips as unknown as string[];
     expect(sent).to.have.length(4);
@@ -199,17 +228,33 @@ describe('pipelined transactions on the database', function () {
     return trips;
   }
 
-  const payment = (amount: number) => ({ consignment: 'EC-C01', fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount, paidOn: '2025-10-02' });
+  const payment = (amount: number) => ({
+    consignment: 'EC-C01',
+    fiscalYear: 2025,
+    quarter: 4,
+    requestedOn: '2025-10-01',
+    amount,
+    paidOn: '2025-10-02',
+  });
 
   it('on MariaDB, a grant payment takes five round trips, the lock travelling with every read its checks need', async function () {
     if (db.kind !== 'mysql') this.skip();
     const trips = await roundTrips(() => createDisbursement(db.ds, systemContext('test'), payment(1000)));
     expect(trips.length, trips.join('\n---\n')).to.equal(5);
     expect(trips[0]).to.match(/START TRANSACTION;\nSELECT .* FROM `consignments`/s);
-    for (const read of [/FROM program_years py .* FOR UPDATE/s, /FROM `fiscal_years` .* LOCK IN SHARE MODE/s, /FROM budget_transfers/, /consignment_grant_totals/, /FROM ledger_line_totals/]) expect(trips[1]).to.match(read);
+    for (const read of [
+      /FROM program_years py .* FOR UPDATE/s,
+      /FROM `fiscal_years` .* LOCK IN SHARE MODE/s,
+      /FROM budget_transfers/,
+      /consignment_grant_totals/,
+      /FROM ledger_line_totals/,
+    ])
+      expect(trips[1]).to.match(read);
     expect(trips[2]).to.match(/^INSERT INTO `disbursements`/);
     expect(trips[3]).to.match(/^INSERT INTO `ledger_entries`/);
-    expect(trips[4]).to.match(/INSERT INTO `ledger_line_totals`.*UPDATE `disbursements`.*INSERT INTO `consignment_grant_totals`.*INSERT INTO `audit_records`.*;\nCOMMIT$/s);
+    expect(trips[4]).to.match(
+      /INSERT INTO `ledger_line_totals`.*UPDATE `disbursements`.*INSERT INTO `consignment_grant_totals`.*INSERT INTO `audit_records`.*;\nCOMMIT$/s,
+    );
   });
 
   it('on MariaDB, a group of eight payments takes the same five round trips: one look-up, one lock, one read of the figures, one commit', async function () {
@@ -217,7 +262,10 @@ describe('pipelined transactions on the database', function () {
     const group = Array.from({ length: 8 }, () => ({ ctx: systemContext('test'), input: payment(1000) }));
     const trips = await roundTrips(() => inTransaction(db.ds, (em) => recordDisbursements(em, group)));
     expect(trips.length, trips.join('\n---\n')).to.equal(5);
-    expect(trips[0].split(';\n').filter((s) => /FROM `consignments`/.test(s)), 'the consignment is found once for the eight').to.have.length(1);
+    expect(
+      trips[0].split(';\n').filter((s) => /FROM `consignments`/.test(s)),
+      'the consignment is found once for the eight',
+    ).to.have.length(1);
     const tx = trips.slice(1);
     const count = (trip: string, pattern: RegExp) => trip.split(';\n').filter((s) => pattern.test(s)).length;
     expect(count(tx[0], /FOR UPDATE/), 'one lock for the consignment-year').to.equal(1);
@@ -237,8 +285,19 @@ describe('pipelined transactions on the database', function () {
       await createProgram(db.ds, ctx, { code: `GROUP-P${n}`, name: `묶음 위탁사업 ${n}`, kind: 'unit', account: 'general' });
       const py = await createProgramYear(db.ds, ctx, { programCode: `GROUP-P${n}`, fiscalYear: 2025, orgCode: 'LFB-FAIR' });
       await createAppropriation(db.ds, ctx, { programYearId: py.id, expenseItem: '민간위탁금', amount: 4_000_000 });
-      await createConsignment(db.ds, ctx, { code: `GROUP-C${n}`, name: `묶음 위탁사무 ${n}`, consignmentType: 'office', fundingType: 'budget', orgCode: 'LFB-FAIR', programCode: `GROUP-P${n}` });
-      const plan = await createGrantPlan(db.ds, ctx, { consignment: `GROUP-C${n}`, fiscalYear: 2025, quarters: [1_000_000, 1_000_000, 1_000_000, 1_000_000] });
+      await createConsignment(db.ds, ctx, {
+        code: `GROUP-C${n}`,
+        name: `묶음 위탁사무 ${n}`,
+        consignmentType: 'office',
+        fundingType: 'budget',
+        orgCode: 'LFB-FAIR',
+        programCode: `GROUP-P${n}`,
+      });
+      const plan = await createGrantPlan(db.ds, ctx, {
+        consignment: `GROUP-C${n}`,
+        fiscalYear: 2025,
+        quarters: [1_000_000, 1_000_000, 1_000_000, 1_000_000],
+      });
       await approveGrantPlan(db.ds, ctx, plan.id, { approvedOn: '2025-01-02' });
       codes.push(`GROUP-C${n}`);
     }
@@ -250,7 +309,9 @@ describe('pipelined transactions on the database', function () {
     expect(outcomes.every((o) => 'value' in o)).to.equal(true);
     for (const [n, code] of codes.entries()) {
       const c = (await leanFindOne(db.ds.manager, Consignment, { code }))!;
-      expect((await leanFindOne(db.ds.manager, ConsignmentGrantTotal, { consignmentId: c.id, fiscalYear: 2025 }))!.paid, code).to.equal(100 * (n + 1) + 100 * (n + 4));
+      expect((await leanFindOne(db.ds.manager, ConsignmentGrantTotal, { consignmentId: c.id, fiscalYear: 2025 }))!.paid, code).to.equal(
+        100 * (n + 1) + 100 * (n + 4),
+      );
     }
     if (!trips) return;
     expect(trips.length, trips.join('\n---\n')).to.equal(5);

@@ -1,5 +1,15 @@
 import { expect } from 'chai';
-import { achievementRate, basisLineResult, changeRate, divRound, executionRate, formatAmount, formatInteger, sumWon, toUnit } from '../../domain/money';
+import {
+  achievementRate,
+  basisLineResult,
+  changeRate,
+  divRound,
+  executionRate,
+  formatAmount,
+  formatInteger,
+  sumWon,
+  toUnit,
+} from '../../domain/money';
 
 describe('domain: money and rates (domain.md §3)', () => {
   it('rounds half away from zero, in integer arithmetic', () => {

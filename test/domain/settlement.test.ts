@@ -13,8 +13,18 @@ describe('domain: settlement roll-ups at every level of the organisation', () =>
     { id: 5, code: 'D2', name: '나과', level: 'department', parentId: 3 },
     { id: 6, code: 'T1', name: '가팀', level: 'team', parentId: 4 },
   ];
-  const p = (id: number, kind: ProgramYearFacts['kind'], orgUnitId: number, parentId: number | null, fig = f(0, 0)): ProgramYearFacts =>
-    ({ id, programCode: `P${id}`, name: `사업${id}`, kind, account: 'general', orgUnitId, parentId, sortOrder: id, figures: fig, priorYearBasis: null });
+  const p = (id: number, kind: ProgramYearFacts['kind'], orgUnitId: number, parentId: number | null, fig = f(0, 0)): ProgramYearFacts => ({
+    id,
+    programCode: `P${id}`,
+    name: `사업${id}`,
+    kind,
+    account: 'general',
+    orgUnitId,
+    parentId,
+    sortOrder: id,
+    figures: fig,
+    priorYearBasis: null,
+  });
   const programs = [
     p(10, 'policy', 4, null),
     p(11, 'unit', 4, 10, f(1_000_000, 900_000)),
@@ -27,9 +37,19 @@ describe('domain: settlement roll-ups at every level of the organisation', () =>
   it('a city: total, 사업예산/기본경비, then each bureau above its departments', () => {
     const rows = buildSettlementRows(orgs, programs, 1);
     expect(rows.map((r) => `${r.kind}:${r.label}:${r.depth}`)).to.deep.equal([
-      'total:합 계:0', 'business:사업예산:1', 'basic_total:기본경비(행정운영경비):1',
-      'bureau:가국:1', 'department:가과:2', 'policy:사업10:3', 'unit:사업11:4', 'unit:사업12:4', 'basic:사업13:3',
-      'bureau:나국:1', 'department:나과:2', 'policy:사업20:3', 'unit:사업21:4',
+      'total:합 계:0',
+      'business:사업예산:1',
+      'basic_total:기본경비(행정운영경비):1',
+      'bureau:가국:1',
+      'department:가과:2',
+      'policy:사업10:3',
+      'unit:사업11:4',
+      'unit:사업12:4',
+      'basic:사업13:3',
+      'bureau:나국:1',
+      'department:나과:2',
+      'policy:사업20:3',
+      'unit:사업21:4',
     ]);
     const total = rows[0].figures;
     expect(total).to.include({ budget: 3_550_000, executed: 3_050_000, balance: 500_000 });

@@ -37,11 +37,19 @@ describe('evaluations/domain: the renewal verdict', () => {
     expect(earlier.reasons).to.deep.equal([]);
 
     // the boundary days of the two versions
-    expect(renewalVerdict(base({ evaluation: { id: 3, total: '74.9', evaluatedOn: '2022-06-30', evaluatedBy: 'x' } }), RULES).renewalAllowed).to.equal(true);
-    expect(renewalVerdict(base({ evaluation: { id: 4, total: '74.9', evaluatedOn: '2022-07-01', evaluatedBy: 'x' } }), RULES).renewalAllowed).to.equal(false);
+    expect(
+      renewalVerdict(base({ evaluation: { id: 3, total: '74.9', evaluatedOn: '2022-06-30', evaluatedBy: 'x' } }), RULES).renewalAllowed,
+    ).to.equal(true);
+    expect(
+      renewalVerdict(base({ evaluation: { id: 4, total: '74.9', evaluatedOn: '2022-07-01', evaluatedBy: 'x' } }), RULES).renewalAllowed,
+    ).to.equal(false);
     // exactly the bar passes; one hundredth below fails
-    expect(renewalVerdict(base({ evaluation: { id: 5, total: '75.00', evaluatedOn: '2023-01-01', evaluatedBy: 'x' } }), RULES).renewalAllowed).to.equal(true);
-    expect(renewalVerdict(base({ evaluation: { id: 6, total: '59.99', evaluatedOn: '2020-01-01', evaluatedBy: 'x' } }), RULES).reasons[0].code).to.equal('low_evaluation_score');
+    expect(
+      renewalVerdict(base({ evaluation: { id: 5, total: '75.00', evaluatedOn: '2023-01-01', evaluatedBy: 'x' } }), RULES).renewalAllowed,
+    ).to.equal(true);
+    expect(
+      renewalVerdict(base({ evaluation: { id: 6, total: '59.99', evaluatedOn: '2020-01-01', evaluatedBy: 'x' } }), RULES).reasons[0].code,
+    ).to.equal('low_evaluation_score');
   });
 
   it('says ① could not be judged when no rule is in force or there is no evaluation', () => {
@@ -80,7 +88,14 @@ describe('evaluations/domain: the renewal verdict', () => {
         repeatChains: [{ title: 'a', findingIds: [1, 2, 3, 4], uncorrectedCount: 4 }],
         misconduct: [{ id: 31, date: '2023-05-02', decision: '벌금 500만원', description: '사업비 횡령' }],
         auditSanctions: [
-          { id: 41, date: '2023-08-01', decision: '환수 300만원', description: '감사 지적', committeeRelevant: true, committeeDecidedOn: '2023-10-01' },
+          {
+            id: 41,
+            date: '2023-08-01',
+            decision: '환수 300만원',
+            description: '감사 지적',
+            committeeRelevant: true,
+            committeeDecidedOn: '2023-10-01',
+          },
           { id: 42, date: '2023-09-01', decision: '주의', description: '경미한 지적', committeeRelevant: false },
         ],
       }),
@@ -93,7 +108,10 @@ describe('evaluations/domain: the renewal verdict', () => {
   });
 
   it('records the city choosing a re-tender although renewal was allowed (seed 001: 83.44)', () => {
-    const v = renewalVerdict(base({ cityDecision: { id: 5, decidedOn: '2024-08-12', decision: 'retender', reason: '관성적 운영 우려' } }), RULES);
+    const v = renewalVerdict(
+      base({ cityDecision: { id: 5, decidedOn: '2024-08-12', decision: 'retender', reason: '관성적 운영 우려' } }),
+      RULES,
+    );
     expect(v.renewalAllowed).to.equal(true);
     expect(v.outcome).to.equal('retender_chosen');
     expect(v.summaryKo).to.contain('83.44').and.contain('관성적 운영 우려');
@@ -114,7 +132,7 @@ describe('evaluations/domain: scores and achievements', () => {
     expect(sumScores(['13.50', '8.60', '20.34', '12.50', '16.30', '8.20', '4.00'])).to.equal('83.44');
     // random scores: the decimal total equals the integer sum of hundredths
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 200; round++) {
       const hundredths = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => Math.floor(rand() * 2000));
       const texts = hundredths.map((h) => `${Math.floor(h / 100)}.${String(h % 100).padStart(2, '0')}`);
@@ -134,7 +152,11 @@ describe('evaluations/domain: scores and achievements', () => {
   });
 
   it('grades a total by the highest band it reaches', () => {
-    const bands = [{ grade: 'A', minScore: '90' }, { grade: 'B', minScore: '80' }, { grade: 'C', minScore: '0' }];
+    const bands = [
+      { grade: 'A', minScore: '90' },
+      { grade: 'B', minScore: '80' },
+      { grade: 'C', minScore: '0' },
+    ];
     expect(gradeFor('83.44', bands)).to.equal('B');
     expect(gradeFor('90.00', bands)).to.equal('A');
     expect(gradeFor('79.99', bands)).to.equal('C');

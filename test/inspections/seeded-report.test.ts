@@ -31,33 +31,61 @@ describe('inspections: the seeded 2020 inspection of the e-commerce center (seed
   });
 
   it('renders to a PDF whose text has every area heading and every finding of seed 002', async () => {
-    const res = await t.as('council').get('/api/reports/inspection-result?consignment=EC-C01&year=2020&format=pdf').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await t
+      .as('council')
+      .get('/api/reports/inspection-result?consignment=EC-C01&year=2020&format=pdf')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).to.equal(200);
     const file = path.join(dir, 'inspection.pdf');
     fs.writeFileSync(file, res.body as Buffer);
     const text = squash(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }));
     const headings = areaTitles(consignmentChecklistV1.areas);
-    expect(headings).to.include.members(['일반운영 분야', '공통지표(1): 회계관리(예산 관리 및 집행)', '공통지표(2): 고용(조직 및 인사관리)', '개별지표(1): 시민(만족도 및 소통)', '개별지표(2): 전문기술(안전 및 시설관리)', '운영성과 분야', '인력 및 자원 투입', '사업 추진 과정', '사업성과 달성 및 활용']);
+    expect(headings).to.include.members([
+      '일반운영 분야',
+      '공통지표(1): 회계관리(예산 관리 및 집행)',
+      '공통지표(2): 고용(조직 및 인사관리)',
+      '개별지표(1): 시민(만족도 및 소통)',
+      '개별지표(2): 전문기술(안전 및 시설관리)',
+      '운영성과 분야',
+      '인력 및 자원 투입',
+      '사업 추진 과정',
+      '사업성과 달성 및 활용',
+    ]);
     for (const h of headings) expect(text, h).to.contain(squash(h));
     for (const f of findings2020) {
       expect(text, f.title).to.contain(squash(f.title));
       expect(text, f.requiredAction).to.contain(squash(f.requiredAction));
     }
-    for (const s of ['점검개요', '개선 및 건의사항', '조치사항', '공정경제담당관-793', '(사)한국소비자연맹', '코로나19 확진자 발생', '8.0% (≥10%) 미흡', '일부 미흡', '해당없음']) {
+    for (const s of [
+      '점검개요',
+      '개선 및 건의사항',
+      '조치사항',
+      '공정경제담당관-793',
+      '(사)한국소비자연맹',
+      '코로나19 확진자 발생',
+      '8.0% (≥10%) 미흡',
+      '일부 미흡',
+      '해당없음',
+    ]) {
       expect(text, s).to.contain(squash(s));
     }
   });
 
   it('renders to xlsx too, and the JSON model carries the system judgement of the survey criterion', async () => {
-    const x = await t.as('officer').get('/api/reports/inspection-result?consignment=서울시 전자상거래센터 운영&year=2020&format=xlsx').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const x = await t
+      .as('officer')
+      .get('/api/reports/inspection-result?consignment=서울시 전자상거래센터 운영&year=2020&format=xlsx')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(x.status).to.equal(200);
     expect((x.body as Buffer).subarray(0, 2).toString()).to.equal('PK');
     const inspection = await t.ds.getRepository(Inspection).findOneByOrFail({ documentNumber: '공정경제담당관-793' });
@@ -74,7 +102,9 @@ describe('inspections: the seeded 2020 inspection of the e-commerce center (seed
 
   it('lists open findings with overdue ones first in the findings register', async () => {
     const inspection = await t.ds.getRepository(Inspection).findOneByOrFail({ documentNumber: '공정경제담당관-793' });
-    const [first, second] = await t.ds.getRepository(InspectionFinding).find({ where: { inspectionId: inspection.id }, order: { seq: 'ASC' } });
+    const [first, second] = await t.ds
+      .getRepository(InspectionFinding)
+      .find({ where: { inspectionId: inspection.id }, order: { seq: 'ASC' } });
     // give the second a later due date so that, as of 2021-09-01, only the first is overdue
     await t.ds.getRepository(InspectionFinding).update({ id: second.id }, { dueDate: '2021-12-31' });
     const res = await t.as('council').get('/api/reports/findings-register?asOf=2021-09-01&format=json');
@@ -94,10 +124,16 @@ describe('inspections: the seeded 2020 inspection of the e-commerce center (seed
   });
 
   it('the seed step is idempotent', async () => {
-    const before = { templates: await t.ds.getRepository(InspectionTemplate).count(), inspections: await t.ds.getRepository(Inspection).count() };
+    const before = {
+      templates: await t.ds.getRepository(InspectionTemplate).count(),
+      inspections: await t.ds.getRepository(Inspection).count(),
+    };
     const message = await runInspectionStep(t.ds);
     expect(message).to.contain('present');
-    expect({ templates: await t.ds.getRepository(InspectionTemplate).count(), inspections: await t.ds.getRepository(Inspection).count() }).to.deep.equal(before);
+    expect({
+      templates: await t.ds.getRepository(InspectionTemplate).count(),
+      inspections: await t.ds.getRepository(Inspection).count(),
+    }).to.deep.equal(before);
   });
 
   it('judges criteria exactly, without floating point', () => {

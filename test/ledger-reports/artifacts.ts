@@ -43,7 +43,10 @@ export function pngPreview(file: string, name: string, page = 1): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const prefix = path.join(ARTIFACTS, name);
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(page), '-l', String(page), file, prefix]);
-  const made = fs.readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).map((f) => path.join(ARTIFACTS, f));
+  const made = fs
+    .readdirSync(ARTIFACTS)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+    .map((f) => path.join(ARTIFACTS, f));
   expect(made, `PNG of ${name}`).to.not.be.empty;
   return made[0];
 }
@@ -58,7 +61,18 @@ export interface PrintedRow {
 
 /** The PDF text without its figure tokens, squashed: a label wrapped over two lines reads whole again. */
 export function labelsOnly(text: string): string {
-  return squash(text.split('\n').map((line) => line.trim().split(/\s+/).filter((tok) => !FIGURE.test(tok)).join('')).join(''));
+  return squash(
+    text
+      .split('\n')
+      .map((line) =>
+        line
+          .trim()
+          .split(/\s+/)
+          .filter((tok) => !FIGURE.test(tok))
+          .join(''),
+      )
+      .join(''),
+  );
 }
 
 /** Rows of the PDF's tables: lines that end in at least `minFigures` figure tokens. */
@@ -87,7 +101,11 @@ export function displayText(cell: ExcelJS.Cell): string {
   if (section === 'General') return String(v);
   const decimals = /\.(0+)/.exec(section)?.[1].length ?? 0;
   const grouped = section.includes(',');
-  const body = Math.abs(v).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouped });
+  const body = Math.abs(v).toLocaleString('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: grouped,
+  });
   const prefix = /^"([^"]*)"/.exec(section)?.[1] ?? '';
   return `${prefix}${body}`;
 }

@@ -35,13 +35,22 @@ describe('ledger reports: seed 000 (전자상거래센터)', function () {
   after(async () => {
     await t?.close();
   });
-  const build = (name: string, params: Record<string, unknown>) => buildReport(t.ds.manager, name, { asOf: '2023-01-02', ...params }, systemContext('test'));
+  const build = (name: string, params: Record<string, unknown>) =>
+    buildReport(t.ds.manager, name, { asOf: '2023-01-02', ...params }, systemContext('test'));
 
   describe('settlement-history', () => {
     const expected = () =>
       printed.history.map((h) => ({
         label: String(h.year),
-        figures: { 0: thousand(h.finalBudget), 1: thousand(h.carryIn), 2: thousand(h.change), 3: thousand(h.current), 4: thousand(h.executed), 5: thousand(h.carryOut), 6: thousand(h.balance) },
+        figures: {
+          0: thousand(h.finalBudget),
+          1: thousand(h.carryIn),
+          2: thousand(h.change),
+          3: thousand(h.current),
+          4: thousand(h.executed),
+          5: thousand(h.carryOut),
+          6: thousand(h.balance),
+        },
       }));
 
     it('prints the three years 2019–2021 with zeros as "0", by program name or code, in xlsx and pdf', async () => {
@@ -49,7 +58,16 @@ describe('ledger reports: seed 000 (전자상거래센터)', function () {
       const byCode = await build('settlement-history', { consignment: 'EC-U01', year: 2021 });
       expect(byCode.sections).to.deep.equal(byName.sections);
       const table = byName.sections.find((s): s is TableSection => s.kind === 'table')!;
-      expect(table.columns.map((c) => c.label)).to.deep.equal(['연도', '최종예산', '전년이월', '예산변경', '예산현액', '집행액', '차년이월', '집행잔액']);
+      expect(table.columns.map((c) => c.label)).to.deep.equal([
+        '연도',
+        '최종예산',
+        '전년이월',
+        '예산변경',
+        '예산현액',
+        '집행액',
+        '차년이월',
+        '집행잔액',
+      ]);
       expect(table.rows.length).to.equal(3);
       const pdf = await renderFile(byName, 'settlement-history-2021', 'pdf');
       const xlsx = await renderFile(byName, 'settlement-history-2021', 'xlsx');

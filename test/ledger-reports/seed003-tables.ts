@@ -77,7 +77,14 @@ export function settlementRows(): ExpectedRow[] {
     return out;
   };
   const rows: ExpectedRow[] = [
-    { label: '합 계', figures: { ...fig(s.total), 3: thousand(printed.summary2018.amendments.carryOver.amount), 4: thousand(printed.summary2018.total.balance) } },
+    {
+      label: '합 계',
+      figures: {
+        ...fig(s.total),
+        3: thousand(printed.summary2018.amendments.carryOver.amount),
+        4: thousand(printed.summary2018.total.balance),
+      },
+    },
     { label: '사업예산', figures: fig(s.businessBudget) },
     { label: '기본경비(행정운영경비)', figures: fig(s.basicExpense) },
   ];
@@ -92,7 +99,13 @@ export function settlementRows(): ExpectedRow[] {
 /** 세출결산 총괄 rows; positions: 0 예산액 · 1 예산현액 · 2 집행액 · 3 집행잔액 · 4 집행률. */
 export function summaryRows(): ExpectedRow[] {
   const s = printed.summary2018;
-  const fig = (f: SettlementFigures & { balance: number }, rate: string) => ({ 0: thousand(f.budget), 1: thousand(f.current), 2: thousand(f.executed), 3: thousand(f.balance), 4: rate });
+  const fig = (f: SettlementFigures & { balance: number }, rate: string) => ({
+    0: thousand(f.budget),
+    1: thousand(f.current),
+    2: thousand(f.executed),
+    3: thousand(f.balance),
+    4: rate,
+  });
   return [
     { label: '총계', figures: fig(s.total, s.total.rate) },
     ...Object.entries(s.departments).map(([code, f]) => ({ label: orgName(code), figures: fig(f, RATE_CORRECTIONS[code] ?? f.rate) })),
@@ -116,7 +129,15 @@ export function budget2019Rows(): ExpectedRow[] {
       if (p.kind === 'policy') rows.push({ label: p.name, figures: full(b.policies[p.program]) });
       else {
         const budget = (p.appropriations ?? []).reduce((a, x) => a + x.amount, 0);
-        rows.push({ label: p.name, figures: { 0: thousand(p.priorYearBasis!, '-'), 1: thousand(budget, '-'), 2: thousand(b.programs[p.program].diff, '-'), 3: b.programs[p.program].rate } });
+        rows.push({
+          label: p.name,
+          figures: {
+            0: thousand(p.priorYearBasis!, '-'),
+            1: thousand(budget, '-'),
+            2: thousand(b.programs[p.program].diff, '-'),
+            3: b.programs[p.program].rate,
+          },
+        });
       }
     },
   );

@@ -10,7 +10,18 @@ import type { ReportModel, TableSection } from '../../reports/engine';
 import { systemContext } from '../../server/context';
 import { citizenCommunication } from '../../seeds/data';
 import { testApp, TestApp } from '../support/app';
-import { expectRowsInOrder, labelsOnly, pdfRows, pdfText, pngPreview, readWorkbook, renderFile, squash, thousand, xlsxRows } from './artifacts';
+import {
+  expectRowsInOrder,
+  labelsOnly,
+  pdfRows,
+  pdfText,
+  pngPreview,
+  readWorkbook,
+  renderFile,
+  squash,
+  thousand,
+  xlsxRows,
+} from './artifacts';
 import { budget2019Rows, printed, RATE_CORRECTIONS, settlementRows, summaryRows } from './seed003-tables';
 
 const AS_OF = '2019-06-17';
@@ -26,7 +37,8 @@ describe('ledger reports: seed 003 (시민소통기획관)', function () {
     await t?.close();
   });
 
-  const build = (name: string, params: Record<string, unknown>) => buildReport(t.ds.manager, name, { asOf: AS_OF, ...params }, systemContext('test'));
+  const build = (name: string, params: Record<string, unknown>) =>
+    buildReport(t.ds.manager, name, { asOf: AS_OF, ...params }, systemContext('test'));
 
   describe('expenditure-settlement 2018', () => {
     let model: ReportModel;
@@ -50,14 +62,19 @@ describe('ledger reports: seed 003 (시민소통기획관)', function () {
 
     it('model: every row of the 세출결산 table in document order with the printed figures', () => {
       const table = model.sections.find((s): s is TableSection => s.kind === 'table')!;
-      const rows = table.rows.map((r) => ({ label: r.cells.name.text, figures: ['budget', 'current', 'executed', 'carriedOut', 'balance', 'rate'].map((k) => r.cells[k].text) }));
+      const rows = table.rows.map((r) => ({
+        label: r.cells.name.text,
+        figures: ['budget', 'current', 'executed', 'carriedOut', 'balance', 'rate'].map((k) => r.cells[k].text),
+      }));
       const expected = settlementRows();
       expect(rows.length).to.equal(expected.length);
       expectRowsInOrder(rows, expected, 'model');
       // bold rows: totals and departments
       const styles = table.rows.map((r) => r.style);
       expect(styles.slice(0, 3)).to.deep.equal(['total', 'subtotal', 'subtotal']);
-      expect(table.rows.filter((r) => r.style === 'department').map((r) => r.cells.name.text)).to.deep.equal(Object.keys(printed.settlement2018.departments).map((c) => citizenCommunication.orgUnits.find((o) => o.code === c)!.name));
+      expect(table.rows.filter((r) => r.style === 'department').map((r) => r.cells.name.text)).to.deep.equal(
+        Object.keys(printed.settlement2018.departments).map((c) => citizenCommunication.orgUnits.find((o) => o.code === c)!.name),
+      );
       // indentation: unit programs deeper than their policy program
       const unit = table.rows.find((r) => r.cells.name.text === '언론매체를 통한 시정정보제공')!;
       const policy = table.rows.find((r) => r.cells.name.text === '시민과 함께하는 참여와 소통 시정구현')!;
@@ -80,7 +97,11 @@ describe('ledger reports: seed 003 (시민소통기획관)', function () {
 
     it('pdf: every label and figure of the 세출결산 table and the 총괄 table', () => {
       expectRowsInOrder(pdfRows(text, 6), settlementRows(), 'pdf 세출결산');
-      expectRowsInOrder(pdfRows(text, 5).filter((r) => r.figures.length === 5), summaryRows(), 'pdf 총괄');
+      expectRowsInOrder(
+        pdfRows(text, 5).filter((r) => r.figures.length === 5),
+        summaryRows(),
+        'pdf 총괄',
+      );
       const labels = labelsOnly(text);
       for (const e of settlementRows()) expect(labels, e.label).to.contain(squash(e.label));
       expect(squash(text)).to.contain(squash("※ '19. 1. 1일부 조직개편으로 신속행정담당관 폐지"));
@@ -104,7 +125,9 @@ describe('ledger reports: seed 003 (시민소통기획관)', function () {
       if (chart?.kind !== 'chart') return;
       const names = Object.keys(printed.summary2018.departments).map((c) => citizenCommunication.orgUnits.find((o) => o.code === c)!.name);
       expect(chart.chart.categories).to.deep.equal(names);
-      expect(chart.chart.series[0].labels).to.deep.equal(Object.entries(printed.summary2018.departments).map(([c, d]) => RATE_CORRECTIONS[c] ?? d.rate));
+      expect(chart.chart.series[0].labels).to.deep.equal(
+        Object.entries(printed.summary2018.departments).map(([c, d]) => RATE_CORRECTIONS[c] ?? d.rate),
+      );
     });
 
     it('renders a readable first page (PNG preview saved)', () => {
@@ -131,7 +154,10 @@ describe('ledger reports: seed 003 (시민소통기획관)', function () {
       expect(expected[0].figures).to.deep.equal({ 0: '47,810,398', 1: '54,438,155', 2: '6,627,757', 3: '13.86' });
       expect(expected[2].figures).to.deep.include({ 2: '△24,802', 3: '△3.45' });
       const table = model.sections.find((s): s is TableSection => s.kind === 'table')!;
-      const rows = table.rows.map((r) => ({ label: r.cells.name.text, figures: ['prior', 'current', 'diff', 'rate'].map((k) => r.cells[k].text) }));
+      const rows = table.rows.map((r) => ({
+        label: r.cells.name.text,
+        figures: ['prior', 'current', 'diff', 'rate'].map((k) => r.cells[k].text),
+      }));
       expect(rows.length).to.equal(expected.length);
       expectRowsInOrder(rows, expected, 'model');
       const ws = (await readWorkbook(xlsx)).worksheets[0];
@@ -174,9 +200,18 @@ describe('ledger reports: seed 003 (시민소통기획관)', function () {
     it('prints 합계 first and every line (7,913,080 … 92) in xlsx and pdf', async () => {
       const model = await build('revenue-settlement', { year: 2018, org: '시민소통기획관' });
       const r = printed.revenue2018;
-      const fig = (f: typeof r.total) => ({ 0: thousand(f.budget), 1: thousand(f.current), 2: thousand(f.assessed), 3: thousand(f.collected), 4: thousand(f.uncollected) });
+      const fig = (f: typeof r.total) => ({
+        0: thousand(f.budget),
+        1: thousand(f.current),
+        2: thousand(f.assessed),
+        3: thousand(f.collected),
+        4: thousand(f.uncollected),
+      });
       const names = Object.fromEntries(citizenCommunication.revenue![2018].lines.map((l) => [l.code, l.name]));
-      const expected = [{ label: '합계', figures: fig(r.total) }, ...Object.entries(r.lines).map(([code, f]) => ({ label: names[code], figures: fig(f) }))];
+      const expected = [
+        { label: '합계', figures: fig(r.total) },
+        ...Object.entries(r.lines).map(([code, f]) => ({ label: names[code], figures: fig(f) })),
+      ];
       expect(expected[0].figures[0]).to.equal('7,913,080');
       expect(expected[0].figures[4]).to.equal('92');
       const table = model.sections.find((s): s is TableSection => s.kind === 'table')!;
@@ -199,8 +234,18 @@ describe('ledger reports: seed 003 (시민소통기획관)', function () {
       const depts = printed.summary2018.departments;
       expect(chart.chart.series[0].labels).to.deep.equal(Object.entries(depts).map(([c, d]) => RATE_CORRECTIONS[c] ?? d.rate));
       const expected = [
-        { label: '합 계', figures: { 0: thousand(printed.summary2018.total.current), 1: thousand(printed.summary2018.total.executed), 2: printed.summary2018.total.rate } },
-        ...Object.entries(depts).map(([c, d]) => ({ label: citizenCommunication.orgUnits.find((o) => o.code === c)!.name, figures: { 0: thousand(d.current), 1: thousand(d.executed), 2: RATE_CORRECTIONS[c] ?? d.rate } })),
+        {
+          label: '합 계',
+          figures: {
+            0: thousand(printed.summary2018.total.current),
+            1: thousand(printed.summary2018.total.executed),
+            2: printed.summary2018.total.rate,
+          },
+        },
+        ...Object.entries(depts).map(([c, d]) => ({
+          label: citizenCommunication.orgUnits.find((o) => o.code === c)!.name,
+          figures: { 0: thousand(d.current), 1: thousand(d.executed), 2: RATE_CORRECTIONS[c] ?? d.rate },
+        })),
       ];
       const pdf = await renderFile(model, 'execution-chart-2018', 'pdf');
       expectRowsInOrder(pdfRows(pdfText(pdf), 3), expected, 'pdf');

@@ -19,7 +19,14 @@ import { testApp, TestApp } from '../support/app';
 import { expectRowsInOrder, outDir, pdfRows, pdfText, pngPreview, renderFile, squash, thousand, xlsxRows } from './artifacts';
 import { settlementRows } from './seed003-tables';
 
-const LEDGER_REPORTS = ['expenditure-settlement', 'settlement-history', 'budget-comparison', 'revenue-settlement', 'transfer-report', 'execution-chart'];
+const LEDGER_REPORTS = [
+  'expenditure-settlement',
+  'settlement-history',
+  'budget-comparison',
+  'revenue-settlement',
+  'transfer-report',
+  'execution-chart',
+];
 
 // supertest's parser signature takes the raw response stream
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -48,7 +55,8 @@ describe('ledger reports: 전용 보고, API, CLI and council packet', function 
       expect([...def!.roles].sort()).to.deep.equal(['admin', 'budget_officer', 'council_staff']);
     }
     expect(reportDefinitions().get('settlement-history')!.inPacket).to.equal(false);
-    for (const name of LEDGER_REPORTS.filter((n) => n !== 'settlement-history')) expect(reportDefinitions().get(name)!.inPacket, name).to.equal(true);
+    for (const name of LEDGER_REPORTS.filter((n) => n !== 'settlement-history'))
+      expect(reportDefinitions().get(name)!.inPacket, name).to.equal(true);
   });
 
   describe('transfer-report', () => {
@@ -81,9 +89,26 @@ describe('ledger reports: 전용 보고, API, CLI and council packet', function 
       before(async () => {
         const program = await t.ds.getRepository(Program).findOneByOrFail({ code: 'EC-U01' });
         const py = await t.ds.getRepository(ProgramYear).findOneByOrFail({ programId: program.id, fiscalYear: 2025 });
-        const base = { kind: 'item' as const, fromProgramYearId: py.id, toProgramYearId: py.id, fromItem: '민간위탁금', toItem: '사무관리비' };
-        await createTransfer(t.ds, systemContext('test'), { ...base, transferDate: '2025-04-01', amount: 7_000_000, reason: '기한 내 보고된 전용', reportedOn: '2025-06-30' });
-        await createTransfer(t.ds, systemContext('test'), { ...base, transferDate: '2025-05-10', amount: 12_345_600, reason: '보고되지 않은 전용' });
+        const base = {
+          kind: 'item' as const,
+          fromProgramYearId: py.id,
+          toProgramYearId: py.id,
+          fromItem: '민간위탁금',
+          toItem: '사무관리비',
+        };
+        await createTransfer(t.ds, systemContext('test'), {
+          ...base,
+          transferDate: '2025-04-01',
+          amount: 7_000_000,
+          reason: '기한 내 보고된 전용',
+          reportedOn: '2025-06-30',
+        });
+        await createTransfer(t.ds, systemContext('test'), {
+          ...base,
+          transferDate: '2025-05-10',
+          amount: 12_345_600,
+          reason: '보고되지 않은 전용',
+        });
       });
 
       it('judges "overdue" on asOf: 미보고 up to the deadline, 미보고(기한경과) the day after, bold and counted', async () => {
@@ -132,7 +157,11 @@ describe('ledger reports: 전용 보고, API, CLI and council packet', function 
     });
 
     it('xlsx through the API has the same figures; json is the model', async () => {
-      const res = await t.as('officer2').get(`/api/reports/expenditure-settlement?year=2018&org=SCB&format=xlsx`).buffer(true).parse(binary);
+      const res = await t
+        .as('officer2')
+        .get(`/api/reports/expenditure-settlement?year=2018&org=SCB&format=xlsx`)
+        .buffer(true)
+        .parse(binary);
       expect(res.status).to.equal(200);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.body as ArrayBuffer);
@@ -155,8 +184,14 @@ describe('ledger reports: 전용 보고, API, CLI and council packet', function 
     it('settlement-history and budget-comparison take the program through ?consignment=', async () => {
       const res = await t.as('council').get(`/api/reports/settlement-history?consignment=EC-U01&year=2021`);
       expect(res.status).to.equal(200);
-      expect(res.body.sections[0].rows.map((r: { cells: { year: { text: string } } }) => r.cells.year.text)).to.deep.equal(['2019', '2020', '2021']);
-      const cmp = await t.as('council').get(`/api/reports/budget-comparison?consignment=${encodeURIComponent('서울시 전자상거래센터 운영')}&year=2023`);
+      expect(res.body.sections[0].rows.map((r: { cells: { year: { text: string } } }) => r.cells.year.text)).to.deep.equal([
+        '2019',
+        '2020',
+        '2021',
+      ]);
+      const cmp = await t
+        .as('council')
+        .get(`/api/reports/budget-comparison?consignment=${encodeURIComponent('서울시 전자상거래센터 운영')}&year=2023`);
       expect(cmp.status).to.equal(200);
       expect(cmp.body.sections[0].rows[0].cells.rate.text).to.equal('1');
     });
@@ -164,10 +199,20 @@ describe('ledger reports: 전용 보고, API, CLI and council packet', function 
 
   describe('council packet', () => {
     // in packet order: the settlement first, the budget comparison last
-    const expectedTitles = ['2018 회계연도 세출결산', '2018 회계연도 부서별 집행률', '2018 회계연도 세입결산', '예산 전용 분기 보고', '2018년 예산 총괄 (전년 대비)'];
+    const expectedTitles = [
+      '2018 회계연도 세출결산',
+      '2018 회계연도 부서별 집행률',
+      '2018 회계연도 세입결산',
+      '예산 전용 분기 보고',
+      '2018년 예산 총괄 (전년 대비)',
+    ];
 
     it('PDF: one file with a contents page and a bookmark per report', async () => {
-      const res = await t.as('council').get(`/api/reports/packet?year=2018&org=${encodeURIComponent('시민소통기획관')}&format=pdf&asOf=2019-06-17`).buffer(true).parse(binary);
+      const res = await t
+        .as('council')
+        .get(`/api/reports/packet?year=2018&org=${encodeURIComponent('시민소통기획관')}&format=pdf&asOf=2019-06-17`)
+        .buffer(true)
+        .parse(binary);
       expect(res.status).to.equal(200);
       const file = path.join(outDir, 'packet.pdf');
       fs.writeFileSync(file, res.body as Buffer);
@@ -203,7 +248,12 @@ describe('ledger reports: 전용 보고, API, CLI and council packet', function 
     const opts = t.ds.options as { type: string; database?: string; url?: string };
     const dbUrl = opts.type === 'better-sqlite3' ? `sqlite:${opts.database}` : opts.url!;
     const root = path.join(__dirname, '..', '..');
-    const run = (args: string[]) => execFileSync(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', 'scripts/report.ts', ...args], { cwd: root, env: { ...process.env, DB_URL: dbUrl }, encoding: 'utf8' });
+    const run = (args: string[]) =>
+      execFileSync(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', 'scripts/report.ts', ...args], {
+        cwd: root,
+        env: { ...process.env, DB_URL: dbUrl },
+        encoding: 'utf8',
+      });
     const one = path.join(outDir, 'cli.pdf');
     run(['expenditure-settlement', '--year', '2018', '--org', '시민소통기획관', '--format', 'pdf', '--out', one]);
     expectRowsInOrder(pdfRows(pdfText(one), 6), settlementRows(), 'cli pdf');

@@ -29,7 +29,15 @@ describe('ledger: bad input gets a clear 4xx', function () {
     ['oversize expense item', () => ({ ...good(), expenseItem: '가'.repeat(51) }), 400, 'expenseItem'],
     ['oversize reason', () => ({ ...good(), reason: 'x'.repeat(501) }), 400, 'reason'],
     ['unknown field', () => ({ ...good(), approvedBy: 'me' }), 400, 'approvedBy'],
-    ['missing field', () => { const { amount: _a, ...rest } = good(); return rest; }, 400, 'amount'],
+    [
+      'missing field',
+      () => {
+        const { amount: _a, ...rest } = good();
+        return rest;
+      },
+      400,
+      'amount',
+    ],
     ['an array body', () => [good()] as unknown as Record<string, unknown>, 400, 'body'],
   ];
 
@@ -62,19 +70,46 @@ describe('ledger: bad input gets a clear 4xx', function () {
   });
 
   it('a calculation basis that does not compute or add up is refused with the rule', async () => {
-    const res0 = await t.as('admin').post('/api/programs').send({ code: 'T-BASIS', name: '산출근거 시험', kind: 'unit', account: 'general' });
+    const res0 = await t
+      .as('admin')
+      .post('/api/programs')
+      .send({ code: 'T-BASIS', name: '산출근거 시험', kind: 'unit', account: 'general' });
     expect(res0.status).to.equal(201);
-    const created = await t.as('officer').post('/api/program-years').send({ programCode: 'T-BASIS', fiscalYear: 2025, orgCode: '공정경제담당관' });
+    const created = await t
+      .as('officer')
+      .post('/api/program-years')
+      .send({ programCode: 'T-BASIS', fiscalYear: 2025, orgCode: '공정경제담당관' });
     expect(created.status).to.equal(201);
     const url = `/api/program-years/${created.body.id}/appropriations`;
-    const wrongProduct = await t.as('officer').post(url).send({ expenseItem: '민간위탁금', amount: 13_750_001, basis: [{ description: '인터넷 쇼핑몰평가(50개)', unitAmount: 12_500_000, multiplier: '1.1', amount: 13_750_001 }] });
+    const wrongProduct = await t
+      .as('officer')
+      .post(url)
+      .send({
+        expenseItem: '민간위탁금',
+        amount: 13_750_001,
+        basis: [{ description: '인터넷 쇼핑몰평가(50개)', unitAmount: 12_500_000, multiplier: '1.1', amount: 13_750_001 }],
+      });
     expect(wrongProduct.status).to.equal(422);
     expect(wrongProduct.body.code).to.equal('basis_line_mismatch');
     expect(wrongProduct.body.figures.computed).to.equal(13_750_000);
-    const wrongSum = await t.as('officer').post(url).send({ expenseItem: '민간위탁금', amount: 20_000_000, basis: [{ description: '쇼핑몰평가', unitAmount: 12_500_000, multiplier: '1.1', amount: 13_750_000 }] });
+    const wrongSum = await t
+      .as('officer')
+      .post(url)
+      .send({
+        expenseItem: '민간위탁금',
+        amount: 20_000_000,
+        basis: [{ description: '쇼핑몰평가', unitAmount: 12_500_000, multiplier: '1.1', amount: 13_750_000 }],
+      });
     expect(wrongSum.status).to.equal(422);
     expect(wrongSum.body.code).to.equal('basis_sum_mismatch');
-    const ok = await t.as('officer').post(url).send({ expenseItem: '민간위탁금', amount: 13_750_000, basis: [{ description: '쇼핑몰평가', unitAmount: 12_500_000, multiplier: '1.1', amount: 13_750_000 }] });
+    const ok = await t
+      .as('officer')
+      .post(url)
+      .send({
+        expenseItem: '민간위탁금',
+        amount: 13_750_000,
+        basis: [{ description: '쇼핑몰평가', unitAmount: 12_500_000, multiplier: '1.1', amount: 13_750_000 }],
+      });
     expect(ok.status).to.equal(201);
   });
 });

@@ -19,11 +19,17 @@ describe('ledger: concurrent executions never exceed 예산현액', function () 
     const py = await freshProgramYear(t, { amount: 1_000_000 });
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        t.as('officer').post('/api/ledger-entries').send({ programYearId: py.id, expenseItem: py.item, kind: 'execution', amount: 70_000, entryDate: '2025-07-01' }),
+        t
+          .as('officer')
+          .post('/api/ledger-entries')
+          .send({ programYearId: py.id, expenseItem: py.item, kind: 'execution', amount: 70_000, entryDate: '2025-07-01' }),
       ),
     );
     const statuses = results.map((r) => r.status);
-    expect(statuses.every((s) => s === 201 || s === 409), statuses.join(',')).to.equal(true);
+    expect(
+      statuses.every((s) => s === 201 || s === 409),
+      statuses.join(','),
+    ).to.equal(true);
     expect(statuses.filter((s) => s === 201)).to.have.length(14); // 14 × 70,000 = 980,000 ≤ 1,000,000 < 15 × 70,000
     const detail = await t.as('officer').get(`/api/program-years/${py.id}`);
     expect(detail.body.figures.total.executed).to.equal(980_000);

@@ -23,7 +23,11 @@ describe('ledger: a replayed POST with the same Idempotency-Key writes once', fu
     const detail = await t.as('officer').get(`/api/program-years/${py.id}`);
     expect(detail.body.figures.total.executed).to.equal(250_000);
 
-    const other = await t.as('officer').post('/api/ledger-entries').set('Idempotency-Key', 'pay-2025-05-02-a').send({ ...body, amount: 1 });
+    const other = await t
+      .as('officer')
+      .post('/api/ledger-entries')
+      .set('Idempotency-Key', 'pay-2025-05-02-a')
+      .send({ ...body, amount: 1 });
     expect(other.status).to.equal(422);
     expect(other.body.code).to.equal('idempotency_key_reused');
     expect(await counts(t)).to.deep.equal(before);

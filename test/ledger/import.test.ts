@@ -4,11 +4,15 @@ import { testApp, TestApp } from '../support/app';
 import { counts } from './fixtures';
 
 async function filledTemplate(t: TestApp, fill: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
-  const res = await t.as('officer').get('/api/imports/template').buffer(true).parse((r, cb) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
+  const res = await t
+    .as('officer')
+    .get('/api/imports/template')
+    .buffer(true)
+    .parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
   expect(res.status).to.equal(200);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.body as ArrayBuffer);
@@ -21,7 +25,14 @@ describe('ledger: bulk import from the .xlsx template or JSON, all or nothing', 
   before(async () => {
     t = await testApp();
     for (const code of ['IMP-1', 'IMP-2', 'IMP-3']) {
-      expect((await t.as('admin').post('/api/programs').send({ code, name: `가져오기 ${code}`, kind: 'unit', account: 'general' })).status).to.equal(201);
+      expect(
+        (
+          await t
+            .as('admin')
+            .post('/api/programs')
+            .send({ code, name: `가져오기 ${code}`, kind: 'unit', account: 'general' })
+        ).status,
+      ).to.equal(201);
     }
   });
   after(() => t.close());
@@ -65,14 +76,17 @@ describe('ledger: bulk import from the .xlsx template or JSON, all or nothing', 
 
   it('a row that breaks a ledger rule rejects the whole file, reporting the row', async () => {
     const before = await counts(t);
-    const res = await t.as('officer').post('/api/imports').send({
-      programYears: [{ fiscalYear: 2025, programCode: 'IMP-3', orgCode: 'LFB-FAIR' }],
-      appropriations: [{ fiscalYear: 2025, programCode: 'IMP-3', expenseItem: '민간위탁금', amount: 100_000 }],
-      entries: [
-        { fiscalYear: 2025, programCode: 'IMP-3', expenseItem: '민간위탁금', kind: 'execution', amount: 60_000, entryDate: '2025-02-01' },
-        { fiscalYear: 2025, programCode: 'IMP-3', expenseItem: '민간위탁금', kind: 'execution', amount: 60_000, entryDate: '2025-03-01' },
-      ],
-    });
+    const res = await t
+      .as('officer')
+      .post('/api/imports')
+      .send({
+        programYears: [{ fiscalYear: 2025, programCode: 'IMP-3', orgCode: 'LFB-FAIR' }],
+        appropriations: [{ fiscalYear: 2025, programCode: 'IMP-3', expenseItem: '민간위탁금', amount: 100_000 }],
+        entries: [
+          { fiscalYear: 2025, programCode: 'IMP-3', expenseItem: '민간위탁금', kind: 'execution', amount: 60_000, entryDate: '2025-02-01' },
+          { fiscalYear: 2025, programCode: 'IMP-3', expenseItem: '민간위탁금', kind: 'execution', amount: 60_000, entryDate: '2025-03-01' },
+        ],
+      });
     expect(res.status).to.equal(422);
     expect(res.body.errors).to.have.length(1);
     expect(res.body.errors[0]).to.include({ field: 'entries[1].amount', rule: 'withinCurrentBudget' });
@@ -80,14 +94,24 @@ describe('ledger: bulk import from the .xlsx template or JSON, all or nothing', 
   });
 
   it('a corrupt .xlsx is a 400 naming the file, not a 500', async () => {
-    const res = await t.as('officer').post('/api/imports').attach('file', Buffer.from('PK\u0003\u0004 this is not a workbook'), 'broken.xlsx');
+    const res = await t
+      .as('officer')
+      .post('/api/imports')
+      .attach('file', Buffer.from('PK\u0003\u0004 this is not a workbook'), 'broken.xlsx');
     expect(res.status).to.equal(400);
     expect(res.body.code).to.equal('corrupt_file');
     expect(res.body.errors[0].field).to.equal('file');
   });
 
   it('another department cannot import into this one (403 reported per row)', async () => {
-    const res = await t.as('officer2').post('/api/imports').send({ entries: [{ fiscalYear: 2025, programCode: 'IMP-1', expenseItem: '민간위탁금', kind: 'execution', amount: 1, entryDate: '2025-02-01' }] });
+    const res = await t
+      .as('officer2')
+      .post('/api/imports')
+      .send({
+        entries: [
+          { fiscalYear: 2025, programCode: 'IMP-1', expenseItem: '민간위탁금', kind: 'execution', amount: 1, entryDate: '2025-02-01' },
+        ],
+      });
     expect(res.status).to.equal(422);
     expect(res.body.errors[0].rule).to.equal('forbidden');
   });
@@ -97,7 +121,10 @@ describe('ledger: an import replayed with the same Idempotency-Key goes in once'
   let t: TestApp;
   before(async () => {
     t = await testApp();
-    expect((await t.as('admin').post('/api/programs').send({ code: 'IMP-IDEM', name: '가져오기 멱등', kind: 'unit', account: 'general' })).status).to.equal(201);
+    expect(
+      (await t.as('admin').post('/api/programs').send({ code: 'IMP-IDEM', name: '가져오기 멱등', kind: 'unit', account: 'general' }))
+        .status,
+    ).to.equal(201);
   });
   after(() => t.close());
 

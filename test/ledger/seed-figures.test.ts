@@ -11,12 +11,26 @@ import { testApp, TestApp } from '../support/app';
  */
 type Printed = { budget: number; current: number; executed: number; rate: string; balance?: number };
 const printed = citizenCommunication.printed as unknown as {
-  settlement2018: { total: Printed; businessBudget: Printed; basicExpense: Printed; departments: Record<string, Printed>; policies: Record<string, Printed>; programs: Record<string, Printed> };
+  settlement2018: {
+    total: Printed;
+    businessBudget: Printed;
+    basicExpense: Printed;
+    departments: Record<string, Printed>;
+    policies: Record<string, Printed>;
+    programs: Record<string, Printed>;
+  };
   summary2018: { total: Printed & { balance: number }; departments: Record<string, Printed & { balance: number }> };
 };
 const thousand = (won: number) => formatAmount(won, 'thousand');
 
-interface Row { kind: string; label: string; code: string | null; figures: { budget: number; current: number; executed: number; carriedOut: number; balance: number }; executionRate: string; priorYearBasis: number | null }
+interface Row {
+  kind: string;
+  label: string;
+  code: string | null;
+  figures: { budget: number; current: number; executed: number; carriedOut: number; balance: number };
+  executionRate: string;
+  priorYearBasis: number | null;
+}
 
 describe('ledger: seed 003 and seed 000 figures come back from the stored amounts', function () {
   let t: TestApp;
@@ -42,9 +56,17 @@ describe('ledger: seed 003 and seed 000 figures come back from the stored amount
   });
 
   it('사업예산 and 기본경비 subtotals', () => {
-    for (const [kind, p] of [['business', printed.settlement2018.businessBudget], ['basic_total', printed.settlement2018.basicExpense]] as const) {
+    for (const [kind, p] of [
+      ['business', printed.settlement2018.businessBudget],
+      ['basic_total', printed.settlement2018.basicExpense],
+    ] as const) {
       const row = rows.find((r) => r.kind === kind)!;
-      expect([thousand(row.figures.budget), thousand(row.figures.current), thousand(row.figures.executed), row.executionRate]).to.deep.equal([thousand(p.budget), thousand(p.current), thousand(p.executed), p.rate]);
+      expect([
+        thousand(row.figures.budget),
+        thousand(row.figures.current),
+        thousand(row.figures.executed),
+        row.executionRate,
+      ]).to.deep.equal([thousand(p.budget), thousand(p.current), thousand(p.executed), p.rate]);
     }
   });
 
@@ -53,7 +75,10 @@ describe('ledger: seed 003 and seed 000 figures come back from the stored amount
     expect(depts.map((d) => d.code)).to.deep.equal(Object.keys(printed.summary2018.departments));
     for (const d of depts) {
       const p = printed.summary2018.departments[d.code!];
-      expect([thousand(d.figures.budget), thousand(d.figures.current), thousand(d.figures.executed), thousand(d.figures.balance)], d.label).to.deep.equal([thousand(p.budget), thousand(p.current), thousand(p.executed), thousand(p.balance)]);
+      expect(
+        [thousand(d.figures.budget), thousand(d.figures.current), thousand(d.figures.executed), thousand(d.figures.balance)],
+        d.label,
+      ).to.deep.equal([thousand(p.budget), thousand(p.current), thousand(p.executed), thousand(p.balance)]);
       // 뉴미디어담당관: the document prints 96.3 where 5,623,262 / 5,842,649 gives 96.2 (a discrepancy of the document, noted in the seed)
       if (d.code !== 'SCB-NEWM') expect(d.executionRate, d.label).to.equal(p.rate);
       else expect(d.executionRate).to.equal('96.2');
@@ -65,11 +90,17 @@ describe('ledger: seed 003 and seed 000 figures come back from the stored amount
     expect(programRows.map((r) => r.code)).to.deep.equal(Object.keys(printed.settlement2018.programs));
     for (const r of programRows) {
       const p = printed.settlement2018.programs[r.code!];
-      expect([thousand(r.figures.budget), thousand(r.figures.current), thousand(r.figures.executed), r.executionRate], r.label).to.deep.equal([thousand(p.budget), thousand(p.current), thousand(p.executed), p.rate]);
+      expect(
+        [thousand(r.figures.budget), thousand(r.figures.current), thousand(r.figures.executed), r.executionRate],
+        r.label,
+      ).to.deep.equal([thousand(p.budget), thousand(p.current), thousand(p.executed), p.rate]);
     }
     for (const r of rows.filter((x) => x.kind === 'policy')) {
       const p = printed.settlement2018.policies[r.code!];
-      expect([thousand(r.figures.budget), thousand(r.figures.current), thousand(r.figures.executed), r.executionRate], r.label).to.deep.equal([thousand(p.budget), thousand(p.current), thousand(p.executed), p.rate]);
+      expect(
+        [thousand(r.figures.budget), thousand(r.figures.current), thousand(r.figures.executed), r.executionRate],
+        r.label,
+      ).to.deep.equal([thousand(p.budget), thousand(p.current), thousand(p.executed), p.rate]);
     }
   });
 
@@ -96,7 +127,11 @@ describe('ledger: seed 003 and seed 000 figures come back from the stored amount
   });
 
   it('e-commerce center 2019–2021 settlement (seed 000): 600,751/600,538/213, 573,980/533,814/40,166, 513,218/502,280/10,938', async () => {
-    const history = (ecommerceCenter.printed as unknown as { history: { year: number; finalBudget: number; current: number; executed: number; balance: number }[] }).history;
+    const history = (
+      ecommerceCenter.printed as unknown as {
+        history: { year: number; finalBudget: number; current: number; executed: number; balance: number }[];
+      }
+    ).history;
     expect(history.map((h) => h.year)).to.deep.equal([2019, 2020, 2021]);
     for (const h of history) {
       const year = h.year;
@@ -105,7 +140,12 @@ describe('ledger: seed 003 and seed 000 figures come back from the stored amount
       const py = res.body.items.find((p: { programCode: string }) => p.programCode === 'EC-U01');
       const f = py.figures;
       expect(f.balance).to.equal(f.current - f.executed - f.carriedOut);
-      expect([thousand(f.budget), thousand(f.current), thousand(f.executed), thousand(f.balance)]).to.deep.equal([thousand(h.finalBudget), thousand(h.current), thousand(h.executed), thousand(h.balance)]);
+      expect([thousand(f.budget), thousand(f.current), thousand(f.executed), thousand(f.balance)]).to.deep.equal([
+        thousand(h.finalBudget),
+        thousand(h.current),
+        thousand(h.executed),
+        thousand(h.balance),
+      ]);
     }
   });
 
@@ -114,6 +154,8 @@ describe('ledger: seed 003 and seed 000 figures come back from the stored amount
     expect(res.status).to.equal(200);
     const roots = res.body.items.filter((l: { depth: number }) => l.depth === 0) as { figures: Record<string, number> }[];
     const sum = (k: string) => roots.reduce((a, l) => a + l.figures[k], 0);
-    expect([sum('budget'), sum('currentBudget'), sum('assessed'), sum('collected'), sum('uncollected')].map((v) => toUnit(v, 'thousand'))).to.deep.equal([7913080, 7913080, 7888822, 7888730, 92]);
+    expect(
+      [sum('budget'), sum('currentBudget'), sum('assessed'), sum('collected'), sum('uncollected')].map((v) => toUnit(v, 'thousand')),
+    ).to.deep.equal([7913080, 7913080, 7888822, 7888730, 92]);
   });
 });

@@ -33,7 +33,11 @@ describe('reports: pdf figure columns fit their widest figure', () => {
     await renderPdf(model, file);
     // word boxes: the three figures and the label's last word may not overlap on the page
     const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
-    const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({ x0: Number(m[1]), x1: Number(m[2]), text: m[3] }));
+    const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+      x0: Number(m[1]),
+      x1: Number(m[2]),
+      text: m[3],
+    }));
     const figures = words.filter((w) => w.text === '15,429,998,530');
     expect(figures).to.have.length(3);
     const labelWords = words.filter((w) => label.includes(w.text) && w.text.length > 1);

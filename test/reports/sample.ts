@@ -94,7 +94,12 @@ export function settlementTable(): TableSection {
       { key: 'rate', label: '집행률', kind: 'rate', width: 8 },
     ],
     headerRows: [
-      [{ label: '부서/사업명', rowSpan: 2 }, { label: '예산액', rowSpan: 2 }, { label: '예산현액', rowSpan: 2 }, { label: '집 행', colSpan: 3 }],
+      [
+        { label: '부서/사업명', rowSpan: 2 },
+        { label: '예산액', rowSpan: 2 },
+        { label: '예산현액', rowSpan: 2 },
+        { label: '집 행', colSpan: 3 },
+      ],
       [{ label: '집행액' }, { label: '집행잔액' }, { label: '집행률' }],
     ],
     rows,
@@ -133,7 +138,12 @@ export function comparisonTable(): TableSection {
       { key: 'rate', label: '증감률', kind: 'rate', width: 10 },
     ],
     headerRows: [
-      [{ label: '구 분', rowSpan: 2 }, { label: '2018 예산 (A)', rowSpan: 2 }, { label: '2019 예산 (B)', rowSpan: 2 }, { label: '2018년 대비', colSpan: 2 }],
+      [
+        { label: '구 분', rowSpan: 2 },
+        { label: '2018 예산 (A)', rowSpan: 2 },
+        { label: '2019 예산 (B)', rowSpan: 2 },
+        { label: '2018년 대비', colSpan: 2 },
+      ],
       [{ label: '증감 (B−A)' }, { label: '증감률' }],
     ],
     rows,
@@ -150,7 +160,14 @@ export function sampleSettlement(): ReportModel {
     unitLine: '(단위 : 천원, %)',
     asOf: '2019-06-17',
     sections: [
-      { kind: 'keyValue', title: '일반현황', items: [{ label: '조 직', text: '1관 4담당관, 19팀' }, { label: '인 력', text: '130명/124명 (정원/현원)' }] },
+      {
+        kind: 'keyValue',
+        title: '일반현황',
+        items: [
+          { label: '조 직', text: '1관 4담당관, 19팀' },
+          { label: '인 력', text: '130명/124명 (정원/현원)' },
+        ],
+      },
       table,
       comparisonTable(),
       {

@@ -144,17 +144,21 @@ describe('reports/xlsx', () => {
       expect(cell.type).to.equal(ExcelJS.ValueType.String);
       expect(cell.formula).to.equal(undefined);
       let formulas = 0;
-      ws.eachRow((row) => row.eachCell((c) => {
-        if (c.type === ExcelJS.ValueType.Formula) formulas++;
-      }));
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.type === ExcelJS.ValueType.Formula) formulas++;
+        }),
+      );
       expect(formulas).to.equal(0);
     });
 
     it('writes the title, unit line, Hanja and footnotes', () => {
       const texts: string[] = [];
-      ws.eachRow((row) => row.eachCell((c) => {
-        if (typeof c.value === 'string') texts.push(c.value);
-      }));
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (typeof c.value === 'string') texts.push(c.value);
+        }),
+      );
       expect(texts).to.include('2018 회계연도 세출결산');
       expect(texts).to.include('(단위 : 천원, %)');
       expect(texts).to.include('市政 對話 限時 운영');

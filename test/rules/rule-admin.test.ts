@@ -10,7 +10,13 @@ describe('rules: an administrator adds dated rule versions', function () {
   });
   after(() => t.close());
 
-  const deadlineVersions = async () => (await t.as('council').get('/api/rule-versions').query({ ruleKey: 'transfer_report_deadline' })).body.items as { id: number; effectiveFrom: string; effectiveTo: string | null; params: Record<string, unknown> }[];
+  const deadlineVersions = async () =>
+    (await t.as('council').get('/api/rule-versions').query({ ruleKey: 'transfer_report_deadline' })).body.items as {
+      id: number;
+      effectiveFrom: string;
+      effectiveTo: string | null;
+      params: Record<string, unknown>;
+    }[];
 
   it('lists the versions of a rule to every role', async () => {
     for (const user of ['officer', 'inspector', 'council', 'admin'] as const) {
@@ -24,7 +30,15 @@ describe('rules: an administrator adds dated rule versions', function () {
   it('a new version of the 전용 deadline closes the previous one the day before, and a 전용 dated after it is judged by the new one', async () => {
     const [seeded] = await deadlineVersions();
     expect(seeded).to.include({ effectiveFrom: '2000-01-01', effectiveTo: null });
-    const res = await t.as('admin').post('/api/rule-versions').send({ ruleKey: 'transfer_report_deadline', effectiveFrom: '2025-04-01', params: { quartersAfter: 2 }, source: '시험: 조례 개정 (예시)' });
+    const res = await t
+      .as('admin')
+      .post('/api/rule-versions')
+      .send({
+        ruleKey: 'transfer_report_deadline',
+        effectiveFrom: '2025-04-01',
+        params: { quartersAfter: 2 },
+        source: '시험: 조례 개정 (예시)',
+      });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
     expect(res.body).to.include({ ruleKey: 'transfer_report_deadline', effectiveFrom: '2025-04-01', effectiveTo: null });
     const versions = await deadlineVersions();
@@ -35,14 +49,30 @@ describe('rules: an administrator adds dated rule versions', function () {
     expect(versions[0].params).to.deep.equal({ quartersAfter: 1 }); // nothing else of the old version changed
 
     // the closing is in the audit with before and after
-    const audit = await t.as('admin').get('/api/audit-records').query({ entity: 'rule_version', entityId: String(seeded.id) });
+    const audit = await t
+      .as('admin')
+      .get('/api/audit-records')
+      .query({ entity: 'rule_version', entityId: String(seeded.id) });
     expect(audit.body.items).to.have.length(1);
     expect(audit.body.items[0].action).to.equal('rule_version.close');
     expect(JSON.parse(audit.body.items[0].before).effectiveTo).to.equal(null);
     expect(JSON.parse(audit.body.items[0].after).effectiveTo).to.equal('2025-03-31');
 
     const py = await freshProgramYear(t, { year: 2025 });
-    const send = (transferDate: string) => t.as('officer').post('/api/transfers').send({ kind: 'item', transferDate, amount: 10_000, fromProgramYearId: py.id, fromItem: py.item, toProgramYearId: py.id, toItem: '시설비', reason: '시험 전용' });
+    const send = (transferDate: string) =>
+      t
+        .as('officer')
+        .post('/api/transfers')
+        .send({
+          kind: 'item',
+          transferDate,
+          amount: 10_000,
+          fromProgramYearId: py.id,
+          fromItem: py.item,
+          toProgramYearId: py.id,
+          toItem: '시설비',
+          reason: '시험 전용',
+        });
     const early = await send('2025-03-31');
     expect(early.status, JSON.stringify(early.body)).to.equal(201);
     const late = await send('2025-05-12');
@@ -58,7 +88,10 @@ describe('rules: an administrator adds dated rule versions', function () {
     const before = await counts(t);
     const rows = await t.ds.getRepository(RuleVersion).find({ order: { id: 'ASC' } });
     for (const effectiveFrom of ['2025-04-01', '2025-03-01', '1999-01-01']) {
-      const res = await t.as('admin').post('/api/rule-versions').send({ ruleKey: 'transfer_report_deadline', effectiveFrom, params: { quartersAfter: 1 }, source: '시험' });
+      const res = await t
+        .as('admin')
+        .post('/api/rule-versions')
+        .send({ ruleKey: 'transfer_report_deadline', effectiveFrom, params: { quartersAfter: 1 }, source: '시험' });
       expect(res.status, effectiveFrom).to.be.oneOf([409, 422]);
       expect(res.body.errors[0]).to.include({ field: 'effectiveFrom', rule: 'afterLatestVersion' });
       expect(res.body.errors[0].message_ko).to.contain('2025-04-01');
@@ -69,7 +102,8 @@ describe('rules: an administrator adds dated rule versions', function () {
   });
 
   it('checks the parameters: a JSON object of the shape the rule reads', async () => {
-    const post = (ruleKey: string, params: unknown) => t.as('admin').post('/api/rule-versions').send({ ruleKey, effectiveFrom: '2030-01-01', params, source: '시험' });
+    const post = (ruleKey: string, params: unknown) =>
+      t.as('admin').post('/api/rule-versions').send({ ruleKey, effectiveFrom: '2030-01-01', params, source: '시험' });
     const bad: [string, unknown, string][] = [
       ['transfer_report_deadline', [1], 'params'],
       ['transfer_report_deadline', { quartersAfter: -1 }, 'params.quartersAfter'],
@@ -83,7 +117,10 @@ describe('rules: an administrator adds dated rule versions', function () {
     for (const [key, params, field] of bad) {
       const res = await post(key, params);
       expect(res.status, `${key} ${JSON.stringify(params)}`).to.be.oneOf([400, 422]);
-      expect(res.body.errors.map((e: { field: string }) => e.field), `${key} ${JSON.stringify(params)}`).to.include(field);
+      expect(
+        res.body.errors.map((e: { field: string }) => e.field),
+        `${key} ${JSON.stringify(params)}`,
+      ).to.include(field);
       expect(res.body.errors[0].message_ko).to.be.a('string').and.not.equal('');
     }
     const ok = await post('renewal_min_score', { minScore: '80' });

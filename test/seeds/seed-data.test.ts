@@ -18,16 +18,12 @@ const carryOut = (r: Row): number => sum((r.carryOut ?? []).map((e) => e.amount)
 /** 예산현액 = 예산액 + 전년이월 + 예산변경 (net program-level 이용; 전용 and same-program 이체 net to 0) */
 function current(ledger: SeedLedger, year: number, r: Row): number {
   const inYear = (ledger.transfers ?? []).filter((t) => t.date.startsWith(`${year}-`));
-  const change = sum(
-    inYear.map((t) => (t.toProgram === r.program ? t.amount : 0) - (t.fromProgram === r.program ? t.amount : 0)),
-  );
+  const change = sum(inYear.map((t) => (t.toProgram === r.program ? t.amount : 0) - (t.fromProgram === r.program ? t.amount : 0)));
   return budget(r) + carryIn(r) + change;
 }
-const balance = (ledger: SeedLedger, year: number, r: Row): number =>
-  current(ledger, year, r) - executed(r) - carryOut(r);
+const balance = (ledger: SeedLedger, year: number, r: Row): number => current(ledger, year, r) - executed(r) - carryOut(r);
 
-const leaves = (ledger: SeedLedger, year: number): Row[] =>
-  ledger.programYears[year].filter((r) => r.kind !== 'policy');
+const leaves = (ledger: SeedLedger, year: number): Row[] => ledger.programYears[year].filter((r) => r.kind !== 'policy');
 
 interface Totals {
   budget: number;
@@ -209,7 +205,15 @@ describe('seed 003 시민소통기획관: 2018 세출결산', () => {
   it('reproduces each department row (예산액, 예산현액, 집행액, 집행률, 집행잔액)', () => {
     expect(Object.keys(s.departments)).to.have.length(5);
     for (const [code, printed] of Object.entries(s.departments)) {
-      expectMatches(totals(cc, 2018, leaves(cc, 2018).filter((r) => r.org === code)), printed, code);
+      expectMatches(
+        totals(
+          cc,
+          2018,
+          leaves(cc, 2018).filter((r) => r.org === code),
+        ),
+        printed,
+        code,
+      );
       expect(p.summary2018.departments[code]).to.deep.equal(printed);
     }
     // 뉴미디어담당관 prints 96.3 in both tables, but 5,623,262 / 5,842,649 = 96.245 %
@@ -220,7 +224,15 @@ describe('seed 003 시민소통기획관: 2018 세출결산', () => {
 
   it('reproduces each policy row from its unit programs', () => {
     for (const [code, printed] of Object.entries(s.policies)) {
-      expectMatches(totals(cc, 2018, units.filter((r) => r.parent === code)), printed, code);
+      expectMatches(
+        totals(
+          cc,
+          2018,
+          units.filter((r) => r.parent === code),
+        ),
+        printed,
+        code,
+      );
     }
   });
 
@@ -325,17 +337,19 @@ describe('seed 003 시민소통기획관: 2018 세출결산', () => {
 });
 
 describe('seed 003 시민소통기획관: 2019 예산', () => {
-  const b = (cc.printed as {
-    budget2019: {
-      total: Printed19;
-      businessBudget: Printed19;
-      basicExpense: Printed19;
-      departments: Record<string, Printed19>;
-      policies: Record<string, Printed19>;
-      programs: Record<string, { diff: number; rate: string }>;
-    };
-    headlines: { budget2019: string };
-  }).budget2019;
+  const b = (
+    cc.printed as {
+      budget2019: {
+        total: Printed19;
+        businessBudget: Printed19;
+        basicExpense: Printed19;
+        departments: Record<string, Printed19>;
+        policies: Record<string, Printed19>;
+        programs: Record<string, { diff: number; rate: string }>;
+      };
+      headlines: { budget2019: string };
+    }
+  ).budget2019;
   const rows = cc.programYears[2019];
   const prior = (rs: Row[]): number => sum(rs.map((r) => r.priorYearBasis ?? NaN));
   const now = (rs: Row[]): number => sum(rs.map(budget));
@@ -355,9 +369,21 @@ describe('seed 003 시민소통기획관: 2019 예산', () => {
   });
 
   it('reproduces 합계 (13.86), 사업예산 and 기본경비 (△24,802, △3.45)', () => {
-    expectMatches(rows.filter((r) => r.kind !== 'policy'), b.total, '합계');
-    expectMatches(rows.filter((r) => r.kind === 'unit'), b.businessBudget, '사업예산');
-    expectMatches(rows.filter((r) => r.kind === 'basic'), b.basicExpense, '기본경비');
+    expectMatches(
+      rows.filter((r) => r.kind !== 'policy'),
+      b.total,
+      '합계',
+    );
+    expectMatches(
+      rows.filter((r) => r.kind === 'unit'),
+      b.businessBudget,
+      '사업예산',
+    );
+    expectMatches(
+      rows.filter((r) => r.kind === 'basic'),
+      b.basicExpense,
+      '기본경비',
+    );
     expect(b.total.rate).to.equal('13.86');
     expect(formatInteger(toUnit(b.basicExpense.diff, 'thousand'))).to.equal('△24,802');
     expect(b.basicExpense.rate).to.equal('△3.45');
@@ -366,10 +392,18 @@ describe('seed 003 시민소통기획관: 2019 예산', () => {
 
   it('reproduces each department and policy row', () => {
     for (const [code, printed] of Object.entries(b.departments)) {
-      expectMatches(rows.filter((r) => r.kind !== 'policy' && r.org === code), printed, code);
+      expectMatches(
+        rows.filter((r) => r.kind !== 'policy' && r.org === code),
+        printed,
+        code,
+      );
     }
     for (const [code, printed] of Object.entries(b.policies)) {
-      expectMatches(rows.filter((r) => r.parent === code), printed, code);
+      expectMatches(
+        rows.filter((r) => r.parent === code),
+        printed,
+        code,
+      );
     }
   });
 
@@ -414,12 +448,14 @@ describe('seed 003 시민소통기획관: 2019 예산', () => {
 
 describe('seed 003 시민소통기획관: 2018 세입결산', () => {
   const rev = cc.revenue![2018];
-  const p = (cc.printed as {
-    revenue2018: {
-      total: { budget: number; current: number; assessed: number; collected: number; uncollected: number };
-      lines: Record<string, { budget: number; current: number; assessed: number; collected: number; uncollected: number }>;
-    };
-  }).revenue2018;
+  const p = (
+    cc.printed as {
+      revenue2018: {
+        total: { budget: number; current: number; assessed: number; collected: number; uncollected: number };
+        lines: Record<string, { budget: number; current: number; assessed: number; collected: number; uncollected: number }>;
+      };
+    }
+  ).revenue2018;
   const isLeaf = (code: string): boolean => !rev.lines.some((l) => l.parent === code);
 
   it('belongs to the bureau', () => expect(rev.org).to.equal('SCB'));
@@ -530,7 +566,10 @@ describe('seed 000 전자상거래센터', () => {
 
 describe('seed 004 기획조정실 2019/2020 예산', () => {
   const p = po.printed as {
-    totals: Record<'total' | 'general' | 'special' | 'fund', { y2019: number; y2020: number; diff: number; count2019: number | null; count2020: number | null }>;
+    totals: Record<
+      'total' | 'general' | 'special' | 'fund',
+      { y2019: number; y2020: number; diff: number; count2019: number | null; count2020: number | null }
+    >;
     generalByDepartment: Record<string, { y2019: number; y2020: number; diff: number; count2019: number; count2020: number }>;
     funds: Record<string, { y2019: number; y2020: number; diff: number; count2019: number | null; count2020: number | null }>;
     headlines: Record<'total' | 'general' | 'special' | 'fund', string>;

@@ -24,7 +24,12 @@ export async function freshDatabase(): Promise<TestDb> {
   if (dbKindOf(base) === 'mysql') {
     const url = new URL(base!.replace(/^mariadb:/, 'mysql:'));
     const name = `ledger_t_${crypto.randomBytes(5).toString('hex')}`;
-    const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+    const admin = await createConnection({
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+    });
     await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     url.pathname = `/${name}`;
     const ds = await openDatabase(url.toString());

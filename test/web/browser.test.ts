@@ -43,7 +43,15 @@ describe('web pages in a real browser (Chromium)', function () {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -60,7 +68,11 @@ describe('web pages in a real browser (Chromium)', function () {
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
     await page.addScriptTag({ path: AXE });
     const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) =>
-      r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`)) as { id: string; impact: string; targets: string[] }[];
+      r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`)) as {
+      id: string;
+      impact: string;
+      targets: string[];
+    }[];
     const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     for (const v of bad) axeFindings.push(`${name}: ${v.id} (${v.impact}) at ${v.targets.join(', ')}`);
     expect(bad, `${name}: axe violations`).to.deep.equal([]);
@@ -103,12 +115,17 @@ describe('web pages in a real browser (Chromium)', function () {
     // consignment → 2025: appropriation, amendments, grant plan, what was granted
     await page.getByRole('link', { name: '민간위탁', exact: true }).click();
     await check(page, '11-officer-consignments');
-    await page.getByRole('link', { name: /전자상거래센터/ }).first().click();
+    await page
+      .getByRole('link', { name: /전자상거래센터/ })
+      .first()
+      .click();
     await page.getByLabel('회계연도').selectOption('2025');
     await page.getByRole('button', { name: '보기' }).click();
     const lineBalance = page.locator('#line-balance');
     const before = wonOf(await lineBalance.innerText());
-    const plannedQ3 = wonOf(await page.locator('table', { hasText: '교부계획' }).locator('tbody tr').nth(2).locator('td').first().innerText());
+    const plannedQ3 = wonOf(
+      await page.locator('table', { hasText: '교부계획' }).locator('tbody tr').nth(2).locator('td').first().innerText(),
+    );
     expect(plannedQ3).to.be.greaterThan(0);
     await page.getByLabel('분기', { exact: true }).selectOption('3');
     await page.getByLabel('신청일').fill('2025-07-01');
@@ -199,7 +216,10 @@ describe('web pages in a real browser (Chromium)', function () {
       for (const item of await p.locator('fieldset.item').all()) {
         const measured = (await item.locator('input[name^="num_"]').count()) > 0;
         // 8 of 1,000 users surveyed is below the 10% criterion: '적정' would be refused, so '일부 미흡'
-        await item.locator('input[type=radio]').nth(measured ? 1 : 0).check();
+        await item
+          .locator('input[type=radio]')
+          .nth(measured ? 1 : 0)
+          .check();
         if (measured) {
           await item.locator('input[name^="num_"]').fill('80');
           await item.locator('input[name^="den_"]').fill('1000');

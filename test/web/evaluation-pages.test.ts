@@ -29,17 +29,32 @@ describe('web pages: entering a comprehensive evaluation', function () {
     expect(page.text.match(/name="score_\d+"/g)).to.have.length(indicators.length);
 
     const [first, ...rest] = indicators;
-    const sheet: Record<string, string> = { _csrf: officer.csrf, contractTermId: String(term.id), templateId: String(template.id), evaluatedOn, evaluatedBy: '공정경제담당관', evaluators: '김평가, 이평가' };
+    const sheet: Record<string, string> = {
+      _csrf: officer.csrf,
+      contractTermId: String(term.id),
+      templateId: String(template.id),
+      evaluatedOn,
+      evaluatedBy: '공정경제담당관',
+      evaluators: '김평가, 이평가',
+    };
     for (const i of rest) sheet[`score_${i.id}`] = i.maxPoints;
-    const tooHigh = await officer.agent.post(`/consignments/${c.id}/evaluations`).type('form').send({ ...sheet, [`score_${first.id}`]: String(Number(first.maxPoints) + 1) });
+    const tooHigh = await officer.agent
+      .post(`/consignments/${c.id}/evaluations`)
+      .type('form')
+      .send({ ...sheet, [`score_${first.id}`]: String(Number(first.maxPoints) + 1) });
     expect(tooHigh.status).to.equal(422);
-    expect(tooHigh.text).to.contain(`id="score_${first.id}" name="score_${first.id}" inputmode="decimal" autocomplete="off" value="${Number(first.maxPoints) + 1}" aria-invalid="true"`);
+    expect(tooHigh.text).to.contain(
+      `id="score_${first.id}" name="score_${first.id}" inputmode="decimal" autocomplete="off" value="${Number(first.maxPoints) + 1}" aria-invalid="true"`,
+    );
     expect(tooHigh.text).to.contain(`배점(${first.maxPoints}점)을 넘습니다`);
     expect(tooHigh.text).to.contain('value="김평가, 이평가"');
     expect(await t.ds.getRepository(Evaluation).countBy({ contractTermId: term.id, evaluatedOn })).to.equal(0);
 
     const half = (Number(first.maxPoints) / 2).toString();
-    const done = await officer.agent.post(`/consignments/${c.id}/evaluations`).type('form').send({ ...sheet, [`score_${first.id}`]: half });
+    const done = await officer.agent
+      .post(`/consignments/${c.id}/evaluations`)
+      .type('form')
+      .send({ ...sheet, [`score_${first.id}`]: half });
     expect(done.status, done.text.slice(0, 500)).to.equal(303);
     const saved = await t.ds.getRepository(Evaluation).findOneByOrFail({ contractTermId: term.id, evaluatedOn });
     const expected = Number(template.maxTotal) - Number(first.maxPoints) + Number(half);

@@ -27,7 +27,19 @@ describe('web pages: what they show', function () {
     const officer = await webLogin(t.app, 'officer');
     const before = await officer.agent.get('/?year=2025');
     expect(before.text).to.contain('상임위 보고 기한이 지난 전용</a>: <strong>0건');
-    const res = await t.as('officer').post('/api/transfers').send({ kind: 'item', transferDate: '2025-02-03', amount: 1_234_000, fromProgramYearId: pyId, fromItem: '민간위탁금', toProgramYearId: pyId, toItem: '운영비', reason: '시험 전용' });
+    const res = await t
+      .as('officer')
+      .post('/api/transfers')
+      .send({
+        kind: 'item',
+        transferDate: '2025-02-03',
+        amount: 1_234_000,
+        fromProgramYearId: pyId,
+        fromItem: '민간위탁금',
+        toProgramYearId: pyId,
+        toItem: '운영비',
+        reason: '시험 전용',
+      });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
     const after = await officer.agent.get('/?year=2025');
     expect(after.text).to.contain('상임위 보고 기한이 지난 전용</a>: <strong>1건');
@@ -52,35 +64,68 @@ describe('web pages: what they show', function () {
 
   it('the officer corrects an entry and a 전용 by reversal from the entries table; a refused reversal shows the rule and keeps what was typed', async () => {
     const py = await freshProgramYear(t, { amount: 1_000_000 });
-    const exec = await t.as('officer').post('/api/ledger-entries').send({ programYearId: py.id, expenseItem: py.item, kind: 'execution', amount: 300_000, entryDate: '2025-03-01' });
-    const tr = await t.as('officer').post('/api/transfers').send({ kind: 'item', transferDate: '2025-04-10', amount: 100_000, fromProgramYearId: py.id, fromItem: py.item, toProgramYearId: py.id, toItem: '시설비', reason: '공사비 부족' });
-    await t.as('officer').post('/api/ledger-entries').send({ programYearId: py.id, expenseItem: '시설비', kind: 'execution', amount: 80_000, entryDate: '2025-04-20' }).expect(201);
+    const exec = await t
+      .as('officer')
+      .post('/api/ledger-entries')
+      .send({ programYearId: py.id, expenseItem: py.item, kind: 'execution', amount: 300_000, entryDate: '2025-03-01' });
+    const tr = await t
+      .as('officer')
+      .post('/api/transfers')
+      .send({
+        kind: 'item',
+        transferDate: '2025-04-10',
+        amount: 100_000,
+        fromProgramYearId: py.id,
+        fromItem: py.item,
+        toProgramYearId: py.id,
+        toItem: '시설비',
+        reason: '공사비 부족',
+      });
+    await t
+      .as('officer')
+      .post('/api/ledger-entries')
+      .send({ programYearId: py.id, expenseItem: '시설비', kind: 'execution', amount: 80_000, entryDate: '2025-04-20' })
+      .expect(201);
     const officer = await webLogin(t.app, 'officer');
     const page = await officer.agent.get(`/ledger/${py.id}`);
     expect(page.text).to.contain(`action="/ledger/${py.id}/entries/${exec.body.id}/reversal"`);
-    expect(page.text.match(new RegExp(`action="/ledger/${py.id}/transfers/${tr.body.id}/reversal"`, 'g')), 'one form per transfer').to.have.length(1);
+    expect(
+      page.text.match(new RegExp(`action="/ledger/${py.id}/transfers/${tr.body.id}/reversal"`, 'g')),
+      'one form per transfer',
+    ).to.have.length(1);
     const council = await webLogin(t.app, 'council');
     expect((await council.agent.get(`/ledger/${py.id}`)).text).not.to.contain('/reversal"');
     // a grant payment's 집행 is not offered: it is corrected with its payment
     const paymentEntries = await t.ds.getRepository(LedgerEntry).findBy({ programYearId: pyId, kind: 'execution' });
     const fromGrant = paymentEntries.find((e) => e.sourceRef?.startsWith('disbursement:'))!;
     expect((await officer.agent.get(`/ledger/${pyId}`)).text).not.to.contain(`/entries/${fromGrant.id}/reversal"`);
-    const direct = await t.as('officer').post(`/api/ledger-entries/${fromGrant.id}/reversal`).send({ entryDate: '2025-12-01', reason: '정정' });
+    const direct = await t
+      .as('officer')
+      .post(`/api/ledger-entries/${fromGrant.id}/reversal`)
+      .send({ entryDate: '2025-12-01', reason: '정정' });
     expect(direct.status).to.equal(409);
     expect(direct.body.code).to.equal('reverse_through_source');
 
     // the 전용 cannot be undone: 시설비 has spent 80,000 of the 100,000
-    const refused = await officer.agent.post(`/ledger/${py.id}/transfers/${tr.body.id}/reversal`).type('form').send({ _csrf: officer.csrf, entryDate: '2025-04-21', reason: '착오' });
+    const refused = await officer.agent
+      .post(`/ledger/${py.id}/transfers/${tr.body.id}/reversal`)
+      .type('form')
+      .send({ _csrf: officer.csrf, entryDate: '2025-04-21', reason: '착오' });
     expect(refused.status).to.equal(409);
     expect(refused.text).to.contain('저장하지 못했습니다');
     expect(refused.text).to.contain('20,000원');
     expect(refused.text).to.contain('value="착오"');
 
-    const done = await officer.agent.post(`/ledger/${py.id}/entries/${exec.body.id}/reversal`).type('form').send({ _csrf: officer.csrf, entryDate: '2025-03-02', reason: '이중 지급 정정' });
+    const done = await officer.agent
+      .post(`/ledger/${py.id}/entries/${exec.body.id}/reversal`)
+      .type('form')
+      .send({ _csrf: officer.csrf, entryDate: '2025-03-02', reason: '이중 지급 정정' });
     expect(done.status).to.equal(303);
     const after = await officer.agent.get(done.headers.location);
     expect(after.text).to.contain(`${exec.body.id}번 취소`);
-    expect(after.text, 'a reversed entry offers no second reversal').not.to.contain(`action="/ledger/${py.id}/entries/${exec.body.id}/reversal"`);
+    expect(after.text, 'a reversed entry offers no second reversal').not.to.contain(
+      `action="/ledger/${py.id}/entries/${exec.body.id}/reversal"`,
+    );
     expect(await expenseLineFigures(t.ds.manager, py.id, py.item)).to.include({ executed: 0 });
   });
 
@@ -88,11 +133,14 @@ describe('web pages: what they show', function () {
     const council = await webLogin(t.app, 'council');
     const catalogue = await council.agent.get('/reports?year=2023&org=LFB');
     expect(catalogue.text).to.contain('/api/reports/packet?year=2023&amp;org=LFB&amp;format=pdf');
-    const pdf = await council.agent.get('/api/reports/packet?year=2023&org=LFB&format=pdf').buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const pdf = await council.agent
+      .get('/api/reports/packet?year=2023&org=LFB&format=pdf')
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(pdf.status).to.equal(200);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).to.equal('%PDF-');
   });
@@ -124,16 +172,25 @@ describe('web pages: what they show', function () {
     };
 
     it('the officer reverses a paid grant (교부 취소) from the grants table; a refused one keeps what was typed', async () => {
-      const paid = await t.as('officer').post('/api/disbursements').send({ consignment: 'EC-C01', fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount: 1_000, paidOn: '2025-10-02' });
+      const paid = await t
+        .as('officer')
+        .post('/api/disbursements')
+        .send({ consignment: 'EC-C01', fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount: 1_000, paidOn: '2025-10-02' });
       expect(paid.status, JSON.stringify(paid.body)).to.equal(201);
       const officer = await webLogin(t.app, 'officer');
       const action = `/consignments/${c.id}/disbursements/${paid.body.id}/reversal`;
       expect((await officer.agent.get(`/consignments/${c.id}?year=2025`)).text).to.contain(`action="${action}"`);
-      const early = await officer.agent.post(action).type('form').send({ _csrf: officer.csrf, reversedOn: '2025-10-01', reason: '금액 착오' });
+      const early = await officer.agent
+        .post(action)
+        .type('form')
+        .send({ _csrf: officer.csrf, reversedOn: '2025-10-01', reason: '금액 착오' });
       expect(early.status).to.equal(422);
       expect(early.text).to.contain('저장하지 못했습니다');
       expect(early.text).to.contain('value="금액 착오"');
-      const done = await officer.agent.post(action).type('form').send({ _csrf: officer.csrf, reversedOn: '2025-10-03', reason: '금액 착오' });
+      const done = await officer.agent
+        .post(action)
+        .type('form')
+        .send({ _csrf: officer.csrf, reversedOn: '2025-10-03', reason: '금액 착오' });
       expect(done.status).to.equal(303);
       const page = await officer.agent.get(done.headers.location);
       expect(page.text).to.contain(`교부 취소 (${paid.body.id}번)`);
@@ -164,7 +221,16 @@ describe('web pages: what they show', function () {
       const res = await officer.agent
         .post(`/consignments/${c.id}/grant-plans`)
         .type('form')
-        .send({ _csrf: officer.csrf, fiscalYear: '2025', q1: '159,250,000', q2: '159,250,000', q3: '159,250,000', q4: String(q4), reason: '증액 시험', ...cats });
+        .send({
+          _csrf: officer.csrf,
+          fiscalYear: '2025',
+          q1: '159,250,000',
+          q2: '159,250,000',
+          q3: '159,250,000',
+          q4: String(q4),
+          reason: '증액 시험',
+          ...cats,
+        });
       expect(res.status).to.equal(409);
       expect(res.text).to.contain('저장하지 못했습니다');
       expect(res.text).to.contain('예산현액');
@@ -179,17 +245,32 @@ describe('web pages: what they show', function () {
 
     it('the officer enters a new plan version (a change needs a reason) and approves it', async () => {
       const officer = await webLogin(t.app, 'officer');
-      const cats = Object.fromEntries((await approvedCategories()).map((k) => [`cat_${k.code}`, formatInteger(k.code === 'personnel' ? k.amount - 2_000_000 : k.amount)]));
-      const form = { _csrf: officer.csrf, fiscalYear: '2025', q1: '159,250,000', q2: '159,250,000', q3: '159,250,000', q4: '157,250,000', ...cats };
+      const cats = Object.fromEntries(
+        (await approvedCategories()).map((k) => [`cat_${k.code}`, formatInteger(k.code === 'personnel' ? k.amount - 2_000_000 : k.amount)]),
+      );
+      const form = {
+        _csrf: officer.csrf,
+        fiscalYear: '2025',
+        q1: '159,250,000',
+        q2: '159,250,000',
+        q3: '159,250,000',
+        q4: '157,250,000',
+        ...cats,
+      };
       const noReason = await officer.agent.post(`/consignments/${c.id}/grant-plans`).type('form').send(form);
       expect(noReason.status).to.equal(422);
       expect(noReason.text).to.contain('승인된 교부계획을 변경하려면 사유가 필요합니다');
       expect(noReason.text).to.contain('(규칙: required)');
 
-      const saved = await officer.agent.post(`/consignments/${c.id}/grant-plans`).type('form').send({ ...form, reason: '인건비 조정' });
+      const saved = await officer.agent
+        .post(`/consignments/${c.id}/grant-plans`)
+        .type('form')
+        .send({ ...form, reason: '인건비 조정' });
       expect(saved.status).to.equal(303);
       expect(saved.headers.location).to.match(new RegExp(`^/consignments/${c.id}\\?year=2025&saved=plan&version=\\d+#plan$`));
-      const draft = await t.ds.getRepository(GrantPlan).findOneOrFail({ where: { consignmentId: c.id, fiscalYear: 2025 }, order: { version: 'DESC' } });
+      const draft = await t.ds
+        .getRepository(GrantPlan)
+        .findOneOrFail({ where: { consignmentId: c.id, fiscalYear: 2025 }, order: { version: 'DESC' } });
       expect(draft).to.include({ status: 'draft', total: 635_000_000, q4: 157_250_000, reason: '인건비 조정' });
       const draftCats = await t.ds.getRepository(GrantPlanCategory).findBy({ grantPlanId: draft.id });
       expect(draftCats.find((k) => k.code === 'personnel')!.amount).to.equal(318_000_000);
@@ -198,7 +279,10 @@ describe('web pages: what they show', function () {
       expect(page.text).to.contain(`교부계획 ${draft.version}차를 저장했습니다`);
       expect(page.text).to.contain(`action="/consignments/${c.id}/grant-plans/${draft.id}/approve"`);
 
-      const approved = await officer.agent.post(`/consignments/${c.id}/grant-plans/${draft.id}/approve`).type('form').send({ _csrf: officer.csrf, approvedOn: '2025-06-20' });
+      const approved = await officer.agent
+        .post(`/consignments/${c.id}/grant-plans/${draft.id}/approve`)
+        .type('form')
+        .send({ _csrf: officer.csrf, approvedOn: '2025-06-20' });
       expect(approved.status).to.equal(303);
       expect((await t.ds.getRepository(GrantPlan).findOneByOrFail({ id: draft.id })).status).to.equal('approved');
       const after = await officer.agent.get(approved.headers.location);
@@ -206,16 +290,24 @@ describe('web pages: what they show', function () {
       expect(after.text).to.contain(`승인된 교부계획 v${draft.version} (2025-06-20 승인`);
       expect(after.text).to.contain('대체됨');
       // approving it again is refused on the page, with the message
-      const again = await officer.agent.post(`/consignments/${c.id}/grant-plans/${draft.id}/approve`).type('form').send({ _csrf: officer.csrf, approvedOn: '2025-06-21' });
+      const again = await officer.agent
+        .post(`/consignments/${c.id}/grant-plans/${draft.id}/approve`)
+        .type('form')
+        .send({ _csrf: officer.csrf, approvedOn: '2025-06-21' });
       expect(again.status).to.equal(409);
       expect(again.text).to.contain('이미 승인됨');
     });
 
     it('the officer submits, reviews and confirms the settlement; the page lists it with its 반납액', async () => {
       const officer = await webLogin(t.app, 'officer');
-      const submitted = await officer.agent.post(`/consignments/${c.id}/settlements`).type('form').send({ _csrf: officer.csrf, fiscalYear: '2025', submittedOn: '2025-12-20', note: '' });
+      const submitted = await officer.agent
+        .post(`/consignments/${c.id}/settlements`)
+        .type('form')
+        .send({ _csrf: officer.csrf, fiscalYear: '2025', submittedOn: '2025-12-20', note: '' });
       expect(submitted.status).to.equal(303);
-      const s = await t.ds.getRepository(ConsignmentSettlement).findOneOrFail({ where: { consignmentId: c.id, fiscalYear: 2025 }, order: { id: 'DESC' } });
+      const s = await t.ds
+        .getRepository(ConsignmentSettlement)
+        .findOneOrFail({ where: { consignmentId: c.id, fiscalYear: 2025 }, order: { id: 'DESC' } });
       expect(s.status).to.equal('submitted');
       expect(s.returnAmount).to.equal(s.granted + s.interest - s.spent);
       const page = await officer.agent.get(submitted.headers.location);
@@ -223,15 +315,28 @@ describe('web pages: what they show', function () {
       expect(page.text).to.contain(`<strong>${formatInteger(s.returnAmount)}</strong>`);
       expect(page.text).to.contain(`action="/consignments/${c.id}/settlements/${s.id}/review"`);
 
-      const badReview = await officer.agent.post(`/consignments/${c.id}/settlements/${s.id}/review`).type('form').send({ _csrf: officer.csrf, reviewedOn: '2025-12-19' });
+      const badReview = await officer.agent
+        .post(`/consignments/${c.id}/settlements/${s.id}/review`)
+        .type('form')
+        .send({ _csrf: officer.csrf, reviewedOn: '2025-12-19' });
       expect(badReview.status).to.equal(422);
       expect(badReview.text).to.contain('검토일이 제출일보다 앞설 수 없습니다');
       expect(badReview.text).to.contain('value="2025-12-19"');
-      expect((await officer.agent.post(`/consignments/${c.id}/settlements/${s.id}/review`).type('form').send({ _csrf: officer.csrf, reviewedOn: '2025-12-22', note: '확인' })).status).to.equal(303);
+      expect(
+        (
+          await officer.agent
+            .post(`/consignments/${c.id}/settlements/${s.id}/review`)
+            .type('form')
+            .send({ _csrf: officer.csrf, reviewedOn: '2025-12-22', note: '확인' })
+        ).status,
+      ).to.equal(303);
       const reviewed = await officer.agent.get(`/consignments/${c.id}?year=2025`);
       expect(reviewed.text).to.contain(`action="/consignments/${c.id}/settlements/${s.id}/confirm"`);
       expect(reviewed.text).to.contain(`action="/consignments/${c.id}/disbursements"`);
-      const confirmed = await officer.agent.post(`/consignments/${c.id}/settlements/${s.id}/confirm`).type('form').send({ _csrf: officer.csrf, confirmedOn: '2026-01-15', returnDate: '' });
+      const confirmed = await officer.agent
+        .post(`/consignments/${c.id}/settlements/${s.id}/confirm`)
+        .type('form')
+        .send({ _csrf: officer.csrf, confirmedOn: '2026-01-15', returnDate: '' });
       expect(confirmed.status).to.equal(303);
       expect((await t.ds.getRepository(ConsignmentSettlement).findOneByOrFail({ id: s.id })).status).to.equal('confirmed');
       const locked = await officer.agent.get(confirmed.headers.location);
@@ -254,19 +359,31 @@ describe('web pages: what they show', function () {
     const council = await webLogin(t.app, 'council');
     expect((await council.agent.get(`/inspections/${revision.body.id}`)).text).not.to.contain(`/inspections/${revision.body.id}/approve`);
 
-    const approved = await inspector.agent.post(`/inspections/${revision.body.id}/approve`).type('form').send({ _csrf: inspector.csrf, on: '2026-01-12' });
+    const approved = await inspector.agent
+      .post(`/inspections/${revision.body.id}/approve`)
+      .type('form')
+      .send({ _csrf: inspector.csrf, on: '2026-01-12' });
     expect(approved.status).to.equal(303);
-    expect(await t.ds.getRepository(Inspection).findOneByOrFail({ id: revision.body.id })).to.include({ status: 'approved', approvedOn: '2026-01-12' });
+    expect(await t.ds.getRepository(Inspection).findOneByOrFail({ id: revision.body.id })).to.include({
+      status: 'approved',
+      approvedOn: '2026-01-12',
+    });
     const after = await inspector.agent.get(approved.headers.location);
     expect(after.text).to.contain('점검 결과를 승인했습니다');
     expect(after.text).not.to.contain(`action="/inspections/${revision.body.id}/approve"`);
 
     const second = await t.as('inspector').post(`/api/inspections/${revision.body.id}/revisions`).send({ reason: '재정정' }).expect(201);
     await t.as('inspector').post(`/api/inspections/${second.body.id}/submit`).send({ on: '2026-01-13' }).expect(201);
-    const noReason = await inspector.agent.post(`/inspections/${second.body.id}/return`).type('form').send({ _csrf: inspector.csrf, reason: ' ' });
+    const noReason = await inspector.agent
+      .post(`/inspections/${second.body.id}/return`)
+      .type('form')
+      .send({ _csrf: inspector.csrf, reason: ' ' });
     expect(noReason.status).to.equal(400);
     expect(noReason.text).to.contain('(규칙: isNotEmpty)');
-    const returned = await inspector.agent.post(`/inspections/${second.body.id}/return`).type('form').send({ _csrf: inspector.csrf, reason: '증빙 보완' });
+    const returned = await inspector.agent
+      .post(`/inspections/${second.body.id}/return`)
+      .type('form')
+      .send({ _csrf: inspector.csrf, reason: '증빙 보완' });
     expect(returned.status).to.equal(303);
     expect((await t.ds.getRepository(Inspection).findOneByOrFail({ id: second.body.id })).status).to.equal('draft');
   });

@@ -9,7 +9,12 @@ import { pageRoutes } from '../../server/web';
 import { DemoUser, testApp, TestApp } from '../support/app';
 import { dummyPath, webLogin } from './helpers';
 
-const USER_OF_ROLE: Record<Role, DemoUser> = { budget_officer: 'officer', inspector: 'inspector', council_staff: 'council', admin: 'admin' };
+const USER_OF_ROLE: Record<Role, DemoUser> = {
+  budget_officer: 'officer',
+  inspector: 'inspector',
+  council_staff: 'council',
+  admin: 'admin',
+};
 
 /**
  * Who may write the ledger, spelled out: a change to a role set of these routes must change this
@@ -84,7 +89,9 @@ describe('role matrix: every API route and every page × every role', function (
   it('council staff may write nothing: no API write route and no page form admits them', () => {
     const writes = t.routes.filter((r) => r.method !== 'get' && r.roles.includes('council_staff')).map((r) => r.id);
     expect(writes).to.deep.equal([]);
-    const forms = pageRoutes().filter((p) => p.method === 'post' && p.roles !== 'public' && p.id !== 'web.logout' && p.roles.includes('council_staff')).map((p) => p.id);
+    const forms = pageRoutes()
+      .filter((p) => p.method === 'post' && p.roles !== 'public' && p.id !== 'web.logout' && p.roles.includes('council_staff'))
+      .map((p) => p.id);
     expect(forms).to.deep.equal([]);
   });
 
@@ -97,7 +104,8 @@ describe('role matrix: every API route and every page × every role', function (
         const req = agent[route.method](url).set('Authorization', `Bearer ${t.token[USER_OF_ROLE[role]]}`);
         const res = await (route.method === 'get' ? req : req.send({}));
         const allowed = route.roles.includes(role);
-        if (allowed ? res.status === 401 || res.status === 403 : res.status !== 403) failures.push(`${route.method.toUpperCase()} ${url} as ${role}: ${res.status} (allowed: ${allowed})`);
+        if (allowed ? res.status === 401 || res.status === 403 : res.status !== 403)
+          failures.push(`${route.method.toUpperCase()} ${url} as ${role}: ${res.status} (allowed: ${allowed})`);
       }
       const anonymous = await agent[route.method](url);
       if (anonymous.status !== 401) failures.push(`${route.method.toUpperCase()} ${url} without a token: ${anonymous.status}`);
@@ -115,12 +123,14 @@ describe('role matrix: every API route and every page × every role', function (
         const { agent, csrf } = sessions[USER_OF_ROLE[role]];
         const res = page.method === 'get' ? await agent.get(url) : await agent.post(url).type('form').send({ _csrf: csrf });
         const allowed = (page.roles as readonly Role[]).includes(role);
-        if (allowed ? res.status === 401 || res.status === 403 : res.status !== 403) failures.push(`${page.method.toUpperCase()} ${url} as ${role}: ${res.status} (allowed: ${allowed})`);
+        if (allowed ? res.status === 401 || res.status === 403 : res.status !== 403)
+          failures.push(`${page.method.toUpperCase()} ${url} as ${role}: ${res.status} (allowed: ${allowed})`);
       }
       const anonymous = page.method === 'get' ? await supertest(t.app).get(url) : await supertest(t.app).post(url).type('form').send({});
       const expected = page.method === 'get' ? 303 : 401;
       if (anonymous.status !== expected) failures.push(`${page.method.toUpperCase()} ${url} without a session: ${anonymous.status}`);
-      if (page.method === 'get' && !String(anonymous.headers.location).startsWith('/login?next=')) failures.push(`${url}: no redirect to the login`);
+      if (page.method === 'get' && !String(anonymous.headers.location).startsWith('/login?next='))
+        failures.push(`${url}: no redirect to the login`);
     }
     expect(failures).to.deep.equal([]);
     expect(pages.length).to.be.greaterThan(5);
@@ -152,16 +162,33 @@ describe('role matrix: every API route and every page × every role', function (
     expect((await sessions.officer.agent.get(`/consignments/${c.id}`)).status).to.equal(200);
     expect((await sessions.officer2.agent.get(`/consignments/${c.id}`)).status).to.equal(403);
     const before = await t.ds.getRepository(Disbursement).count();
-    const form = { _csrf: sessions.officer2.csrf, fiscalYear: '2025', quarter: '3', requestedOn: '2025-07-01', paidOn: '2025-07-02', amount: '1000' };
+    const form = {
+      _csrf: sessions.officer2.csrf,
+      fiscalYear: '2025',
+      quarter: '3',
+      requestedOn: '2025-07-01',
+      paidOn: '2025-07-02',
+      amount: '1000',
+    };
     expect((await sessions.officer2.agent.post(`/consignments/${c.id}/disbursements`).type('form').send(form)).status).to.equal(403);
     expect((await t.as('officer2').get(`/api/consignments/${c.code}`)).status).to.equal(403);
-    const api = await t.as('officer2').post('/api/disbursements').send({ consignment: c.code, fiscalYear: 2025, quarter: 3, requestedOn: '2025-07-01', paidOn: '2025-07-02', amount: 1000 });
+    const api = await t
+      .as('officer2')
+      .post('/api/disbursements')
+      .send({ consignment: c.code, fiscalYear: 2025, quarter: 3, requestedOn: '2025-07-01', paidOn: '2025-07-02', amount: 1000 });
     expect(api.status).to.equal(403);
     expect(await t.ds.getRepository(Disbursement).count()).to.equal(before);
     // the other department's list does not show it; council staff see it but cannot post
     expect((await sessions.officer2.agent.get('/consignments')).text).not.to.contain(`/consignments/${c.id}"`);
     expect((await sessions.council.agent.get(`/consignments/${c.id}`)).status).to.equal(200);
-    expect((await sessions.council.agent.post(`/consignments/${c.id}/disbursements`).type('form').send({ ...form, _csrf: sessions.council.csrf })).status).to.equal(403);
+    expect(
+      (
+        await sessions.council.agent
+          .post(`/consignments/${c.id}/disbursements`)
+          .type('form')
+          .send({ ...form, _csrf: sessions.council.csrf })
+      ).status,
+    ).to.equal(403);
   });
 
   it('a form posted without the session’s CSRF token is refused (403) and changes nothing', async () => {
@@ -171,7 +198,14 @@ describe('role matrix: every API route and every page × every role', function (
     const before = await t.ds.getRepository(LedgerEntry).countBy({ programYearId: In([py.id]) });
     const form = { expenseItem: '민간위탁금', kind: 'execution', amount: '1000', entryDate: '2025-03-02' };
     expect((await sessions.officer.agent.post(`/ledger/${py.id}/entries`).type('form').send(form)).status).to.equal(403);
-    expect((await sessions.officer.agent.post(`/ledger/${py.id}/entries`).type('form').send({ ...form, _csrf: sessions.officer2.csrf })).status).to.equal(403);
+    expect(
+      (
+        await sessions.officer.agent
+          .post(`/ledger/${py.id}/entries`)
+          .type('form')
+          .send({ ...form, _csrf: sessions.officer2.csrf })
+      ).status,
+    ).to.equal(403);
     expect(await t.ds.getRepository(LedgerEntry).countBy({ programYearId: py.id })).to.equal(before);
   });
 
@@ -193,7 +227,10 @@ describe('login, session cookie and logout', function () {
 
   it('sets an HttpOnly SameSite=Lax cookie, stores only a hash of it, and logout ends the session', async () => {
     const { agent, csrf, cookie } = await webLogin(t.app, 'officer');
-    expect(cookie).to.match(/HttpOnly/i).and.to.match(/SameSite=Lax/i).and.to.match(/Path=\//);
+    expect(cookie)
+      .to.match(/HttpOnly/i)
+      .and.to.match(/SameSite=Lax/i)
+      .and.to.match(/Path=\//);
     const token = /^ledger_session=([^;]+)/.exec(cookie)![1];
     const rows = await t.ds.query('SELECT token_hash FROM web_sessions');
     expect(rows.map((r: { token_hash: string }) => r.token_hash)).to.not.include(token);
@@ -210,7 +247,12 @@ describe('login, session cookie and logout', function () {
     const { agent } = await webLogin(t.app, 'council');
     expect((await agent.get('/reports')).status).to.equal(200);
     const { WebSession } = await import('../../entities/web-session');
-    await t.ds.getRepository(WebSession).createQueryBuilder().update().set({ expiresAt: new Date(Date.now() - 1000) }).execute();
+    await t.ds
+      .getRepository(WebSession)
+      .createQueryBuilder()
+      .update()
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .execute();
     const page = await agent.get('/reports');
     expect(page.status).to.equal(303);
     expect((await agent.get('/api/reports')).status).to.equal(401);
@@ -224,7 +266,10 @@ describe('login, session cookie and logout', function () {
     expect(bad.status).to.equal(401);
     expect(bad.text).to.contain('아이디 또는 비밀번호가 올바르지 않습니다');
     expect(bad.headers['set-cookie'] ?? []).to.satisfy((c: string[]) => !c.some((x) => x.startsWith('ledger_session=')));
-    const noCsrf = await supertest(t.app).post('/login').type('form').send({ username: 'officer', password: 'officer-demo-2026', _csrf: csrf });
+    const noCsrf = await supertest(t.app)
+      .post('/login')
+      .type('form')
+      .send({ username: 'officer', password: 'officer-demo-2026', _csrf: csrf });
     expect(noCsrf.status).to.equal(403);
   });
 
@@ -233,7 +278,8 @@ describe('login, session cookie and logout', function () {
     const form = await agent.get('/login');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await agent.post('/login').type('form').send({ username: 'rate-probe', password: 'x', _csrf: csrf })).status);
+    for (let i = 0; i < 11; i++)
+      statuses.push((await agent.post('/login').type('form').send({ username: 'rate-probe', password: 'x', _csrf: csrf })).status);
     expect(statuses.slice(0, 10).every((s) => s === 401)).to.equal(true);
     expect(statuses[10]).to.equal(429);
   });
@@ -243,7 +289,10 @@ describe('login, session cookie and logout', function () {
     const form = await agent.get('/login?next=//evil.example/x');
     expect(form.text).to.contain('name="next" value="/"');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
-    const res = await agent.post('/login').type('form').send({ username: 'council', password: 'council-demo-2026', _csrf: csrf, next: 'https://evil.example/' });
+    const res = await agent
+      .post('/login')
+      .type('form')
+      .send({ username: 'council', password: 'council-demo-2026', _csrf: csrf, next: 'https://evil.example/' });
     expect(res.status).to.equal(303);
     expect(res.headers.location).to.equal('/');
   });

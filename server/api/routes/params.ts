@@ -1,9 +1,21 @@
 import { DomainError } from '../../../domain/errors';
 
 function badParam(name: string, value: string): DomainError {
-  return new DomainError(400, 'invalid_path_parameter', `Path parameter ${name} must be a positive integer`, `경로의 ${name} 값은 양의 정수여야 합니다`, [
-    { field: name, rule: 'isInt', message: `${name} must be a positive integer`, message_ko: `${name}은(는) 양의 정수여야 합니다`, value },
-  ]);
+  return new DomainError(
+    400,
+    'invalid_path_parameter',
+    `Path parameter ${name} must be a positive integer`,
+    `경로의 ${name} 값은 양의 정수여야 합니다`,
+    [
+      {
+        field: name,
+        rule: 'isInt',
+        message: `${name} must be a positive integer`,
+        message_ko: `${name}은(는) 양의 정수여야 합니다`,
+        value,
+      },
+    ],
+  );
 }
 
 export function idParam(value: string, name = 'id'): number {

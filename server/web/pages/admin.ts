@@ -76,7 +76,12 @@ const pages: PageDef[] = [
     roles: ADMINS,
     handler: async (call) => {
       const b = call.req.body as Record<string, string>;
-      const form = { username: String(b.username ?? '').trim(), displayName: String(b.displayName ?? '').trim(), role: String(b.role ?? ''), orgUnitId: String(b.orgUnitId ?? '') };
+      const form = {
+        username: String(b.username ?? '').trim(),
+        displayName: String(b.displayName ?? '').trim(),
+        role: String(b.role ?? ''),
+        orgUnitId: String(b.orgUnitId ?? ''),
+      };
       try {
         const problems: FieldProblem[] = [];
         const bad = (field: string, rule: string, ko: string) => problems.push({ field, rule, message: rule, message_ko: ko });
@@ -84,13 +89,20 @@ const pages: PageDef[] = [
         if (!form.displayName || form.displayName.length > 100) bad('displayName', 'required', '이름을 입력하십시오 (100자 이내)');
         if (!(ROLES as readonly string[]).includes(form.role)) bad('role', 'isIn', '역할을 고르십시오');
         const scoped = form.role === 'budget_officer' || form.role === 'inspector';
-        const org = scoped && /^\d+$/.test(form.orgUnitId) ? await call.ds.getRepository(OrgUnit).findOneBy({ id: Number(form.orgUnitId), level: 'department' }) : null;
+        const org =
+          scoped && /^\d+$/.test(form.orgUnitId)
+            ? await call.ds.getRepository(OrgUnit).findOneBy({ id: Number(form.orgUnitId), level: 'department' })
+            : null;
         if (scoped && !org) bad('orgUnitId', 'required', '예산 담당과 지도점검 담당은 부서가 필요합니다');
         const password = String(b.password ?? '');
         if (password.length < 12 || password.length > 200) bad('password', 'minLength', '비밀번호는 12자 이상이어야 합니다');
         if (await call.ds.getRepository(User).findOneBy({ username: form.username })) bad('username', 'unique', '이미 있는 아이디입니다');
         if (problems.length) throw new DomainError(422, 'validation_failed', 'Invalid user', '입력값이 올바르지 않습니다', problems);
-        const user = await createUser(call.ds, { username: form.username, displayName: form.displayName, role: form.role as Role, orgUnitId: org?.id ?? null, password }, call.ctx);
+        const user = await createUser(
+          call.ds,
+          { username: form.username, displayName: form.displayName, role: form.role as Role, orgUnitId: org?.id ?? null, password },
+          call.ctx,
+        );
         call.res.redirect(303, `/admin/users?created=${encodeURIComponent(user.username)}`);
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
@@ -110,9 +122,12 @@ const pages: PageDef[] = [
       const edit = { userId, role: String(b.role ?? ''), orgUnitId: String(b.orgUnitId ?? ''), active: String(b.active ?? '') };
       try {
         const problems: FieldProblem[] = [];
-        if (!(ROLES as readonly string[]).includes(edit.role)) problems.push({ field: 'role', rule: 'isIn', message: 'role is not a role', message_ko: '역할을 고르십시오' });
-        if (edit.active !== '1' && edit.active !== '0') problems.push({ field: 'active', rule: 'isIn', message: 'active must be on or off', message_ko: '사용 또는 중지를 고르십시오' });
-        if (edit.orgUnitId && !/^\d{1,9}$/.test(edit.orgUnitId)) problems.push({ field: 'orgUnitId', rule: 'isInt', message: 'orgUnitId is not a department', message_ko: '부서를 고르십시오' });
+        if (!(ROLES as readonly string[]).includes(edit.role))
+          problems.push({ field: 'role', rule: 'isIn', message: 'role is not a role', message_ko: '역할을 고르십시오' });
+        if (edit.active !== '1' && edit.active !== '0')
+          problems.push({ field: 'active', rule: 'isIn', message: 'active must be on or off', message_ko: '사용 또는 중지를 고르십시오' });
+        if (edit.orgUnitId && !/^\d{1,9}$/.test(edit.orgUnitId))
+          problems.push({ field: 'orgUnitId', rule: 'isInt', message: 'orgUnitId is not a department', message_ko: '부서를 고르십시오' });
         if (problems.length) throw new DomainError(422, 'validation_failed', 'Invalid user change', '입력값이 올바르지 않습니다', problems);
         const user = await updateUser(call.ds, call.ctx, userId, {
           role: edit.role as Role,
@@ -135,11 +150,25 @@ const pages: PageDef[] = [
     roles: ADMINS,
     handler: async (call) => {
       const b = call.req.body as Record<string, string>;
-      const form = { code: String(b.code ?? '').trim(), name: String(b.name ?? '').trim(), level: String(b.level ?? ''), parentCode: String(b.parentCode ?? ''), validFrom: String(b.validFrom ?? ''), validTo: String(b.validTo ?? '') };
+      const form = {
+        code: String(b.code ?? '').trim(),
+        name: String(b.name ?? '').trim(),
+        level: String(b.level ?? ''),
+        parentCode: String(b.parentCode ?? ''),
+        validFrom: String(b.validFrom ?? ''),
+        validTo: String(b.validTo ?? ''),
+      };
       try {
         const body = await validateInput(
           CreateOrgUnitBody,
-          { code: form.code, name: form.name, level: form.level, validFrom: form.validFrom, ...(form.parentCode ? { parentCode: form.parentCode } : {}), ...(form.validTo ? { validTo: form.validTo } : {}) },
+          {
+            code: form.code,
+            name: form.name,
+            level: form.level,
+            validFrom: form.validFrom,
+            ...(form.parentCode ? { parentCode: form.parentCode } : {}),
+            ...(form.validTo ? { validTo: form.validTo } : {}),
+          },
           'body',
         );
         const unit = await createOrgUnit(call.ds, call.ctx, body);
@@ -158,18 +187,37 @@ const pages: PageDef[] = [
     roles: ADMINS,
     handler: async (call) => {
       const b = call.req.body as Record<string, string>;
-      const form = { ruleKey: String(b.ruleKey ?? '').trim(), effectiveFrom: String(b.effectiveFrom ?? '').trim(), params: String(b.params ?? '').trim(), source: String(b.source ?? '').trim() };
+      const form = {
+        ruleKey: String(b.ruleKey ?? '').trim(),
+        effectiveFrom: String(b.effectiveFrom ?? '').trim(),
+        params: String(b.params ?? '').trim(),
+        source: String(b.source ?? '').trim(),
+      };
       try {
         let params: unknown;
         try {
           params = JSON.parse(form.params);
         } catch {
           throw new DomainError(422, 'validation_failed', 'params is not JSON', '입력값이 올바르지 않습니다', [
-            { field: 'params', rule: 'isJson', message: 'params must be a JSON object', message_ko: '매개변수는 JSON 객체로 입력하십시오 (예: {"quartersAfter": 1})', value: form.params },
+            {
+              field: 'params',
+              rule: 'isJson',
+              message: 'params must be a JSON object',
+              message_ko: '매개변수는 JSON 객체로 입력하십시오 (예: {"quartersAfter": 1})',
+              value: form.params,
+            },
           ]);
         }
-        const version = await createRuleVersion(call.ds, call.ctx, { ruleKey: form.ruleKey, effectiveFrom: form.effectiveFrom, params, source: form.source });
-        call.res.redirect(303, `/admin/rules?created=${encodeURIComponent(`${version.ruleKey} ${version.effectiveFrom}`)}#rule-${version.ruleKey}`);
+        const version = await createRuleVersion(call.ds, call.ctx, {
+          ruleKey: form.ruleKey,
+          effectiveFrom: form.effectiveFrom,
+          params,
+          source: form.source,
+        });
+        call.res.redirect(
+          303,
+          `/admin/rules?created=${encodeURIComponent(`${version.ruleKey} ${version.effectiveFrom}`)}#rule-${version.ruleKey}`,
+        );
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         await rulesView(call, { ...form, problem: problemView(err) }, err.status);

@@ -24,9 +24,23 @@ export const loginLimiter = rateLimit({
   skipSuccessfulRequests: true,
   standardHeaders: 'draft-7',
   legacyHeaders: false,
-  keyGenerator: (req: Request) => `${ipKeyGenerator(req.ip ?? '')}|${String((req.body as Record<string, unknown>)?.username ?? '').slice(0, 60).toLowerCase()}`,
+  keyGenerator: (req: Request) =>
+    `${ipKeyGenerator(req.ip ?? '')}|${String((req.body as Record<string, unknown>)?.username ?? '')
+      .slice(0, 60)
+      .toLowerCase()}`,
   handler: (_req: Request, res: Response) => {
-    res.status(429).type('html').send(views().render('error.njk', { title: '로그인 시도가 너무 많습니다', message: '15분 뒤에 다시 시도하십시오.', status: 429, user: null, nav: [] }));
+    res
+      .status(429)
+      .type('html')
+      .send(
+        views().render('error.njk', {
+          title: '로그인 시도가 너무 많습니다',
+          message: '15분 뒤에 다시 시도하십시오.',
+          status: 429,
+          user: null,
+          nav: [],
+        }),
+      );
   },
 });
 
@@ -56,16 +70,30 @@ const pages: PageDef[] = [
       const password = typeof body.password === 'string' ? body.password.slice(0, 200) : '';
       const next = safeNext(body.next);
       if (!loginCsrfValid(req)) {
-        return render('login.njk', { title: '로그인', loginCsrf: loginCsrfToken(req, res), next, username, error: '보안 토큰이 맞지 않습니다. 다시 시도하십시오.' }, 403);
+        return render(
+          'login.njk',
+          { title: '로그인', loginCsrf: loginCsrfToken(req, res), next, username, error: '보안 토큰이 맞지 않습니다. 다시 시도하십시오.' },
+          403,
+        );
       }
       const found = username ? await ds.getRepository(User).findOneBy({ username, active: true }) : null;
       // the same scrypt work whether or not the user exists
-      const ok = found ? await verifyPassword(password, found.passwordHash) : await verifyPassword(password, await (dummyHash ??= hashPassword('no-such-user')));
+      const ok = found
+        ? await verifyPassword(password, found.passwordHash)
+        : await verifyPassword(password, await (dummyHash ??= hashPassword('no-such-user')));
       if (!found || !ok) {
-        return render('login.njk', { title: '로그인', loginCsrf: loginCsrfToken(req, res), next, username, error: '아이디 또는 비밀번호가 올바르지 않습니다.' }, 401);
+        return render(
+          'login.njk',
+          { title: '로그인', loginCsrf: loginCsrfToken(req, res), next, username, error: '아이디 또는 비밀번호가 올바르지 않습니다.' },
+          401,
+        );
       }
       const { token } = await createSession(ds, found.id);
-      await audit(ds.manager, { actor: { id: found.id, name: found.username, role: found.role, orgUnitId: found.orgUnitId }, requestId: 'web-login' }, { action: 'web.login', entity: 'user', entityId: found.id });
+      await audit(
+        ds.manager,
+        { actor: { id: found.id, name: found.username, role: found.role, orgUnitId: found.orgUnitId }, requestId: 'web-login' },
+        { action: 'web.login', entity: 'user', entityId: found.id },
+      );
       res.clearCookie(LOGIN_CSRF_COOKIE, { ...cookieOptions(req), sameSite: 'strict' });
       setSessionCookie(req, res, token);
       res.redirect(303, next);

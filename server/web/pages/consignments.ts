@@ -16,7 +16,14 @@ import { ConfirmSettlementBody } from '../../api/routes/consignment-settlements/
 import { idParam } from '../../api/routes/params';
 import { validateInput } from '../../http/validation';
 import { consignmentByRef, consignmentDetail, fundingProgramYear, listConsignments } from '../../services/consignment-service';
-import { approveGrantPlan, createGrantPlan, grantStatus, listGrantPlans, createDisbursement, reverseDisbursement } from '../../services/grant-service';
+import {
+  approveGrantPlan,
+  createGrantPlan,
+  grantStatus,
+  listGrantPlans,
+  createDisbursement,
+  reverseDisbursement,
+} from '../../services/grant-service';
 import { ReverseDisbursementBody } from '../../api/routes/disbursements/reverse-disbursement';
 import { EVALUATION_WRITERS } from '../../api/routes/evaluations/roles';
 import { listEvaluations } from '../../services/evaluation-service';
@@ -56,7 +63,13 @@ function planFormOf(base: PlanWithCategories | null): Record<string, unknown> {
  * other forms' typed values and refusals (planForm, approveForm, submitForm, reviewForm, confirmForm)
  * and, for a refused post, the year it was about (fiscalYear).
  */
-async function consignmentPage(call: PageCall, id: number, form: Record<string, unknown> = {}, status = 200, extra: Record<string, unknown> = {}) {
+async function consignmentPage(
+  call: PageCall,
+  id: number,
+  form: Record<string, unknown> = {},
+  status = 200,
+  extra: Record<string, unknown> = {},
+) {
   const em = call.ds.manager;
   const detail = await consignmentDetail(em, call.ctx, id); // checks the department
   const c = await consignmentByRef(em, id);
@@ -68,17 +81,30 @@ async function consignmentPage(call: PageCall, id: number, form: Record<string, 
     evaluations: await listEvaluations(em, call.ctx, { consignment: c.code }),
     canEvaluate: EVALUATION_WRITERS.includes(call.user!.role),
     evaluated: call.req.query.evaluated,
-    title: detail.name, c: detail, years, year, form: { quarter: '', requestedOn: '', paidOn: '', amount: '', ...form }, posted: call.req.query.posted, saved: call.req.query.saved, savedVersion: call.req.query.version };
+    title: detail.name,
+    c: detail,
+    years,
+    year,
+    form: { quarter: '', requestedOn: '', paidOn: '', amount: '', ...form },
+    posted: call.req.query.posted,
+    saved: call.req.query.saved,
+    savedVersion: call.req.query.version,
+  };
   if (year !== undefined) {
     const py = await fundingProgramYear(em, c, year).catch(() => null);
     if (py) {
       const line = await expenseLineFigures(em, py.id, c.expenseItem);
       const fy = await em.getRepository(FiscalYear).findOneBy({ year });
-      const amendments = await em.getRepository(LedgerEntry).find({ where: { programYearId: py.id, expenseItem: c.expenseItem }, order: { entryDate: 'ASC', id: 'ASC' } });
+      const amendments = await em
+        .getRepository(LedgerEntry)
+        .find({ where: { programYearId: py.id, expenseItem: c.expenseItem }, order: { entryDate: 'ASC', id: 'ASC' } });
       const status = await grantStatus(em, c.id, year);
       const plans = await listGrantPlans(em, call.ctx, c.code, year);
       const base = basePlan(plans);
-      const settlements = (await listSettlements(em, call.ctx, c.code, year)).map((s) => ({ ...s, statusKo: SETTLEMENT_STATUS_KO[s.status] ?? s.status }));
+      const settlements = (await listSettlements(em, call.ctx, c.code, year)).map((s) => ({
+        ...s,
+        statusKo: SETTLEMENT_STATUS_KO[s.status] ?? s.status,
+      }));
       const settled = settlements.some((s) => s.status === 'confirmed');
       const day = today();
       Object.assign(data, {
@@ -87,7 +113,11 @@ async function consignmentPage(call: PageCall, id: number, form: Record<string, 
         lineRate: executionRateOf(line).text,
         appropriation: detail.budgetByYear.find((b) => b.fiscalYear === year)?.appropriation ?? 0,
         amendments: amendments.filter((e) => e.kind !== 'execution').map((e) => ({ ...e, kindLabel: KIND_LABEL[e.kind] ?? e.kind })),
-        plans: plans.map((p) => ({ ...p, statusKo: PLAN_STATUS_KO[p.status] ?? p.status, latest: p.version === plans[plans.length - 1].version })),
+        plans: plans.map((p) => ({
+          ...p,
+          statusKo: PLAN_STATUS_KO[p.status] ?? p.status,
+          latest: p.version === plans[plans.length - 1].version,
+        })),
         hasApprovedPlan: plans.some((p) => p.status === 'approved'),
         planCategories: base?.categories ?? [],
         planForm: { ...planFormOf(base), ...(extra.planForm as Record<string, unknown> | undefined) },
@@ -100,7 +130,9 @@ async function consignmentPage(call: PageCall, id: number, form: Record<string, 
         reviewForm: { reviewedOn: day, note: '', ...(extra.reviewForm as Record<string, unknown> | undefined) },
         confirmForm: { confirmedOn: day, returnDate: '', ...(extra.confirmForm as Record<string, unknown> | undefined) },
         grant: status,
-        disbursements: disbursementRows(await em.getRepository(Disbursement).find({ where: { consignmentId: c.id, fiscalYear: year }, order: { id: 'ASC' } })),
+        disbursements: disbursementRows(
+          await em.getRepository(Disbursement).find({ where: { consignmentId: c.id, fiscalYear: year }, order: { id: 'ASC' } }),
+        ),
         reversalForm: { target: '', reversedOn: day, reason: '', ...(extra.reversalForm as Record<string, unknown> | undefined) },
         // a confirmed settlement closes the consignment-year to payments as well as to plans
         canWrite: LEDGER_WRITERS.includes(call.user!.role) && fy?.status === 'open' && !settled,
@@ -116,7 +148,12 @@ function disbursementRows(all: Disbursement[]) {
   const reversed = new Set(all.map((d) => d.reversalOfId).filter((x): x is number => x !== null));
   return all.map((d) => ({
     ...d,
-    statusKo: d.reversalOfId !== null ? `교부 취소 (${d.reversalOfId}번)` : reversed.has(d.id) ? '교부 (취소됨)' : STATUS_KO[d.status] ?? d.status,
+    statusKo:
+      d.reversalOfId !== null
+        ? `교부 취소 (${d.reversalOfId}번)`
+        : reversed.has(d.id)
+          ? '교부 (취소됨)'
+          : (STATUS_KO[d.status] ?? d.status),
     reversible: d.status === 'paid' && d.reversalOfId === null && !reversed.has(d.id),
   }));
 }
@@ -130,7 +167,14 @@ const yearOf = (text: string) => (/^\d{4}$/.test(text) ? Number(text) : undefine
  * A form action of the consignment page: post-then-redirect to what `run` returns; a refusal shows
  * the page again with the message, the rule and the figures beside that form (`formKey`), keeping what was typed.
  */
-async function consignmentAction(call: PageCall, id: number, fiscalYear: number | undefined, formKey: string, form: Record<string, unknown>, run: () => Promise<string>) {
+async function consignmentAction(
+  call: PageCall,
+  id: number,
+  fiscalYear: number | undefined,
+  formKey: string,
+  form: Record<string, unknown>,
+  run: () => Promise<string>,
+) {
   await formAction(call, run, (problem, status) => consignmentPage(call, id, {}, status, { fiscalYear, [formKey]: { ...form, problem } }));
 }
 
@@ -144,7 +188,8 @@ async function planOf(call: PageCall, consignmentId: number): Promise<GrantPlan>
 async function disbursementOf(call: PageCall, consignmentId: number): Promise<Disbursement> {
   const disbursementId = idParam(String(call.req.params.disbursementId), 'disbursementId');
   const d = await call.ds.getRepository(Disbursement).findOneBy({ id: disbursementId });
-  if (!d || d.consignmentId !== consignmentId) throw notFound(`Disbursement ${disbursementId}`, `위탁금 교부 ${disbursementId}`, 'disbursementId');
+  if (!d || d.consignmentId !== consignmentId)
+    throw notFound(`Disbursement ${disbursementId}`, `위탁금 교부 ${disbursementId}`, 'disbursementId');
   return d;
 }
 
@@ -181,7 +226,14 @@ const pages: PageDef[] = [
     handler: async (call) => {
       const id = idParam(String(call.req.params.id));
       const b = call.req.body as Record<string, string>;
-      const form = { fiscalYear: String(b.fiscalYear ?? ''), quarter: String(b.quarter ?? ''), requestedOn: String(b.requestedOn ?? ''), paidOn: String(b.paidOn ?? ''), amount: String(b.amount ?? ''), note: String(b.note ?? '') };
+      const form = {
+        fiscalYear: String(b.fiscalYear ?? ''),
+        quarter: String(b.quarter ?? ''),
+        requestedOn: String(b.requestedOn ?? ''),
+        paidOn: String(b.paidOn ?? ''),
+        amount: String(b.amount ?? ''),
+        note: String(b.note ?? ''),
+      };
       await formAction(
         call,
         async () => {
@@ -245,7 +297,14 @@ const pages: PageDef[] = [
             fiscalYear: year ?? str(b.fiscalYear),
             quarters: [form.q1, form.q2, form.q3, form.q4].map((q, i) => parseWon(q, `q${i + 1}`)),
             ...(base?.categories.length
-              ? { categories: base.categories.map((k) => ({ code: k.code, name: k.name, ...(k.parentCode ? { parentCode: k.parentCode } : {}), amount: parseWon(cats[k.code], `cat_${k.code}`) })) }
+              ? {
+                  categories: base.categories.map((k) => ({
+                    code: k.code,
+                    name: k.name,
+                    ...(k.parentCode ? { parentCode: k.parentCode } : {}),
+                    amount: parseWon(cats[k.code], `cat_${k.code}`),
+                  })),
+                }
               : {}),
             ...(blank(form.reason) ? { reason: blank(form.reason) } : {}),
             ...(blank(form.note) ? { note: blank(form.note) } : {}),
@@ -287,7 +346,12 @@ const pages: PageDef[] = [
       await consignmentAction(call, id, year, 'submitForm', form, async () => {
         const body = await validateInput(
           SubmitSettlementBody,
-          { consignment: c.code, fiscalYear: year ?? str(b.fiscalYear), submittedOn: form.submittedOn, ...(blank(form.note) ? { note: blank(form.note) } : {}) },
+          {
+            consignment: c.code,
+            fiscalYear: year ?? str(b.fiscalYear),
+            submittedOn: form.submittedOn,
+            ...(blank(form.note) ? { note: blank(form.note) } : {}),
+          },
           'body',
         );
         await submitSettlement(call.ds, call.ctx, body);
@@ -306,7 +370,11 @@ const pages: PageDef[] = [
       const b = call.req.body as Record<string, unknown>;
       const form = { reviewedOn: str(b.reviewedOn), note: str(b.note) };
       await consignmentAction(call, id, s.fiscalYear, 'reviewForm', form, async () => {
-        const body = await validateInput(ReviewSettlementBody, { reviewedOn: form.reviewedOn, ...(blank(form.note) ? { note: blank(form.note) } : {}) }, 'body');
+        const body = await validateInput(
+          ReviewSettlementBody,
+          { reviewedOn: form.reviewedOn, ...(blank(form.note) ? { note: blank(form.note) } : {}) },
+          'body',
+        );
         await reviewSettlement(call.ds, call.ctx, s.id, body);
         return `/consignments/${id}?year=${s.fiscalYear}&saved=settlement-reviewed#settlement`;
       });
@@ -323,7 +391,11 @@ const pages: PageDef[] = [
       const b = call.req.body as Record<string, unknown>;
       const form = { confirmedOn: str(b.confirmedOn), returnDate: str(b.returnDate) };
       await consignmentAction(call, id, s.fiscalYear, 'confirmForm', form, async () => {
-        const body = await validateInput(ConfirmSettlementBody, { confirmedOn: form.confirmedOn, ...(blank(form.returnDate) ? { returnDate: blank(form.returnDate) } : {}) }, 'body');
+        const body = await validateInput(
+          ConfirmSettlementBody,
+          { confirmedOn: form.confirmedOn, ...(blank(form.returnDate) ? { returnDate: blank(form.returnDate) } : {}) },
+          'body',
+        );
         await confirmSettlement(call.ds, call.ctx, s.id, body);
         return `/consignments/${id}?year=${s.fiscalYear}&saved=settlement-confirmed#settlement`;
       });

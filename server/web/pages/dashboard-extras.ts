@@ -20,7 +20,12 @@ export async function dashboardExtras(em: EntityManager, ctx: RequestContext, ye
   if (role === 'inspector' || role === 'budget_officer' || role === 'council_staff') {
     out.overdueFindings = (await findingsRegister(em, ctx, { asOf }))
       .filter((f) => f.overdue)
-      .map((f) => ({ href: `/inspections/${f.inspectionId}#findings`, consignmentName: f.consignmentName, title: f.title, dueDate: f.dueDate }));
+      .map((f) => ({
+        href: `/inspections/${f.inspectionId}#findings`,
+        consignmentName: f.consignmentName,
+        title: f.title,
+        dueDate: f.dueDate,
+      }));
   }
   if (role === 'budget_officer' && year !== null) {
     const ungranted: Record<string, unknown>[] = [];
@@ -30,7 +35,13 @@ export async function dashboardExtras(em: EntityManager, ctx: RequestContext, ye
       if (status.plan) {
         for (const r of status.rows) {
           if (`${year}-${QUARTER_START[r.quarter - 1]}` <= asOf && r.granted < r.planned) {
-            ungranted.push({ href: `/consignments/${c.id}?year=${year}#grants`, consignmentName: c.name, quarter: r.quarter, planned: r.planned, granted: r.granted });
+            ungranted.push({
+              href: `/consignments/${c.id}?year=${year}#grants`,
+              consignmentName: c.name,
+              quarter: r.quarter,
+              planned: r.planned,
+              granted: r.granted,
+            });
           }
         }
       }
@@ -41,7 +52,11 @@ export async function dashboardExtras(em: EntityManager, ctx: RequestContext, ye
         if (!paid) continue;
         const s = await currentSettlement(em, c.id, y);
         if (!s || s.status !== 'confirmed') {
-          settlements.push({ href: `/consignments/${c.id}?year=${y}`, consignmentName: c.name, text: `${y}년 정산 ${s ? `확정 전 (${s.status === 'reviewed' ? '검토 완료' : '제출됨'})` : '미제출'}` });
+          settlements.push({
+            href: `/consignments/${c.id}?year=${y}`,
+            consignmentName: c.name,
+            text: `${y}년 정산 ${s ? `확정 전 (${s.status === 'reviewed' ? '검토 완료' : '제출됨'})` : '미제출'}`,
+          });
         }
       }
     }

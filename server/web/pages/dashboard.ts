@@ -28,12 +28,19 @@ const pages: PageDef[] = [
         const programs = await programsOf(em, year, own);
         if (scoped) {
           data.programs = programs.map((p) => ({ ...p, rate: executionRateOf(p.figures).text }));
-          data.chartSvg = executionChartSvg(`${year}년 사업별 집행률`, programs.map((p) => ({ label: p.name, figures: p.figures })));
+          data.chartSvg = executionChartSvg(
+            `${year}년 사업별 집행률`,
+            programs.map((p) => ({ label: p.name, figures: p.figures })),
+          );
         } else {
           // council staff and administrators: one bar per department
           const depts = await em.getRepository(OrgUnit).findBy({ id: In([...new Set(programs.map((p) => p.orgUnitId))]) });
           const rows = depts
-            .map((d) => ({ label: d.name, id: d.id, figures: addFigures(programs.filter((p) => p.orgUnitId === d.id).map((p) => p.figures)) }))
+            .map((d) => ({
+              label: d.name,
+              id: d.id,
+              figures: addFigures(programs.filter((p) => p.orgUnitId === d.id).map((p) => p.figures)),
+            }))
             .sort((a, b) => a.label.localeCompare(b.label, 'ko'));
           data.departments = rows.map((r) => ({ ...r, rate: executionRateOf(r.figures).text }));
           data.chartSvg = executionChartSvg(`${year}년 부서별 집행률`, rows);
@@ -42,7 +49,9 @@ const pages: PageDef[] = [
         if (role !== 'admin') {
           let overdue = await listTransfers(em, { year, status: 'unreported_overdue', asOf: today() });
           if (own !== null) {
-            const pys = overdue.length ? await em.getRepository(ProgramYear).findBy({ id: In(overdue.map((t) => t.fromProgramYearId)) }) : [];
+            const pys = overdue.length
+              ? await em.getRepository(ProgramYear).findBy({ id: In(overdue.map((t) => t.fromProgramYearId)) })
+              : [];
             const within = await unitsWithin(em, own);
             overdue = overdue.filter((t) => {
               const py = pys.find((p) => p.id === t.fromProgramYearId);

@@ -25,7 +25,13 @@ interface EvaluationForm {
   scores: Record<string, string>;
 }
 
-async function formPage(call: PageCall, consignmentId: number, form: Partial<EvaluationForm> = {}, status = 200, problem: ProblemView | null = null) {
+async function formPage(
+  call: PageCall,
+  consignmentId: number,
+  form: Partial<EvaluationForm> = {},
+  status = 200,
+  problem: ProblemView | null = null,
+) {
   const em = call.ds.manager;
   const detail = await consignmentDetail(em, call.ctx, consignmentId); // checks the department
   const terms = await em.getRepository(ContractTerm).find({ where: { consignmentId }, order: { startDate: 'DESC' } });
@@ -43,7 +49,7 @@ async function formPage(call: PageCall, consignmentId: number, form: Partial<Eva
       templates: inForce.map((t) => ({ id: t.id, label: `${t.name} ${t.version}판 (${t.effectiveFrom}~${t.effectiveTo ?? ''})` })),
       template,
       form: {
-        contractTermId: String(terms.some((t) => t.id === askedTerm) ? askedTerm : terms[0]?.id ?? ''),
+        contractTermId: String(terms.some((t) => t.id === askedTerm) ? askedTerm : (terms[0]?.id ?? '')),
         templateId: String(template?.id ?? ''),
         evaluatedBy: form.evaluatedBy ?? '',
         evaluatedOn,
@@ -98,32 +104,54 @@ const pages: PageDef[] = [
         evaluatedOn: String(b.evaluatedOn ?? ''),
         evaluators: String(b.evaluators ?? ''),
         note: String(b.note ?? ''),
-        scores: Object.fromEntries(Object.entries(b).filter(([k]) => /^score_\d+$/.test(k)).map(([k, v]) => [k, String(v)])),
+        scores: Object.fromEntries(
+          Object.entries(b)
+            .filter(([k]) => /^score_\d+$/.test(k))
+            .map(([k, v]) => [k, String(v)]),
+        ),
       };
       const c = await consignmentByRef(call.ds.manager, id);
       const template = /^\d+$/.test(form.templateId) ? await templateView(call.ds.manager, Number(form.templateId)) : null;
       const indicatorIds = (template?.groups ?? []).flatMap((g) => g.indicators.map((i) => i.id));
       await formAction(
         call,
-        () => namingInputs(indicatorIds, async () => {
-          const body = await validateInput(
-            CreateEvaluationBody,
-            {
-              contractTermId: /^\d+$/.test(form.contractTermId) ? Number(form.contractTermId) : form.contractTermId,
-              templateId: template?.id ?? form.templateId,
-              evaluatedBy: form.evaluatedBy.trim(),
-              evaluatedOn: form.evaluatedOn,
-              evaluators: form.evaluators.split(/[,\n]/).map((s) => s.trim()).filter(Boolean),
-              scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: (form.scores[`score_${indicatorId}`] ?? '').trim() })),
-              ...(form.note.trim() ? { note: form.note.trim() } : {}),
-            },
-            'body',
-          );
-          const term = await call.ds.getRepository(ContractTerm).findOneBy({ id: body.contractTermId, consignmentId: c.id });
-          if (!term) throw new DomainError(422, 'term_of_consignment', 'The contract term is not one of this consignment', '이 위탁사무의 계약기간이 아닙니다', [{ field: 'contractTermId', rule: 'termOfConsignment', message: 'not a term of this consignment', message_ko: '이 위탁사무의 계약기간을 고르십시오' }]);
-          const view = await createEvaluation(call.ds, call.ctx, body);
-          return `/consignments/${id}?evaluated=${view.id}#evaluations`;
-        }),
+        () =>
+          namingInputs(indicatorIds, async () => {
+            const body = await validateInput(
+              CreateEvaluationBody,
+              {
+                contractTermId: /^\d+$/.test(form.contractTermId) ? Number(form.contractTermId) : form.contractTermId,
+                templateId: template?.id ?? form.templateId,
+                evaluatedBy: form.evaluatedBy.trim(),
+                evaluatedOn: form.evaluatedOn,
+                evaluators: form.evaluators
+                  .split(/[,\n]/)
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+                scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: (form.scores[`score_${indicatorId}`] ?? '').trim() })),
+                ...(form.note.trim() ? { note: form.note.trim() } : {}),
+              },
+              'body',
+            );
+            const term = await call.ds.getRepository(ContractTerm).findOneBy({ id: body.contractTermId, consignmentId: c.id });
+            if (!term)
+              throw new DomainError(
+                422,
+                'term_of_consignment',
+                'The contract term is not one of this consignment',
+                '이 위탁사무의 계약기간이 아닙니다',
+                [
+                  {
+                    field: 'contractTermId',
+                    rule: 'termOfConsignment',
+                    message: 'not a term of this consignment',
+                    message_ko: '이 위탁사무의 계약기간을 고르십시오',
+                  },
+                ],
+              );
+            const view = await createEvaluation(call.ds, call.ctx, body);
+            return `/consignments/${id}?evaluated=${view.id}#evaluations`;
+          }),
         (problem, status) => formPage(call, id, form, status, problem),
       );
     },

@@ -6,7 +6,13 @@ export function parseWon(text: string, field: string): number | string {
   const cleaned = text.replace(/[,\s원]/g, '');
   if (!/^\d{1,16}$/.test(cleaned)) {
     throw new DomainError(400, 'validation_failed', 'Invalid amount', '입력값이 올바르지 않습니다', [
-      { field, rule: 'isWon', message: `${field} must be a whole number of won`, message_ko: '금액은 원 단위 숫자로 입력하십시오 (예: 12,000,000)', value: text },
+      {
+        field,
+        rule: 'isWon',
+        message: `${field} must be a whole number of won`,
+        message_ko: '금액은 원 단위 숫자로 입력하십시오 (예: 12,000,000)',
+        value: text,
+      },
     ]);
   }
   return Number(cleaned);
@@ -41,7 +47,13 @@ const FIGURE_LABEL: Record<string, string> = {
 export function problemView(err: DomainError) {
   const byField: Record<string, { rule: string; message: string }[]> = {};
   for (const e of err.errors) (byField[e.field] ??= []).push({ rule: e.rule, message: e.message_ko });
-  const figures = Object.entries(err.figures ?? {}).filter(([, v]) => typeof v === 'number' || typeof v === 'string').map(([k, v]) => ({ key: k, label: FIGURE_LABEL[k] ?? k, text: typeof v === 'number' && !/year|quarter|version/i.test(k) ? `${formatInteger(v)}원` : String(v) }));
+  const figures = Object.entries(err.figures ?? {})
+    .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
+    .map(([k, v]) => ({
+      key: k,
+      label: FIGURE_LABEL[k] ?? k,
+      text: typeof v === 'number' && !/year|quarter|version/i.test(k) ? `${formatInteger(v)}원` : String(v),
+    }));
   return { title: err.titleKo, code: err.code, byField, figures, fields: Object.keys(byField) };
 }
 
@@ -53,7 +65,11 @@ export type ProblemView = ReturnType<typeof problemView>;
  * form `again` with the problem beside its fields. Forbidden, not found and faults go on to the
  * error page.
  */
-export async function formAction(call: { res: { redirect(status: number, url: string): void } }, run: () => Promise<string>, again: (problem: ProblemView, status: number) => Promise<void>): Promise<void> {
+export async function formAction(
+  call: { res: { redirect(status: number, url: string): void } },
+  run: () => Promise<string>,
+  again: (problem: ProblemView, status: number) => Promise<void>,
+): Promise<void> {
   let url: string;
   try {
     url = await run();

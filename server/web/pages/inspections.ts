@@ -5,7 +5,19 @@ import { CreateInspectionBody, FindingBody, ReasonBody, StepBody, UpdateInspecti
 import { validateInput } from '../../http/validation';
 import { unitsWithin } from '../../services/access';
 import { INSPECTION_READERS, INSPECTION_WRITERS } from '../../services/inspection-access';
-import { addFinding, approveInspection, createInspection, FINDING_KIND_KO, findingsRegister, getInspection, InspectionView, listInspections, returnInspection, submitInspection, updateInspection } from '../../services/inspection-service';
+import {
+  addFinding,
+  approveInspection,
+  createInspection,
+  FINDING_KIND_KO,
+  findingsRegister,
+  getInspection,
+  InspectionView,
+  listInspections,
+  returnInspection,
+  submitInspection,
+  updateInspection,
+} from '../../services/inspection-service';
 import { flattenAreas, listTemplates } from '../../services/inspection-template-service';
 import { PageCall, PageDef } from '../types';
 import { pickYear, today } from './common';
@@ -19,7 +31,14 @@ function stepsOf(view: InspectionView) {
     .filter((x) => x.area.items.length > 0)
     .map((x, i) => {
       const items = x.area.items.map((it) => ({ ...it, result: view.results.find((r) => r.itemCode === it.code) ?? null }));
-      return { n: i + 1, code: x.area.code, title: [...x.path.map((p) => p.title), x.area.title].join(' › '), guidance: x.area.guidance, items, done: items.every((it) => it.result?.rating) };
+      return {
+        n: i + 1,
+        code: x.area.code,
+        title: [...x.path.map((p) => p.title), x.area.title].join(' › '),
+        guidance: x.area.guidance,
+        items,
+        done: items.every((it) => it.result?.rating),
+      };
     });
 }
 
@@ -81,7 +100,14 @@ async function inspectionPage(call: PageCall, id: number, extra: Record<string, 
 }
 
 const pages: PageDef[] = [
-  { id: 'web.inspections.list', method: 'get', path: '/inspections', roles: INSPECTION_READERS, nav: '지도점검', handler: (call) => listView(call) },
+  {
+    id: 'web.inspections.list',
+    method: 'get',
+    path: '/inspections',
+    roles: INSPECTION_READERS,
+    nav: '지도점검',
+    handler: (call) => listView(call),
+  },
   {
     id: 'web.inspections.create',
     method: 'post',
@@ -89,7 +115,16 @@ const pages: PageDef[] = [
     roles: INSPECTION_WRITERS,
     handler: async (call) => {
       const b = call.req.body as Record<string, string>;
-      const form = { consignmentId: b.consignmentId ?? '', templateCode: b.templateCode ?? '', fiscalYear: b.fiscalYear ?? '', round: b.round ?? '1', inspectors: b.inspectors ?? '', periodFrom: b.periodFrom ?? '', periodTo: b.periodTo ?? '', plannedDate: b.plannedDate ?? '' };
+      const form = {
+        consignmentId: b.consignmentId ?? '',
+        templateCode: b.templateCode ?? '',
+        fiscalYear: b.fiscalYear ?? '',
+        round: b.round ?? '1',
+        inspectors: b.inspectors ?? '',
+        periodFrom: b.periodFrom ?? '',
+        periodTo: b.periodTo ?? '',
+        plannedDate: b.plannedDate ?? '',
+      };
       try {
         const body = await validateInput(
           CreateInspectionBody,
@@ -113,7 +148,13 @@ const pages: PageDef[] = [
       }
     },
   },
-  { id: 'web.inspections.show', method: 'get', path: '/inspections/:id', roles: INSPECTION_READERS, handler: (call) => inspectionPage(call, idParam(String(call.req.params.id))) },
+  {
+    id: 'web.inspections.show',
+    method: 'get',
+    path: '/inspections/:id',
+    roles: INSPECTION_READERS,
+    handler: (call) => inspectionPage(call, idParam(String(call.req.params.id))),
+  },
   {
     id: 'web.inspections.save-header',
     method: 'post',
@@ -122,11 +163,25 @@ const pages: PageDef[] = [
     handler: async (call) => {
       const id = idParam(String(call.req.params.id));
       const b = call.req.body as Record<string, string>;
-      const header = { actualDate: b.actualDate ?? '', method: b.method ?? '', documentNumber: b.documentNumber ?? '', summary: b.summary ?? '', improvements: b.improvements ?? '' };
+      const header = {
+        actualDate: b.actualDate ?? '',
+        method: b.method ?? '',
+        documentNumber: b.documentNumber ?? '',
+        summary: b.summary ?? '',
+        improvements: b.improvements ?? '',
+      };
       await formAction(
         call,
         async () => {
-          const patch = await validateInput(UpdateInspectionBody, Object.fromEntries(Object.entries(header).map(([k, v]) => [k, blank(v)]).filter(([, v]) => v !== undefined)), 'body');
+          const patch = await validateInput(
+            UpdateInspectionBody,
+            Object.fromEntries(
+              Object.entries(header)
+                .map(([k, v]) => [k, blank(v)])
+                .filter(([, v]) => v !== undefined),
+            ),
+            'body',
+          );
           await updateInspection(call.ds, call.ctx, id, patch);
           return `/inspections/${id}?saved=header#header`;
         },
@@ -150,7 +205,9 @@ const pages: PageDef[] = [
         call,
         async () => {
           const results = step.items.map((it) => {
-            const figures = it.criterion ? { numerator: blank(b[`num_${it.code}`]), denominator: blank(b[`den_${it.code}`]), value: blank(b[`val_${it.code}`]) } : undefined;
+            const figures = it.criterion
+              ? { numerator: blank(b[`num_${it.code}`]), denominator: blank(b[`den_${it.code}`]), value: blank(b[`val_${it.code}`]) }
+              : undefined;
             const hasFigures = figures && Object.values(figures).some((v) => v !== undefined);
             return {
               itemCode: it.code,
@@ -176,13 +233,27 @@ const pages: PageDef[] = [
     handler: async (call) => {
       const id = idParam(String(call.req.params.id));
       const b = call.req.body as Record<string, string>;
-      const form = { kind: b.kind ?? '', itemCode: b.itemCode ?? '', title: b.title ?? '', detail: b.detail ?? '', requiredAction: b.requiredAction ?? '', dueDate: b.dueDate ?? '' };
+      const form = {
+        kind: b.kind ?? '',
+        itemCode: b.itemCode ?? '',
+        title: b.title ?? '',
+        detail: b.detail ?? '',
+        requiredAction: b.requiredAction ?? '',
+        dueDate: b.dueDate ?? '',
+      };
       await formAction(
         call,
         async () => {
           const body = await validateInput(
             FindingBody,
-            { kind: form.kind, itemCode: blank(form.itemCode), title: form.title.trim(), detail: blank(form.detail), requiredAction: form.requiredAction.trim(), dueDate: blank(form.dueDate) },
+            {
+              kind: form.kind,
+              itemCode: blank(form.itemCode),
+              title: form.title.trim(),
+              detail: blank(form.detail),
+              requiredAction: form.requiredAction.trim(),
+              dueDate: blank(form.dueDate),
+            },
             'body',
           );
           await addFinding(call.ds, call.ctx, id, body);

@@ -13,7 +13,14 @@ import { CreateEntryBody } from '../../api/routes/ledger-entries/create-entry';
 import { idParam } from '../../api/routes/params';
 import { validateInput } from '../../http/validation';
 import { assertOrgAccess } from '../../services/access';
-import { effectiveOrgUnitId, POSTABLE_KINDS, postEntry, programYearFigures, reverseEntry, reverseTransfer } from '../../services/ledger-service';
+import {
+  effectiveOrgUnitId,
+  POSTABLE_KINDS,
+  postEntry,
+  programYearFigures,
+  reverseEntry,
+  reverseTransfer,
+} from '../../services/ledger-service';
 import { ReverseEntryBody } from '../../api/routes/ledger-entries/reverse-entry';
 import { ReverseTransferBody } from '../../api/routes/transfers/reverse-transfer';
 import { BudgetTransfer } from '../../../entities/budget-transfer';
@@ -43,7 +50,13 @@ interface ReversalForm {
   problem?: ProblemView;
 }
 
-async function programYearView(call: PageCall, id: number, form: Record<string, unknown> = {}, status = 200, reversal: ReversalForm | null = null) {
+async function programYearView(
+  call: PageCall,
+  id: number,
+  form: Record<string, unknown> = {},
+  status = 200,
+  reversal: ReversalForm | null = null,
+) {
   const { ds, ctx, render, user } = call;
   const em = ds.manager;
   const py = await em.getRepository(ProgramYear).findOneBy({ id });
@@ -55,21 +68,30 @@ async function programYearView(call: PageCall, id: number, form: Record<string, 
   const fy = await em.getRepository(FiscalYear).findOneBy({ year: py.fiscalYear });
   const appropriations = await em.getRepository(Appropriation).find({ where: { programYearId: py.id }, order: { expenseItem: 'ASC' } });
   const basis = appropriations.length
-    ? await em.getRepository(CalculationBasisLine).createQueryBuilder('b').where('b.appropriationId IN (:...ids)', { ids: appropriations.map((a) => a.id) }).orderBy('b.seq').getMany()
+    ? await em
+        .getRepository(CalculationBasisLine)
+        .createQueryBuilder('b')
+        .where('b.appropriationId IN (:...ids)', { ids: appropriations.map((a) => a.id) })
+        .orderBy('b.seq')
+        .getMany()
     : [];
   const tree = (appropriationId: number, parent: number | null, depth: number): { line: CalculationBasisLine; depth: number }[] =>
     basis
       .filter((b) => b.appropriationId === appropriationId && b.parentLineId === parent)
       .flatMap((b) => [{ line: b, depth }, ...tree(appropriationId, b.id, depth + 1)]);
   const figures = await programYearFigures(em, py.id);
-  const entries = await em.getRepository(LedgerEntry).find({ where: { programYearId: py.id }, order: { entryDate: 'DESC', id: 'DESC' }, take: 200 });
+  const entries = await em
+    .getRepository(LedgerEntry)
+    .find({ where: { programYearId: py.id }, order: { entryDate: 'DESC', id: 'DESC' }, take: 200 });
   const items = Object.entries(figures.items).map(([name, f]) => ({ name, f, rate: executionRateOf(f).text }));
   const canWrite = LEDGER_WRITERS.includes(user!.role) && fy?.status === 'open' && program.kind !== 'policy';
   // what may still be corrected: an entry not yet reversed, a transfer (once per transfer) not yet reversed
   const reversedEntries = new Set(entries.map((e) => e.reversalOfId).filter((x): x is number => x !== null));
   const transferIds = [...new Set(entries.map((e) => e.transferId).filter((x): x is number => x !== null))];
   const transfers = transferIds.length ? await em.getRepository(BudgetTransfer).findBy({ id: In(transferIds) }) : [];
-  const reversedTransfers = transferIds.length ? new Set((await em.getRepository(BudgetTransfer).findBy({ reversalOfId: In(transferIds) })).map((t) => t.reversalOfId)) : new Set<number | null>();
+  const reversedTransfers = transferIds.length
+    ? new Set((await em.getRepository(BudgetTransfer).findBy({ reversalOfId: In(transferIds) })).map((t) => t.reversalOfId))
+    : new Set<number | null>();
   const offered = new Set<number>();
   const reversibleBy = (e: LedgerEntry): string | null => {
     if (!canWrite) return null;
@@ -92,7 +114,12 @@ async function programYearView(call: PageCall, id: number, form: Record<string, 
       items,
       total: figures.total,
       totalRate: executionRateOf(figures.total).text,
-      entries: entries.map((e) => ({ ...e, kindLabel: KIND_LABEL[e.kind] ?? e.kind, carryLabel: e.carryType ? CARRY_LABEL[e.carryType] : '', reverse: reversibleBy(e) })),
+      entries: entries.map((e) => ({
+        ...e,
+        kindLabel: KIND_LABEL[e.kind] ?? e.kind,
+        carryLabel: e.carryType ? CARRY_LABEL[e.carryType] : '',
+        reverse: reversibleBy(e),
+      })),
       reversal: reversal ?? { target: '', entryDate: `${py.fiscalYear}-${new Date().toISOString().slice(5, 10)}`, reason: '' },
       canWrite,
       kinds: POSTABLE_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] })),
@@ -168,7 +195,10 @@ const pages: PageDef[] = [
         rows,
         total,
         totalRate: executionRateOf(total).text,
-        chartSvg: executionChartSvg(`${year}년 사업별 집행률`, rows.slice(0, 30).map((r) => ({ label: r.name, figures: r.figures }))),
+        chartSvg: executionChartSvg(
+          `${year}년 사업별 집행률`,
+          rows.slice(0, 30).map((r) => ({ label: r.name, figures: r.figures })),
+        ),
       });
     },
   },

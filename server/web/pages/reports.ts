@@ -40,13 +40,17 @@ const pages: PageDef[] = [
       const orgs = await em.getRepository(OrgUnit).find({ order: { level: 'ASC', name: 'ASC' } });
       const org = typeof req.query.org === 'string' && orgs.some((o) => o.code === req.query.org) ? req.query.org : '';
       const consignments = await em.getRepository(Consignment).find({ order: { name: 'ASC' } });
-      const consignment = typeof req.query.consignment === 'string' && consignments.some((c) => c.code === req.query.consignment) ? req.query.consignment : '';
+      const consignment =
+        typeof req.query.consignment === 'string' && consignments.some((c) => c.code === req.query.consignment)
+          ? req.query.consignment
+          : '';
       const params: ReportParams = { year: year ?? undefined, org: org || undefined, consignment: consignment || undefined };
       const defs = [...reportDefinitions().values()].filter((d) => d.roles.includes(user!.role));
       const reports = defs.map((d) => {
         const missing = d.required.filter((p) => params[p] === undefined);
         const own: ReportParams = {};
-        for (const p of [...d.required, ...(d.optional ?? [])]) if (params[p] !== undefined) (own as Record<string, unknown>)[p] = params[p];
+        for (const p of [...d.required, ...(d.optional ?? [])])
+          if (params[p] !== undefined) (own as Record<string, unknown>)[p] = params[p];
         const q = paramsQuery(own);
         return { name: d.name, title: d.title, inPacket: !!d.inPacket, missing, query: q };
       });
@@ -55,7 +59,9 @@ const pages: PageDef[] = [
         year,
         years,
         scoped,
-        orgs: orgs.filter((o) => o.level !== 'team').map((o) => ({ code: o.code, label: o.level === 'bureau' ? `${o.name} (실·국)` : o.name })),
+        orgs: orgs
+          .filter((o) => o.level !== 'team')
+          .map((o) => ({ code: o.code, label: o.level === 'bureau' ? `${o.name} (실·국)` : o.name })),
         org,
         consignments: consignments.map((c) => ({ code: c.code, name: c.name })),
         consignment,
@@ -80,13 +86,17 @@ const pages: PageDef[] = [
         models = name === 'packet' ? await buildPacket(ds.manager, params, ctx) : [await buildReport(ds.manager, name, params, ctx)];
       } catch (err) {
         if (err instanceof DomainError && (err.status === 400 || err.status === 422)) {
-          return render('error.njk', { title: err.titleKo, message: err.errors.map((e) => e.message_ko).join(' '), status: err.status, back: '/reports' }, err.status);
+          return render(
+            'error.njk',
+            { title: err.titleKo, message: err.errors.map((e) => e.message_ko).join(' '), status: err.status, back: '/reports' },
+            err.status,
+          );
         }
         throw err;
       }
       const q = paramsQuery(params);
       render('report.njk', {
-        title: name === 'packet' ? '의회 제출 자료 묶음' : models[0]?.title ?? name,
+        title: name === 'packet' ? '의회 제출 자료 묶음' : (models[0]?.title ?? name),
         name,
         models: models.map(modelView),
         xlsx: `/api/reports/${name}?${q}${q ? '&' : ''}format=xlsx`,

@@ -16,7 +16,7 @@ export const list = route({
   id: 'consignments.list',
   method: 'get',
   path: '/consignments',
-  summary: 'Consignments the caller may read (department-scoped roles: their own department\'s)',
+  summary: "Consignments the caller may read (department-scoped roles: their own department's)",
   roles: EVERYONE,
   handler: async ({ ds, ctx }) => ({ body: await listConsignments(ds.manager, ctx) }),
 });

@@ -61,7 +61,8 @@ export default route<CreateDisbursementBody>({
   id: 'disbursements.create',
   method: 'post',
   path: '/disbursements',
-  summary: 'The operator\'s request (신청); with decidedOn/paidOn also the decision and the payment, checked against the plan to date and 예산현액 under a lock',
+  summary:
+    "The operator's request (신청); with decidedOn/paidOn also the decision and the payment, checked against the plan to date and 예산현액 under a lock",
   roles: LEDGER_WRITERS,
   body: CreateDisbursementBody,
   handler: async ({ ds, ctx, body }) => ({ status: 201, body: await createDisbursement(ds, ctx, body) }),

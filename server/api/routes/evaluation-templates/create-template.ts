@@ -1,5 +1,17 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { route } from '../../../http/route';
 import { IsCalendarDate, IsDecimalText } from '../../validators';
 import { TEMPLATE_WRITERS } from '../evaluations/roles';
@@ -103,7 +115,8 @@ export default route<CreateTemplateBody>({
   id: 'evaluation-templates.create',
   method: 'post',
   path: '/evaluation-templates',
-  summary: 'A new version of a comprehensive-evaluation template: indicator groups (공통/개별, 계량/비계량), indicators with maximum points, grade bands',
+  summary:
+    'A new version of a comprehensive-evaluation template: indicator groups (공통/개별, 계량/비계량), indicators with maximum points, grade bands',
   roles: TEMPLATE_WRITERS,
   body: CreateTemplateBody,
   handler: async ({ ds, ctx, body }) => ({ status: 201, body: await createTemplate(ds, ctx, body) }),

@@ -30,7 +30,13 @@ export const list = route<object, ListEvaluationsQuery>({
   roles: EVALUATION_READERS,
   query: ListEvaluationsQuery,
   handler: async ({ ds, ctx, query }) => ({
-    body: { items: await listEvaluations(ds.manager, ctx, { consignment: query.consignment, contractTermId: query.contractTermId, includeSuperseded: query.superseded === 'include' }) },
+    body: {
+      items: await listEvaluations(ds.manager, ctx, {
+        consignment: query.consignment,
+        contractTermId: query.contractTermId,
+        includeSuperseded: query.superseded === 'include',
+      }),
+    },
   }),
 });
 

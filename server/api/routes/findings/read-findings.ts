@@ -37,7 +37,12 @@ export const register = route<object, RegisterQuery>({
   query: RegisterQuery,
   handler: async ({ ds, ctx, query }) => {
     const orgUnitId = query.org ? (await orgUnitByCode(ds.manager, query.org, 'org')).id : undefined;
-    const all = await findingsRegister(ds.manager, ctx, { asOf: query.asOf, year: query.year, consignmentId: query.consignmentId, orgUnitId });
+    const all = await findingsRegister(ds.manager, ctx, {
+      asOf: query.asOf,
+      year: query.year,
+      consignmentId: query.consignmentId,
+      orgUnitId,
+    });
     const { skip, take } = pageWindow(query);
     return { body: paged(all.slice(skip, skip + take), all.length, query) };
   },

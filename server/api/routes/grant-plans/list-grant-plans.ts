@@ -7,7 +7,7 @@ export default route<object, ConsignmentYearQuery>({
   id: 'grant-plans.list',
   method: 'get',
   path: '/grant-plans',
-  summary: 'Every version of a consignment\'s grant plans (교부계획), with categories',
+  summary: "Every version of a consignment's grant plans (교부계획), with categories",
   roles: EVERYONE,
   query: ConsignmentYearQuery,
   handler: async ({ ds, ctx, query }) => ({ body: await listGrantPlans(ds.manager, ctx, query.consignment, query.year) }),

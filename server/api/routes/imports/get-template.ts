@@ -10,6 +10,10 @@ export default route({
   roles: [...LEDGER_WRITERS, ...ADMINS],
   produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
   handler: async () => ({
-    file: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: '예산집행_가져오기_양식.xlsx', data: await templateWorkbook() },
+    file: {
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      filename: '예산집행_가져오기_양식.xlsx',
+      data: await templateWorkbook(),
+    },
   }),
 });

@@ -1,19 +1,14 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsDecimalText, IsFiscalYear } from '../../validators';
-import { DISCLOSURE_CLASSES, DisclosureClass, EXTERNAL_SOURCE_KINDS, ExternalSourceKind, FINDING_KINDS, FindingKind } from '../../../../entities/inspection';
+import {
+  DISCLOSURE_CLASSES,
+  DisclosureClass,
+  EXTERNAL_SOURCE_KINDS,
+  ExternalSourceKind,
+  FINDING_KINDS,
+  FindingKind,
+} from '../../../../entities/inspection';
 
 /** Figures for a measurable criterion, as decimal text: numerator + denominator, or the value itself. */
 export class FiguresBody {

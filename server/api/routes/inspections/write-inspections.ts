@@ -46,7 +46,8 @@ export const approve = route<StepBody>({
   id: 'inspections.approve',
   method: 'post',
   path: '/inspections/:id/approve',
-  summary: 'submitted → approved by another inspector of the department (the filer only when they are its sole inspector); read-only afterwards',
+  summary:
+    'submitted → approved by another inspector of the department (the filer only when they are its sole inspector); read-only afterwards',
   roles: INSPECTION_WRITERS,
   body: StepBody,
   handler: async ({ ds, ctx, body, params }) => ({ status: 201, body: await approveInspection(ds, ctx, idParam(params.id), body.on) }),

@@ -44,7 +44,7 @@ export default route<OperatorEntryBody>({
   id: 'operator-entries.create',
   method: 'post',
   path: '/operator-entries',
-  summary: 'Record the operator\'s spending (against a plan category) or interest earned',
+  summary: "Record the operator's spending (against a plan category) or interest earned",
   roles: LEDGER_WRITERS,
   body: OperatorEntryBody,
   handler: async ({ ds, ctx, body }) => ({ status: 201, body: await recordOperatorEntry(ds, ctx, body) }),

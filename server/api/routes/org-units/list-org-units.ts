@@ -21,7 +21,11 @@ export default route<object, ListOrgUnitsQuery>({
   query: ListOrgUnitsQuery,
   handler: async ({ ds, query }) => {
     const qb = ds.getRepository(OrgUnit).createQueryBuilder('o').orderBy('o.id', 'ASC');
-    if (query.year) qb.where('o.validFrom <= :end AND (o.validTo IS NULL OR o.validTo >= :start)', { start: `${query.year}-01-01`, end: `${query.year}-12-31` });
+    if (query.year)
+      qb.where('o.validFrom <= :end AND (o.validTo IS NULL OR o.validTo >= :start)', {
+        start: `${query.year}-01-01`,
+        end: `${query.year}-12-31`,
+      });
     const { skip, take } = pageWindow(query);
     const [items, total] = await qb.skip(skip).take(take).getManyAndCount();
     return { body: paged(items, total, query) };

@@ -27,7 +27,12 @@ export default route({
     const program = await em.getRepository(Program).findOneByOrFail({ id: py.programId });
     const appropriations = await em.getRepository(Appropriation).find({ where: { programYearId: py.id }, order: { expenseItem: 'ASC' } });
     const basis = appropriations.length
-      ? await em.getRepository(CalculationBasisLine).createQueryBuilder('b').where('b.appropriationId IN (:...ids)', { ids: appropriations.map((a) => a.id) }).orderBy('b.seq').getMany()
+      ? await em
+          .getRepository(CalculationBasisLine)
+          .createQueryBuilder('b')
+          .where('b.appropriationId IN (:...ids)', { ids: appropriations.map((a) => a.id) })
+          .orderBy('b.seq')
+          .getMany()
       : [];
     const figures = await programYearFigures(em, py.id);
     return {

@@ -27,7 +27,8 @@ export default route<object, VerdictQuery>({
   id: 'renewal-verdicts.get',
   method: 'get',
   path: '/renewal-verdicts',
-  summary: 'Renewal verdict (재계약 여부) of a consignment: every exclusion reason ①–⑤ that applies with its evidence and rule version, or renewal allowed; and the city\'s own decision',
+  summary:
+    "Renewal verdict (재계약 여부) of a consignment: every exclusion reason ①–⑤ that applies with its evidence and rule version, or renewal allowed; and the city's own decision",
   roles: EVALUATION_READERS,
   query: VerdictQuery,
   handler: async ({ ds, ctx, query }) => ({ body: await verdictFor(ds.manager, ctx, query) }),

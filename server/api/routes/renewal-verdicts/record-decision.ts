@@ -37,7 +37,7 @@ export default route<RenewalDecisionBody>({
   id: 'renewal-decisions.create',
   method: 'post',
   path: '/renewal-decisions',
-  summary: 'Record the city\'s decision at the end of a term (e.g. a re-tender chosen although renewal was allowed) with its reason',
+  summary: "Record the city's decision at the end of a term (e.g. a re-tender chosen although renewal was allowed) with its reason",
   roles: EVALUATION_WRITERS,
   body: RenewalDecisionBody,
   handler: async ({ ds, ctx, body }) => ({ status: 201, body: await recordRenewalDecision(ds, ctx, body) }),

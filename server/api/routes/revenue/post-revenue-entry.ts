@@ -28,5 +28,8 @@ export default route<PostRevenueEntryBody>({
   summary: 'Record 징수결정 · 수납 · 불납결손 on a revenue line',
   roles: LEDGER_WRITERS,
   body: PostRevenueEntryBody,
-  handler: async ({ ds, ctx, body, params }) => ({ status: 201, body: await postRevenueEntry(ds, ctx, { ...body, revenueLineId: idParam(params.id) }) }),
+  handler: async ({ ds, ctx, body, params }) => ({
+    status: 201,
+    body: await postRevenueEntry(ds, ctx, { ...body, revenueLineId: idParam(params.id) }),
+  }),
 });

@@ -16,5 +16,8 @@ export default route<CommitteeReportBody>({
   summary: 'Record the date a 전용 was reported to the standing committee',
   roles: LEDGER_WRITERS,
   body: CommitteeReportBody,
-  handler: async ({ ds, ctx, body, params }) => ({ status: 201, body: await recordCommitteeReport(ds, ctx, idParam(params.id), body.reportedOn) }),
+  handler: async ({ ds, ctx, body, params }) => ({
+    status: 201,
+    body: await recordCommitteeReport(ds, ctx, idParam(params.id), body.reportedOn),
+  }),
 });
