@@ -97,7 +97,7 @@ export function assertCanSpend(f: LineFigures, kind: 'execution' | 'carry_out', 
   if (amount > available) {
     const what = kind === 'execution' ? '집행액' : '차년이월';
     throw new DomainError(
-      409,
+      'conflict',
       'exceeds_current_budget',
       `${kind === 'execution' ? 'Execution' : 'Carry-over'} of ${amount} won would take executed + carried over above the current budget (available ${available} won)`,
       `${what} ${won(amount)}을(를) 더하면 집행액+차년이월이 예산현액 ${won(f.current)}을 넘습니다 (남은 금액 ${won(available)})`,
@@ -115,7 +115,7 @@ export function assertCanSpend(f: LineFigures, kind: 'execution' | 'carry_out', 
   const column = kind === 'execution' ? f.executed : f.carriedOut;
   if (column + amount < 0) {
     throw new DomainError(
-      409,
+      'conflict',
       'below_zero',
       'The entry would take the line below zero',
       '이 금액은 누계를 0 아래로 내립니다',
@@ -139,7 +139,7 @@ export function assertCanSpend(f: LineFigures, kind: 'execution' | 'carry_out', 
 export function assertCanReduce(f: LineFigures, amount: number, field = 'amount'): void {
   if (amount > f.balance) {
     throw new DomainError(
-      409,
+      'conflict',
       'line_below_zero',
       `Moving ${amount} won out would take the line below zero (its unspent balance is ${f.balance} won)`,
       `${won(amount)}을(를) 빼면 예산이 음수가 됩니다 (집행잔액 ${won(f.balance)})`,

@@ -64,7 +64,7 @@ export function reportDefinitions(): Map<string, ReportDefinition> {
 export function reportDefinition(name: string): ReportDefinition {
   const def = reportDefinitions().get(name);
   if (!def) {
-    throw new DomainError(404, 'unknown_report', `No report named ${name}`, `${name} 보고서가 없습니다`, [
+    throw new DomainError('not_found', 'unknown_report', `No report named ${name}`, `${name} 보고서가 없습니다`, [
       {
         field: 'name',
         rule: 'knownReport',
@@ -80,7 +80,7 @@ export function assertParams(def: ReportDefinition, params: ReportParams): void 
   const missing = def.required.filter((p) => params[p] === undefined || params[p] === '');
   if (missing.length) {
     throw new DomainError(
-      400,
+      'malformed',
       'missing_report_parameter',
       `${def.name} needs ${missing.join(', ')}`,
       `${def.title} 보고서에는 ${missing.join(', ')} 값이 필요합니다`,
@@ -93,7 +93,7 @@ export function assertParams(def: ReportDefinition, params: ReportParams): void 
 export async function buildReport(em: EntityManager, name: string, params: ReportParams, ctx: RequestContext): Promise<ReportModel> {
   const def = reportDefinition(name);
   if (ctx.actor.role !== 'system' && !def.roles.includes(ctx.actor.role)) {
-    throw new DomainError(403, 'forbidden', 'Your role may not read this report', '이 보고서를 볼 권한이 없습니다');
+    throw new DomainError('forbidden', 'forbidden', 'Your role may not read this report', '이 보고서를 볼 권한이 없습니다');
   }
   assertParams(def, params);
   return def.build(em, params, ctx);

@@ -50,7 +50,7 @@ export function createApp(ds: DataSource, options: AppOptions = {}): App {
   api.use(bearerAuth(ds));
   mountRoutes(api, ds, routes, { upload });
   api.use((req, res) =>
-    sendProblem(res, new DomainError(404, 'no_such_route', 'No such API route', '없는 API 경로입니다'), req.originalUrl),
+    sendProblem(res, new DomainError('not_found', 'no_such_route', 'No such API route', '없는 API 경로입니다'), req.originalUrl),
   );
   app.use('/api', api);
   app.use(problemHandler);

@@ -227,7 +227,7 @@ const definition: ReportDefinition = {
     if (params.consignment) return forProgram(em, year, params.consignment, asOf);
     if (params.org) return forOrg(em, year, params.org, asOf);
     throw new DomainError(
-      400,
+      'malformed',
       'missing_report_parameter',
       'budget-comparison needs org or consignment',
       '예산 총괄에는 조직(org) 또는 사업(consignment)이 필요합니다',

@@ -31,7 +31,7 @@ export const won = (n: number) => `${formatAmount(n, 'won')}원`;
 /** The consignment and year a report is about, after checking the reader may see it. */
 export async function reportSubject(em: EntityManager, params: ReportParams, ctx: RequestContext) {
   if (!params.consignment || params.year === undefined) {
-    throw new DomainError(400, 'missing_report_parameter', 'consignment and year are required', '위탁사무와 연도가 필요합니다');
+    throw new DomainError('malformed', 'missing_report_parameter', 'consignment and year are required', '위탁사무와 연도가 필요합니다');
   }
   const c: Consignment = await consignmentByRef(em, params.consignment, 'consignment');
   await assertConsignmentRead(em, ctx, c);

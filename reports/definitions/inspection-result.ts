@@ -206,7 +206,7 @@ const definition: ReportDefinition = {
     ).filter((i) => i.supersededById === null);
     if (!rows.length) {
       throw new DomainError(
-        404,
+        'not_found',
         'no_approved_inspection',
         `No approved inspection of ${consignment.name} in ${params.year}`,
         `${params.year}년 ${consignment.name}의 승인된 지도점검이 없습니다`,

@@ -79,7 +79,7 @@ export function depthOf(row: SettlementRow): number {
 
 export function requireYear(params: ReportParams): number {
   if (params.year === undefined || !Number.isInteger(Number(params.year))) {
-    throw new DomainError(400, 'missing_report_parameter', 'year is required', '연도 값이 필요합니다', [
+    throw new DomainError('malformed', 'missing_report_parameter', 'year is required', '연도 값이 필요합니다', [
       { field: 'year', rule: 'required', message: 'year is required', message_ko: '연도를 입력하십시오' },
     ]);
   }

@@ -42,7 +42,7 @@ const definition: ReportDefinition = {
     const last = params.year !== undefined ? Number(params.year) : await latestClosedYearOf(em, program.id);
     if (last === null) {
       throw new DomainError(
-        404,
+        'not_found',
         'no_closed_year',
         `${program.code} has no closed fiscal year`,
         `${program.name}의 결산이 끝난 회계연도가 없습니다`,

@@ -21,7 +21,7 @@ export function bearerAuth(ds: DataSource) {
     if (!header) {
       return sendProblem(
         res,
-        new DomainError(401, 'unauthenticated', 'A bearer token is required', '인증 토큰이 필요합니다'),
+        new DomainError('unauthenticated', 'unauthenticated', 'A bearer token is required', '인증 토큰이 필요합니다'),
         req.originalUrl,
       );
     }
@@ -30,7 +30,7 @@ export function bearerAuth(ds: DataSource) {
     if (!actor) {
       return sendProblem(
         res,
-        new DomainError(401, 'invalid_token', 'The bearer token is not valid', '인증 토큰이 올바르지 않습니다'),
+        new DomainError('unauthenticated', 'invalid_token', 'The bearer token is not valid', '인증 토큰이 올바르지 않습니다'),
         req.originalUrl,
       );
     }

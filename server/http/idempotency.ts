@@ -21,7 +21,7 @@ export function idempotency(ds: DataSource) {
     try {
       if (key.length > 200) {
         throw new DomainError(
-          400,
+          'malformed',
           'idempotency_key_too_long',
           'Idempotency-Key is longer than 200 characters',
           'Idempotency-Key가 200자를 넘습니다',
@@ -53,7 +53,7 @@ export function idempotency(ds: DataSource) {
         const existing = await ds.getRepository(IdempotencyRecord).findOneByOrFail({ scope, idemKey: key });
         if (existing.requestHash !== requestHash) {
           throw new DomainError(
-            422,
+            'invalid',
             'idempotency_key_reused',
             'This Idempotency-Key was used with a different request',
             '이 Idempotency-Key는 다른 요청에 이미 사용되었습니다',
@@ -69,7 +69,7 @@ export function idempotency(ds: DataSource) {
         }
         if (existing.status === null) {
           throw new DomainError(
-            409,
+            'conflict',
             'idempotent_request_in_progress',
             'A request with this Idempotency-Key is still running',
             '같은 Idempotency-Key의 요청이 처리 중입니다',

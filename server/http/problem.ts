@@ -1,18 +1,19 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { DomainError } from '../../domain/errors';
+import { httpStatusOf } from './error-status';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
 export function sendProblem(res: Response, err: DomainError, instance?: string): void {
   res
-    .status(err.status)
+    .status(httpStatusOf(err))
     .type(PROBLEM_TYPE)
     .send(
       JSON.stringify({
         type: `urn:ledger:problem:${err.code}`,
         title: err.title,
         title_ko: err.titleKo,
-        status: err.status,
+        status: httpStatusOf(err),
         code: err.code,
         instance,
         errors: err.errors,
@@ -32,7 +33,7 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (type === 'entity.parse.failed') {
     return sendProblem(
       res,
-      new DomainError(400, 'malformed_json', 'The body is not valid JSON', '요청 본문이 올바른 JSON이 아닙니다', [
+      new DomainError('malformed', 'malformed_json', 'The body is not valid JSON', '요청 본문이 올바른 JSON이 아닙니다', [
         { field: 'body', rule: 'json', message: 'malformed JSON', message_ko: 'JSON 형식 오류' },
       ]),
       req.originalUrl,
@@ -41,7 +42,7 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (type === 'entity.too.large') {
     return sendProblem(
       res,
-      new DomainError(400, 'body_too_large', 'The body is too large', '요청 본문이 너무 큽니다', [
+      new DomainError('malformed', 'body_too_large', 'The body is too large', '요청 본문이 너무 큽니다', [
         { field: 'body', rule: 'maxSize', message: 'body too large', message_ko: '요청 본문이 너무 큽니다' },
       ]),
       req.originalUrl,
@@ -50,14 +51,14 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
     return sendProblem(
       res,
-      new DomainError(415, 'unsupported_encoding', 'Unsupported encoding', '지원하지 않는 인코딩입니다'),
+      new DomainError('unsupported', 'unsupported_encoding', 'Unsupported encoding', '지원하지 않는 인코딩입니다'),
       req.originalUrl,
     );
   }
   if ((err as { code?: string }).code === 'LIMIT_FILE_SIZE') {
     return sendProblem(
       res,
-      new DomainError(400, 'file_too_large', 'The file is too large', '파일이 너무 큽니다', [
+      new DomainError('malformed', 'file_too_large', 'The file is too large', '파일이 너무 큽니다', [
         { field: 'file', rule: 'maxSize', message: 'file too large', message_ko: '파일이 너무 큽니다' },
       ]),
       req.originalUrl,

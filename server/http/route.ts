@@ -49,7 +49,7 @@ export function route<B extends object = object, Q extends object = object>(def:
 
 export function contextOf(req: Request): RequestContext {
   const ctx = (req as Request & { ctx?: RequestContext }).ctx;
-  if (!ctx) throw new DomainError(401, 'unauthenticated', 'Authentication required', '로그인이 필요합니다');
+  if (!ctx) throw new DomainError('unauthenticated', 'unauthenticated', 'Authentication required', '로그인이 필요합니다');
   return ctx;
 }
 

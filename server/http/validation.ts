@@ -48,7 +48,7 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
  */
 export async function validateInput<T extends object>(cls: new () => T, plain: unknown, where: 'body' | 'query'): Promise<T> {
   if (where === 'body' && (plain === null || typeof plain !== 'object' || Array.isArray(plain))) {
-    throw new DomainError(400, 'invalid_body', 'The request body must be a JSON object', '요청 본문은 JSON 객체여야 합니다', [
+    throw new DomainError('malformed', 'invalid_body', 'The request body must be a JSON object', '요청 본문은 JSON 객체여야 합니다', [
       { field: 'body', rule: 'isObject', message: 'body must be a JSON object', message_ko: '요청 본문은 JSON 객체여야 합니다' },
     ]);
   }
@@ -56,7 +56,7 @@ export async function validateInput<T extends object>(cls: new () => T, plain: u
   const errors = await validate(instance as object, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   if (errors.length) {
     throw new DomainError(
-      400,
+      'malformed',
       'validation_failed',
       `Invalid ${where}`,
       where === 'body' ? '입력값이 올바르지 않습니다' : '조회 조건이 올바르지 않습니다',

@@ -60,9 +60,13 @@ export async function parseWorkbook(buffer: Buffer): Promise<ParsedSheets> {
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new DomainError(400, 'corrupt_file', 'The file is not a readable .xlsx workbook', '읽을 수 있는 엑셀(.xlsx) 파일이 아닙니다', [
-      { field: 'file', rule: 'xlsx', message: 'not a readable .xlsx file', message_ko: '엑셀 파일 형식이 아닙니다' },
-    ]);
+    throw new DomainError(
+      'malformed',
+      'corrupt_file',
+      'The file is not a readable .xlsx workbook',
+      '읽을 수 있는 엑셀(.xlsx) 파일이 아닙니다',
+      [{ field: 'file', rule: 'xlsx', message: 'not a readable .xlsx file', message_ko: '엑셀 파일 형식이 아닙니다' }],
+    );
   }
   const data: ParsedSheets['data'] = {};
   const origins: ParsedSheets['origins'] = {};

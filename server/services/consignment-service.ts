@@ -273,14 +273,12 @@ export async function createOperator(ds: DataSource, ctx: RequestContext, input:
     if (await tx.getRepository(Operator).findOneBy({ name: input.name })) {
       throw conflict('duplicate_operator', `Operator ${input.name} exists`, `수탁기관 ${input.name}이(가) 이미 있습니다`, 'name');
     }
-    const op = tx
-      .getRepository(Operator)
-      .create({
-        name: input.name,
-        registrationNumber: input.registrationNumber ?? null,
-        representative: input.representative ?? null,
-        note: input.note ?? null,
-      });
+    const op = tx.getRepository(Operator).create({
+      name: input.name,
+      registrationNumber: input.registrationNumber ?? null,
+      representative: input.representative ?? null,
+      note: input.note ?? null,
+    });
     await tx.save(op);
     await audit(tx, ctx, { action: 'operator.create', entity: 'operator', entityId: op.id, after: op });
     return op;
@@ -540,7 +538,7 @@ export async function listConsignments(em: EntityManager, ctx: RequestContext): 
     try {
       await assertConsignmentRead(em, ctx, c);
     } catch (err) {
-      if (err instanceof DomainError && err.status === 403) continue;
+      if (err instanceof DomainError && err.kind === 'forbidden') continue;
       throw err;
     }
     out.push(await summary(em, c));

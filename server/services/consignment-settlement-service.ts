@@ -114,12 +114,10 @@ export async function listOperatorEntries(
 ): Promise<OperatorEntry[]> {
   const c = await consignmentByRef(em, consignmentRef);
   await assertConsignmentRead(em, ctx, c);
-  return em
-    .getRepository(OperatorEntry)
-    .find({
-      where: { consignmentId: c.id, ...(fiscalYear ? { fiscalYear } : {}) },
-      order: { fiscalYear: 'ASC', quarter: 'ASC', id: 'ASC' },
-    });
+  return em.getRepository(OperatorEntry).find({
+    where: { consignmentId: c.id, ...(fiscalYear ? { fiscalYear } : {}) },
+    order: { fiscalYear: 'ASC', quarter: 'ASC', id: 'ASC' },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,7 +241,7 @@ export async function submitSettlement(
       );
     if (f.returnAmount < 0) {
       throw new DomainError(
-        409,
+        'conflict',
         'spent_exceeds_grant',
         `Spending (${f.spent} won) exceeds grants plus interest (${f.granted + f.interest} won)`,
         `집행액 ${won(f.spent)}이(가) 교부액과 이자의 합 ${won(f.granted + f.interest)}을 넘습니다`,

@@ -127,7 +127,13 @@ export async function createTemplate(ds: DataSource, ctx: RequestContext, input:
         });
     }
     if (problems.length)
-      throw new DomainError(422, 'invalid_template', 'The evaluation template is not valid', '평가지표 양식이 올바르지 않습니다', problems);
+      throw new DomainError(
+        'invalid',
+        'invalid_template',
+        'The evaluation template is not valid',
+        '평가지표 양식이 올바르지 않습니다',
+        problems,
+      );
 
     const repo = tx.getRepository(EvaluationTemplate);
     const latest = await repo.findOne({ where: { code: input.code }, order: { version: 'DESC' } });
@@ -161,16 +167,14 @@ export async function createTemplate(ds: DataSource, ctx: RequestContext, input:
       );
       for (const [ii, ind] of g.indicators.entries()) {
         await tx.save(
-          tx
-            .getRepository(EvaluationIndicator)
-            .create({
-              templateId: template.id,
-              groupId: group.id,
-              seq: ii + 1,
-              name: ind.name,
-              maxPoints: normaliseScore(ind.maxPoints),
-              guidance: ind.guidance ?? null,
-            }),
+          tx.getRepository(EvaluationIndicator).create({
+            templateId: template.id,
+            groupId: group.id,
+            seq: ii + 1,
+            name: ind.name,
+            maxPoints: normaliseScore(ind.maxPoints),
+            guidance: ind.guidance ?? null,
+          }),
         );
       }
     }
@@ -372,7 +376,7 @@ export async function createEvaluation(
     }
     if (problems.length)
       throw new DomainError(
-        422,
+        'invalid',
         'invalid_scores',
         'The scores do not fit the template',
         '지표별 점수가 평가지표 양식과 맞지 않습니다',

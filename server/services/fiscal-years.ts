@@ -47,7 +47,7 @@ function yearHeld(em: EntityManager, year: number): Promise<FiscalYear | null> {
 export function assertDateInYear(date: string, year: number, field = 'entryDate'): void {
   if (!date.startsWith(`${year}-`)) {
     throw new DomainError(
-      422,
+      'invalid',
       'date_outside_fiscal_year',
       `${field} ${date} is outside fiscal year ${year}`,
       `${date}은(는) ${year} 회계연도 밖의 날짜입니다`,

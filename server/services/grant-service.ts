@@ -90,7 +90,7 @@ function checkCategories(categories: PlanCategoryInput[], total: number): void {
   const topSum = sumWon(top.map((c) => c.amount));
   if (topSum !== total) {
     throw new DomainError(
-      422,
+      'invalid',
       'categories_sum',
       `Categories add up to ${topSum} won, the plan to ${total} won`,
       `비목 합계 ${won(topSum)}이(가) 교부계획 ${won(total)}과 다릅니다`,
@@ -121,7 +121,7 @@ function checkCategories(categories: PlanCategoryInput[], total: number): void {
 function assertWithinAppropriation(total: number, current: number, field = 'quarters'): void {
   if (total > current) {
     throw new DomainError(
-      409,
+      'conflict',
       'plan_exceeds_appropriation',
       `The grant plan (${total} won) exceeds the appropriation's current budget (예산현액 ${current} won)`,
       `교부계획 ${won(total)}이(가) 예산현액 ${won(current)}을 넘습니다`,
@@ -134,7 +134,7 @@ function assertWithinAppropriation(total: number, current: number, field = 'quar
 function assertNotBelowPaid(total: number, paid: number): void {
   if (total < paid) {
     throw new DomainError(
-      409,
+      'conflict',
       'plan_below_paid',
       `The plan (${total} won) is below what was already granted (${paid} won)`,
       `교부계획 ${won(total)}이(가) 이미 교부한 ${won(paid)}보다 적습니다`,
@@ -318,7 +318,7 @@ function assertPayable(
     const available = Math.max(0, limit - paidBefore);
     const scope = d.lumpSum ? '연간 교부계획' : `${d.quarter}분기까지 교부계획 누계`;
     throw new DomainError(
-      409,
+      'conflict',
       'exceeds_grant_plan',
       `Paying ${amount} won would take the year's grants to ${paidBefore + amount} won, above the plan ${d.lumpSum ? 'for the year' : `to quarter ${d.quarter}`} (${limit} won; already granted ${paidBefore} won, available ${available} won)`,
       `교부액 ${won(amount)}을(를) 더하면 누계 ${won(paidBefore + amount)}로 ${scope} ${won(limit)}을 넘습니다 (기교부 ${won(paidBefore)}, 교부 가능액 ${won(available)})`,

@@ -152,7 +152,7 @@ export async function importLedger(ds: DataSource, ctx: RequestContext, input: I
 
 function rejected(problems: FieldProblem[]): DomainError {
   return new DomainError(
-    422,
+    'invalid',
     'import_rejected',
     `The import was rejected: ${problems.length} problem(s); nothing was imported`,
     `가져오기가 거부되었습니다: 오류 ${problems.length}건, 아무것도 반영되지 않았습니다`,

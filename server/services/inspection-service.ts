@@ -376,18 +376,16 @@ async function applyResults(tx: EntityManager, inspection: Inspection, results: 
     const scale = JSON.parse(item.ratingScale) as string[];
     const row =
       (await tx.getRepository(InspectionItemResult).findOneBy({ inspectionId: inspection.id, templateItemId: item.id })) ??
-      tx
-        .getRepository(InspectionItemResult)
-        .create({
-          inspectionId: inspection.id,
-          templateItemId: item.id,
-          rating: null,
-          notes: null,
-          evidence: null,
-          figures: null,
-          criterionValue: null,
-          criterionMet: null,
-        });
+      tx.getRepository(InspectionItemResult).create({
+        inspectionId: inspection.id,
+        templateItemId: item.id,
+        rating: null,
+        notes: null,
+        evidence: null,
+        figures: null,
+        criterionValue: null,
+        criterionMet: null,
+      });
     if (r.notes !== undefined) row.notes = r.notes;
     if (r.evidence !== undefined) row.evidence = r.evidence.length ? JSON.stringify(r.evidence) : null;
     if (r.figures !== undefined) row.figures = r.figures ? JSON.stringify(r.figures) : null;

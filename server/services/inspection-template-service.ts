@@ -313,7 +313,7 @@ export async function resolveTemplateVersion(
     return v;
   }
   throw new DomainError(
-    422,
+    'invalid',
     'template_required',
     'templateVersionId or templateCode is required',
     '점검표(templateVersionId 또는 templateCode)를 지정하십시오',

@@ -43,16 +43,14 @@ export async function createOrgUnit(ds: DataSource, ctx: RequestContext, input: 
     if (input.validTo && input.validTo < input.validFrom)
       throw invalid('validTo', 'afterValidFrom', 'validTo is before validFrom', '종료일이 시작일보다 앞섭니다');
     const parent = input.parentCode ? await orgUnitByCode(tx, input.parentCode, 'parentCode') : null;
-    const unit = tx
-      .getRepository(OrgUnit)
-      .create({
-        code: input.code,
-        name: input.name,
-        level: input.level,
-        parentId: parent?.id ?? null,
-        validFrom: input.validFrom,
-        validTo: input.validTo ?? null,
-      });
+    const unit = tx.getRepository(OrgUnit).create({
+      code: input.code,
+      name: input.name,
+      level: input.level,
+      parentId: parent?.id ?? null,
+      validFrom: input.validFrom,
+      validTo: input.validTo ?? null,
+    });
     await tx.save(unit);
     await audit(tx, ctx, { action: 'org_unit.create', entity: 'org_unit', entityId: unit.id, after: unit });
     return unit;
@@ -172,7 +170,7 @@ export function checkBasis(lines: BasisLineInput[], total: number, path = 'basis
       const computed = basisLineResult(line.unitAmount, line.quantity ?? '1', line.multiplier ?? '1');
       if (computed !== line.amount) {
         throw new DomainError(
-          422,
+          'invalid',
           'basis_line_mismatch',
           `${field}: ${line.unitAmount} × ${line.quantity ?? 1} × ${line.multiplier ?? 1} = ${computed}, not ${line.amount}`,
           `${field}: 산출 결과가 ${formatInteger(computed)}원인데 ${formatInteger(line.amount)}원으로 적혀 있습니다`,
@@ -193,7 +191,7 @@ export function checkBasis(lines: BasisLineInput[], total: number, path = 'basis
   const sum = sumWon(lines.map((l) => l.amount));
   if (sum !== total) {
     throw new DomainError(
-      422,
+      'invalid',
       'basis_sum_mismatch',
       `${path}: lines add up to ${sum}, not ${total}`,
       `${path}: 산출근거 합계 ${formatInteger(sum)}원이 ${formatInteger(total)}원과 다릅니다`,

@@ -69,18 +69,16 @@ export async function createRevenueLine(
       ? await tx.getRepository(RevenueLine).findOneBy({ fiscalYear: input.fiscalYear, code: input.parentCode })
       : null;
     if (input.parentCode && !parent) throw notFound(`Revenue line ${input.parentCode}`, `세입 과목 ${input.parentCode}`, 'parentCode');
-    const line = tx
-      .getRepository(RevenueLine)
-      .create({
-        fiscalYear: input.fiscalYear,
-        orgUnitId: org.id,
-        code: input.code,
-        name: input.name,
-        parentId: parent?.id ?? null,
-        sortOrder: input.sortOrder ?? 0,
-        budget: input.budget,
-        currentBudget: input.currentBudget,
-      });
+    const line = tx.getRepository(RevenueLine).create({
+      fiscalYear: input.fiscalYear,
+      orgUnitId: org.id,
+      code: input.code,
+      name: input.name,
+      parentId: parent?.id ?? null,
+      sortOrder: input.sortOrder ?? 0,
+      budget: input.budget,
+      currentBudget: input.currentBudget,
+    });
     await tx.save(line);
     await audit(tx, ctx, { action: 'revenue_line.create', entity: 'revenue_line', entityId: line.id, after: line });
     return line;
@@ -115,18 +113,16 @@ export async function postRevenueEntry(
         { ...before, requested: input.amount },
       );
     }
-    const entry = tx
-      .getRepository(RevenueEntry)
-      .create({
-        revenueLineId: line.id,
-        kind: input.kind,
-        amount: input.amount,
-        entryDate: input.entryDate,
-        reason: input.reason ?? null,
-        reversalOfId: null,
-        createdById: ctx.actor.id,
-        createdAt: new Date(),
-      });
+    const entry = tx.getRepository(RevenueEntry).create({
+      revenueLineId: line.id,
+      kind: input.kind,
+      amount: input.amount,
+      entryDate: input.entryDate,
+      reason: input.reason ?? null,
+      reversalOfId: null,
+      createdById: ctx.actor.id,
+      createdAt: new Date(),
+    });
     await tx.save(entry);
     await audit(tx, ctx, { action: `revenue.${input.kind}`, entity: 'revenue_entry', entityId: entry.id, before, after: entry });
     return entry;

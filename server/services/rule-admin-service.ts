@@ -200,12 +200,12 @@ export async function createRuleVersion(
     const known = KNOWN_RULES[ruleKey];
     if (known && isObject) problems.push(...known.check(params as Record<string, unknown>));
     if (problems.length)
-      throw new DomainError(422, 'invalid_rule_version', 'The rule version is not valid', '규칙 버전이 올바르지 않습니다', problems);
+      throw new DomainError('invalid', 'invalid_rule_version', 'The rule version is not valid', '규칙 버전이 올바르지 않습니다', problems);
 
     const repo = tx.getRepository(RuleVersion);
     const versions = await repo.find({ where: { ruleKey }, order: { effectiveFrom: 'DESC' } });
     if (!known && versions.length === 0) {
-      throw new DomainError(422, 'unknown_rule', `No rule ${ruleKey} is known`, `알 수 없는 규칙 키입니다: ${ruleKey}`, [
+      throw new DomainError('invalid', 'unknown_rule', `No rule ${ruleKey} is known`, `알 수 없는 규칙 키입니다: ${ruleKey}`, [
         problem(
           'ruleKey',
           'knownRule',
@@ -228,7 +228,7 @@ export async function createRuleVersion(
           ? `${ruleKey}의 새 버전은 최근 버전(${latest.effectiveFrom} ~ ${latest.effectiveTo})이 끝난 ${bound} 뒤에 시작해야 합니다`
           : `${ruleKey}의 새 버전은 최근 버전의 시행일 ${bound} 뒤에 시작해야 합니다 (기존 버전은 고칠 수 없습니다)`;
         throw new DomainError(
-          409,
+          'conflict',
           'not_after_latest_version',
           message,
           '규칙 버전을 추가하지 못했습니다',

@@ -19,7 +19,7 @@ export async function ruleInForce<P>(em: EntityManager, ruleKey: string, date: s
   });
   if (!row || (row.effectiveTo && row.effectiveTo < date)) {
     throw new DomainError(
-      422,
+      'invalid',
       'no_rule_in_force',
       `No version of rule ${ruleKey} is in force on ${date}`,
       `${date}에 적용되는 ${ruleKey} 규칙이 없습니다`,

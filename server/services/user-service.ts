@@ -163,7 +163,7 @@ async function changeUser(ds: DataSource, ctx: RequestContext, userId: number, c
     if (password && (password.length < 12 || password.length > 200))
       bad('password', 'minLength', 'The password must be 12 to 200 characters', '비밀번호는 12자 이상 200자 이하여야 합니다');
     if (problems.length)
-      throw new DomainError(422, 'invalid_user_change', 'The user cannot be changed so', '사용자를 변경하지 못했습니다', problems);
+      throw new DomainError('invalid', 'invalid_user_change', 'The user cannot be changed so', '사용자를 변경하지 못했습니다', problems);
 
     const patch: Partial<User> = { role, orgUnitId, active };
     if (password) patch.passwordHash = await hashPassword(password);

@@ -4,6 +4,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import cookieParser from 'cookie-parser';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../domain/errors';
+import { httpStatusOf } from '../http/error-status';
 import type { RouteDef } from '../http/route';
 import type { RequestContext } from '../context';
 import { koreanFontPaths } from '../../reports/engine/pdf-fonts';
@@ -121,8 +122,8 @@ export function mountWeb(app: express.Express, ds: DataSource, _routes: RouteDef
         if (err instanceof DomainError) {
           return render(
             'error.njk',
-            { title: err.titleKo, message: err.errors.map((e) => e.message_ko).join(' '), status: err.status },
-            err.status,
+            { title: err.titleKo, message: err.errors.map((e) => e.message_ko).join(' '), status: httpStatusOf(err) },
+            httpStatusOf(err),
           );
         }
         console.error('web page error', err);

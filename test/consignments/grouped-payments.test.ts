@@ -3,6 +3,7 @@ import { AuditRecord } from '../../entities/audit-record';
 import { Disbursement } from '../../entities/consignment-disbursement';
 import { LedgerEntry } from '../../entities/ledger-entry';
 import { DomainError } from '../../domain/errors';
+import { httpStatusOf } from '../../server/http/error-status';
 import { RequestContext, systemContext } from '../../server/context';
 import { createDisbursement, DisbursementInput, recordDisbursements } from '../../server/services/grant-service';
 import { inTransaction } from '../../server/db/transaction';
@@ -111,7 +112,7 @@ describe('consignments: payments carried together in one transaction', function 
       ]),
     );
     const answers = outcomes.map((o) =>
-      'value' in o ? (o.value as Disbursement).status : `${(o.error as DomainError).status} ${(o.error as DomainError).code}`,
+      'value' in o ? (o.value as Disbursement).status : `${httpStatusOf(o.error as DomainError)} ${(o.error as DomainError).code}`,
     );
     expect(answers[0]).to.equal('requested');
     expect(answers[1], 'no program-year in 2030').to.match(/^404 /);
@@ -145,7 +146,7 @@ describe('consignments: payments carried together in one transaction', function 
         ] as [RequestContext, DisbursementInput][]
       ).map(([c, input]) => settle(createDisbursement(db.ds, c, input))),
     );
-    expect(results.map((r) => (r instanceof DomainError ? r.status : (r as Disbursement).status))).to.deep.equal([
+    expect(results.map((r) => (r instanceof DomainError ? httpStatusOf(r) : (r as Disbursement).status))).to.deep.equal([
       'requested',
       403,
       404,

@@ -40,18 +40,15 @@ describe('consignments: settlement (정산)', function () {
     expect((await spend('personnel', -1000)).status).to.equal(422);
     expect(
       (
-        await t
-          .as('officer')
-          .post('/api/operator-entries')
-          .send({
-            consignment: 'EC-C01',
-            fiscalYear: 2025,
-            quarter: 2,
-            kind: 'interest',
-            categoryCode: 'personnel',
-            amount: 10,
-            entryDate: '2025-06-30',
-          })
+        await t.as('officer').post('/api/operator-entries').send({
+          consignment: 'EC-C01',
+          fiscalYear: 2025,
+          quarter: 2,
+          kind: 'interest',
+          categoryCode: 'personnel',
+          amount: 10,
+          entryDate: '2025-06-30',
+        })
       ).status,
     ).to.equal(422);
   });

@@ -268,26 +268,22 @@ describe('inspections', function () {
 
   it('counts a finding repeated across three inspections 3 times and that triggers renewal reason ③', async () => {
     // a consignment of its own so other tests' inspections do not interfere
-    const c = await t.ds
-      .getRepository(Consignment)
-      .save(
-        t.ds
-          .getRepository(Consignment)
-          .create({
-            code: 'EC-TEST-REPEAT',
-            name: '반복 지적 시험 위탁',
-            consignmentType: 'office',
-            fundingType: 'budget',
-            legalBasis: null,
-            orgUnitId: (await t.ds.getRepository(Consignment).findOneByOrFail({ id: consignmentId })).orgUnitId,
-            programId: null,
-            expenseItem: '민간위탁금',
-            location: null,
-            startedOn: '2019-01-01',
-            note: null,
-            createdAt: new Date(),
-          }),
-      );
+    const c = await t.ds.getRepository(Consignment).save(
+      t.ds.getRepository(Consignment).create({
+        code: 'EC-TEST-REPEAT',
+        name: '반복 지적 시험 위탁',
+        consignmentType: 'office',
+        fundingType: 'budget',
+        legalBasis: null,
+        orgUnitId: (await t.ds.getRepository(Consignment).findOneByOrFail({ id: consignmentId })).orgUnitId,
+        programId: null,
+        expenseItem: '민간위탁금',
+        location: null,
+        startedOn: '2019-01-01',
+        note: null,
+        createdAt: new Date(),
+      }),
+    );
     const own = async (year: number, repeatOf?: number, justified?: string) => {
       const i = await file(year, {
         consignmentId: c.id,
@@ -423,17 +419,14 @@ describe('inspections', function () {
     expect(filed.status).to.equal(403);
     expect(
       (
-        await t
-          .as('officer')
-          .post('/api/inspections')
-          .send({
-            consignmentId,
-            templateCode: 'T-TEST',
-            fiscalYear: 2026,
-            inspectors: 'x',
-            periodFrom: '2026-01-01',
-            periodTo: '2026-03-31',
-          })
+        await t.as('officer').post('/api/inspections').send({
+          consignmentId,
+          templateCode: 'T-TEST',
+          fiscalYear: 2026,
+          inspectors: 'x',
+          periodFrom: '2026-01-01',
+          periodTo: '2026-03-31',
+        })
       ).status,
       'budget officers read only',
     ).to.equal(403);
@@ -466,19 +459,16 @@ describe('inspections', function () {
   });
 
   it('refuses a postponed inspection without a reason and a submission with unrated items', async () => {
-    const bad = await t
-      .as('inspector')
-      .post('/api/inspections')
-      .send({
-        consignmentId,
-        templateCode: 'T-TEST',
-        fiscalYear: 2028,
-        inspectors: 'x',
-        periodFrom: '2028-01-01',
-        periodTo: '2028-06-30',
-        plannedDate: '2028-07-01',
-        actualDate: '2028-07-09',
-      });
+    const bad = await t.as('inspector').post('/api/inspections').send({
+      consignmentId,
+      templateCode: 'T-TEST',
+      fiscalYear: 2028,
+      inspectors: 'x',
+      periodFrom: '2028-01-01',
+      periodTo: '2028-06-30',
+      plannedDate: '2028-07-01',
+      actualDate: '2028-07-09',
+    });
     expect(bad.status).to.equal(422);
     expect(bad.body.errors[0].field).to.equal('postponementReason');
     const draft = await file(2028, { results: [{ itemCode: 'I9', rating: '적정' }] });

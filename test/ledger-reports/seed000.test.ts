@@ -93,7 +93,7 @@ describe('ledger reports: seed 000 (전자상거래센터)', function () {
         await build('settlement-history', { consignment: '없는 사업' });
         expect.fail('should throw');
       } catch (err) {
-        expect((err as { status?: number }).status).to.equal(404);
+        expect((err as { kind?: string }).kind).to.equal('not_found');
         expect(JSON.stringify(err)).to.contain('consignment');
       }
     });

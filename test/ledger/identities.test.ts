@@ -44,44 +44,35 @@ describe('ledger: identities are enforced on every write', function () {
   it('a carry-over counts against 예산현액 too, and needs its type and reason', async () => {
     const py = await freshProgramYear(t, { amount: 500_000 });
     expect((await execute(py, 300_000)).status).to.equal(201);
-    const noType = await t
-      .as('officer')
-      .post('/api/ledger-entries')
-      .send({
-        programYearId: py.id,
-        expenseItem: py.item,
-        kind: 'carry_out',
-        amount: 100_000,
-        entryDate: '2025-12-31',
-        reason: '사고이월',
-      });
+    const noType = await t.as('officer').post('/api/ledger-entries').send({
+      programYearId: py.id,
+      expenseItem: py.item,
+      kind: 'carry_out',
+      amount: 100_000,
+      entryDate: '2025-12-31',
+      reason: '사고이월',
+    });
     expect(noType.status).to.equal(422);
     expect(noType.body.errors[0].field).to.equal('carryType');
-    const over = await t
-      .as('officer')
-      .post('/api/ledger-entries')
-      .send({
-        programYearId: py.id,
-        expenseItem: py.item,
-        kind: 'carry_out',
-        amount: 200_001,
-        entryDate: '2025-12-31',
-        reason: '채권 가압류',
-        carryType: 'accident',
-      });
+    const over = await t.as('officer').post('/api/ledger-entries').send({
+      programYearId: py.id,
+      expenseItem: py.item,
+      kind: 'carry_out',
+      amount: 200_001,
+      entryDate: '2025-12-31',
+      reason: '채권 가압류',
+      carryType: 'accident',
+    });
     expect(over.status).to.equal(409);
-    const ok = await t
-      .as('officer')
-      .post('/api/ledger-entries')
-      .send({
-        programYearId: py.id,
-        expenseItem: py.item,
-        kind: 'carry_out',
-        amount: 200_000,
-        entryDate: '2025-12-31',
-        reason: '채권 가압류',
-        carryType: 'accident',
-      });
+    const ok = await t.as('officer').post('/api/ledger-entries').send({
+      programYearId: py.id,
+      expenseItem: py.item,
+      kind: 'carry_out',
+      amount: 200_000,
+      entryDate: '2025-12-31',
+      reason: '채권 가압류',
+      carryType: 'accident',
+    });
     expect(ok.status).to.equal(201);
     const detail = await t.as('officer').get(`/api/program-years/${py.id}`);
     expect(detail.body.figures.total).to.include({ current: 500_000, executed: 300_000, carriedOut: 200_000, balance: 0 });

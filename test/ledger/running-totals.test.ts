@@ -36,19 +36,16 @@ describe('ledger: running totals equal the entries they add up', function () {
       .post(`/api/ledger-entries/${exec.body.id}/reversal`)
       .send({ entryDate: '2025-03-02', reason: '오류 정정' });
     expect(rev.status, JSON.stringify(rev.body)).to.equal(201);
-    const tr = await t
-      .as('officer')
-      .post('/api/transfers')
-      .send({
-        kind: 'item',
-        transferDate: '2025-04-10',
-        amount: 50_000,
-        fromProgramYearId: py.id,
-        fromItem: py.item,
-        toProgramYearId: py.id,
-        toItem: '시설비',
-        reason: '공사비 부족',
-      });
+    const tr = await t.as('officer').post('/api/transfers').send({
+      kind: 'item',
+      transferDate: '2025-04-10',
+      amount: 50_000,
+      fromProgramYearId: py.id,
+      fromItem: py.item,
+      toProgramYearId: py.id,
+      toItem: '시설비',
+      reason: '공사비 부족',
+    });
     expect(tr.status, JSON.stringify(tr.body)).to.equal(201);
     for (const day of ['02', '03']) {
       const pay = await t

@@ -13,19 +13,16 @@ describe('ledger: reversing a transfer', function () {
   after(() => t.close());
 
   const transfer = (py: { id: number; item: string }, amount: number) =>
-    t
-      .as('officer')
-      .post('/api/transfers')
-      .send({
-        kind: 'item',
-        transferDate: '2025-04-10',
-        amount,
-        fromProgramYearId: py.id,
-        fromItem: py.item,
-        toProgramYearId: py.id,
-        toItem: '시설비',
-        reason: '공사비 부족',
-      });
+    t.as('officer').post('/api/transfers').send({
+      kind: 'item',
+      transferDate: '2025-04-10',
+      amount,
+      fromProgramYearId: py.id,
+      fromItem: py.item,
+      toProgramYearId: py.id,
+      toItem: '시설비',
+      reason: '공사비 부족',
+    });
 
   it('moves the amount back on both lines, with entries that name the ones they reverse, once', async () => {
     const py = await freshProgramYear(t, { amount: 1_000_000 });
@@ -101,20 +98,17 @@ describe('ledger: reversing a transfer', function () {
   it('returns a whole program moved by 이체 to its department', async () => {
     const py = await freshProgramYear(t, { amount: 2_000_000 });
     const [target] = (await t.ds.query("SELECT id FROM org_units WHERE code = 'SCB-COMM'")) as { id: number }[];
-    const moved = await t
-      .as('officer')
-      .post('/api/transfers')
-      .send({
-        kind: 'org',
-        transferDate: '2025-03-01',
-        amount: 2_000_000,
-        fromProgramYearId: py.id,
-        fromItem: py.item,
-        toProgramYearId: py.id,
-        toItem: py.item,
-        toOrgUnitId: target.id,
-        reason: '조직개편',
-      });
+    const moved = await t.as('officer').post('/api/transfers').send({
+      kind: 'org',
+      transferDate: '2025-03-01',
+      amount: 2_000_000,
+      fromProgramYearId: py.id,
+      fromItem: py.item,
+      toProgramYearId: py.id,
+      toItem: py.item,
+      toOrgUnitId: target.id,
+      reason: '조직개편',
+    });
     expect(moved.status, JSON.stringify(moved.body)).to.equal(201);
     const execution = (who: 'officer' | 'officer2') =>
       t

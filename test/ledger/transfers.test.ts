@@ -30,19 +30,16 @@ describe('ledger: 전용 and the committee-report deadline', function () {
       .as('officer')
       .post('/api/ledger-entries')
       .send({ programYearId: py.id, expenseItem: py.item, kind: 'execution', amount: 80_000, entryDate: '2025-02-01' });
-    const res = await t
-      .as('officer')
-      .post('/api/transfers')
-      .send({
-        kind: 'item',
-        transferDate: '2025-02-10',
-        amount: 20_001,
-        fromProgramYearId: py.id,
-        fromItem: py.item,
-        toProgramYearId: py.id,
-        toItem: '시설비',
-        reason: '공사비 부족',
-      });
+    const res = await t.as('officer').post('/api/transfers').send({
+      kind: 'item',
+      transferDate: '2025-02-10',
+      amount: 20_001,
+      fromProgramYearId: py.id,
+      fromItem: py.item,
+      toProgramYearId: py.id,
+      toItem: '시설비',
+      reason: '공사비 부족',
+    });
     expect(res.status).to.equal(409);
     expect(res.body.code).to.equal('line_below_zero');
     expect(res.body.figures.available).to.equal(20_000);
@@ -50,19 +47,16 @@ describe('ledger: 전용 and the committee-report deadline', function () {
 
   it('an unreported 전용 becomes overdue after the end of the following quarter; reporting it records the date once', async () => {
     const py = await freshProgramYear(t, { amount: 100_000 });
-    const res = await t
-      .as('officer')
-      .post('/api/transfers')
-      .send({
-        kind: 'item',
-        transferDate: '2025-02-10',
-        amount: 30_000,
-        fromProgramYearId: py.id,
-        fromItem: py.item,
-        toProgramYearId: py.id,
-        toItem: '시설비',
-        reason: '공사비 부족',
-      });
+    const res = await t.as('officer').post('/api/transfers').send({
+      kind: 'item',
+      transferDate: '2025-02-10',
+      amount: 30_000,
+      fromProgramYearId: py.id,
+      fromItem: py.item,
+      toProgramYearId: py.id,
+      toItem: '시설비',
+      reason: '공사비 부족',
+    });
     expect(res.status).to.equal(201);
     const list = async (asOf: string) =>
       (await t.as('council').get('/api/transfers').query({ year: 2025, kind: 'item', asOf })).body.items.find(

@@ -60,19 +60,16 @@ describe('rules: an administrator adds dated rule versions', function () {
 
     const py = await freshProgramYear(t, { year: 2025 });
     const send = (transferDate: string) =>
-      t
-        .as('officer')
-        .post('/api/transfers')
-        .send({
-          kind: 'item',
-          transferDate,
-          amount: 10_000,
-          fromProgramYearId: py.id,
-          fromItem: py.item,
-          toProgramYearId: py.id,
-          toItem: '시설비',
-          reason: '시험 전용',
-        });
+      t.as('officer').post('/api/transfers').send({
+        kind: 'item',
+        transferDate,
+        amount: 10_000,
+        fromProgramYearId: py.id,
+        fromItem: py.item,
+        toProgramYearId: py.id,
+        toItem: '시설비',
+        reason: '시험 전용',
+      });
     const early = await send('2025-03-31');
     expect(early.status, JSON.stringify(early.body)).to.equal(201);
     const late = await send('2025-05-12');

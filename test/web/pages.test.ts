@@ -27,19 +27,16 @@ describe('web pages: what they show', function () {
     const officer = await webLogin(t.app, 'officer');
     const before = await officer.agent.get('/?year=2025');
     expect(before.text).to.contain('상임위 보고 기한이 지난 전용</a>: <strong>0건');
-    const res = await t
-      .as('officer')
-      .post('/api/transfers')
-      .send({
-        kind: 'item',
-        transferDate: '2025-02-03',
-        amount: 1_234_000,
-        fromProgramYearId: pyId,
-        fromItem: '민간위탁금',
-        toProgramYearId: pyId,
-        toItem: '운영비',
-        reason: '시험 전용',
-      });
+    const res = await t.as('officer').post('/api/transfers').send({
+      kind: 'item',
+      transferDate: '2025-02-03',
+      amount: 1_234_000,
+      fromProgramYearId: pyId,
+      fromItem: '민간위탁금',
+      toProgramYearId: pyId,
+      toItem: '운영비',
+      reason: '시험 전용',
+    });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
     const after = await officer.agent.get('/?year=2025');
     expect(after.text).to.contain('상임위 보고 기한이 지난 전용</a>: <strong>1건');
@@ -68,19 +65,16 @@ describe('web pages: what they show', function () {
       .as('officer')
       .post('/api/ledger-entries')
       .send({ programYearId: py.id, expenseItem: py.item, kind: 'execution', amount: 300_000, entryDate: '2025-03-01' });
-    const tr = await t
-      .as('officer')
-      .post('/api/transfers')
-      .send({
-        kind: 'item',
-        transferDate: '2025-04-10',
-        amount: 100_000,
-        fromProgramYearId: py.id,
-        fromItem: py.item,
-        toProgramYearId: py.id,
-        toItem: '시설비',
-        reason: '공사비 부족',
-      });
+    const tr = await t.as('officer').post('/api/transfers').send({
+      kind: 'item',
+      transferDate: '2025-04-10',
+      amount: 100_000,
+      fromProgramYearId: py.id,
+      fromItem: py.item,
+      toProgramYearId: py.id,
+      toItem: '시설비',
+      reason: '공사비 부족',
+    });
     await t
       .as('officer')
       .post('/api/ledger-entries')

@@ -2,7 +2,7 @@ import { DomainError } from '../../../domain/errors';
 
 function badParam(name: string, value: string): DomainError {
   return new DomainError(
-    400,
+    'malformed',
     'invalid_path_parameter',
     `Path parameter ${name} must be a positive integer`,
     `경로의 ${name} 값은 양의 정수여야 합니다`,

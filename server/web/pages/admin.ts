@@ -1,6 +1,7 @@
 import { OrgUnit } from '../../../entities/org-unit';
 import { ROLES, Role, User } from '../../../entities/user';
 import { DomainError, FieldProblem } from '../../../domain/errors';
+import { httpStatusOf } from '../../http/error-status';
 import { ADMINS } from '../../api/roles';
 import { createUser, updateUser } from '../../services/user-service';
 import { createRuleVersion, KNOWN_RULES, listRuleVersions } from '../../services/rule-admin-service';
@@ -97,7 +98,7 @@ const pages: PageDef[] = [
         const password = String(b.password ?? '');
         if (password.length < 12 || password.length > 200) bad('password', 'minLength', '비밀번호는 12자 이상이어야 합니다');
         if (await call.ds.getRepository(User).findOneBy({ username: form.username })) bad('username', 'unique', '이미 있는 아이디입니다');
-        if (problems.length) throw new DomainError(422, 'validation_failed', 'Invalid user', '입력값이 올바르지 않습니다', problems);
+        if (problems.length) throw new DomainError('invalid', 'validation_failed', 'Invalid user', '입력값이 올바르지 않습니다', problems);
         const user = await createUser(
           call.ds,
           { username: form.username, displayName: form.displayName, role: form.role as Role, orgUnitId: org?.id ?? null, password },
@@ -106,7 +107,7 @@ const pages: PageDef[] = [
         call.res.redirect(303, `/admin/users?created=${encodeURIComponent(user.username)}`);
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
-        await usersView(call, { ...form, problem: problemView(err) }, err.status);
+        await usersView(call, { ...form, problem: problemView(err) }, httpStatusOf(err));
       }
     },
   },
@@ -128,7 +129,8 @@ const pages: PageDef[] = [
           problems.push({ field: 'active', rule: 'isIn', message: 'active must be on or off', message_ko: '사용 또는 중지를 고르십시오' });
         if (edit.orgUnitId && !/^\d{1,9}$/.test(edit.orgUnitId))
           problems.push({ field: 'orgUnitId', rule: 'isInt', message: 'orgUnitId is not a department', message_ko: '부서를 고르십시오' });
-        if (problems.length) throw new DomainError(422, 'validation_failed', 'Invalid user change', '입력값이 올바르지 않습니다', problems);
+        if (problems.length)
+          throw new DomainError('invalid', 'validation_failed', 'Invalid user change', '입력값이 올바르지 않습니다', problems);
         const user = await updateUser(call.ds, call.ctx, userId, {
           role: edit.role as Role,
           orgUnitId: edit.orgUnitId ? Number(edit.orgUnitId) : null,
@@ -138,7 +140,7 @@ const pages: PageDef[] = [
         call.res.redirect(303, `/admin/users?updated=${encodeURIComponent(user.username)}`);
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
-        await usersView(call, {}, err.status, { ...edit, problem: problemView(err) });
+        await usersView(call, {}, httpStatusOf(err), { ...edit, problem: problemView(err) });
       }
     },
   },
@@ -175,7 +177,7 @@ const pages: PageDef[] = [
         call.res.redirect(303, `/admin/orgs?created=${encodeURIComponent(unit.code)}`);
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
-        await orgsView(call, { ...form, problem: problemView(err) }, err.status);
+        await orgsView(call, { ...form, problem: problemView(err) }, httpStatusOf(err));
       }
     },
   },
@@ -198,7 +200,7 @@ const pages: PageDef[] = [
         try {
           params = JSON.parse(form.params);
         } catch {
-          throw new DomainError(422, 'validation_failed', 'params is not JSON', '입력값이 올바르지 않습니다', [
+          throw new DomainError('invalid', 'validation_failed', 'params is not JSON', '입력값이 올바르지 않습니다', [
             {
               field: 'params',
               rule: 'isJson',
@@ -220,7 +222,7 @@ const pages: PageDef[] = [
         );
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
-        await rulesView(call, { ...form, problem: problemView(err) }, err.status);
+        await rulesView(call, { ...form, problem: problemView(err) }, httpStatusOf(err));
       }
     },
   },

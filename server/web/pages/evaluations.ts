@@ -69,7 +69,7 @@ function problemsByInput(err: DomainError, indicatorIds: number[]): DomainError 
     const m = /^scores\.(\d+)\.(score|indicatorId)$/.exec(e.field);
     return m && indicatorIds[Number(m[1])] !== undefined ? { ...e, field: `score_${indicatorIds[Number(m[1])]}` } : e;
   });
-  return new DomainError(err.status, err.code, err.title, err.titleKo, errors, err.figures);
+  return new DomainError(err.kind, err.code, err.title, err.titleKo, errors, err.figures);
 }
 
 /** Runs the action with its refusals naming the form's score inputs instead of places in the list. */
@@ -136,7 +136,7 @@ const pages: PageDef[] = [
             const term = await call.ds.getRepository(ContractTerm).findOneBy({ id: body.contractTermId, consignmentId: c.id });
             if (!term)
               throw new DomainError(
-                422,
+                'invalid',
                 'term_of_consignment',
                 'The contract term is not one of this consignment',
                 '이 위탁사무의 계약기간이 아닙니다',

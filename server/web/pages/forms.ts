@@ -1,11 +1,12 @@
 import { DomainError } from '../../../domain/errors';
+import { httpStatusOf } from '../../http/error-status';
 import { formatInteger } from '../../../domain/money';
 
 /** "12,000,000" or "12000000" (what people type) → integer won; anything else is a field error. */
 export function parseWon(text: string, field: string): number | string {
   const cleaned = text.replace(/[,\s원]/g, '');
   if (!/^\d{1,16}$/.test(cleaned)) {
-    throw new DomainError(400, 'validation_failed', 'Invalid amount', '입력값이 올바르지 않습니다', [
+    throw new DomainError('malformed', 'validation_failed', 'Invalid amount', '입력값이 올바르지 않습니다', [
       {
         field,
         rule: 'isWon',
@@ -74,8 +75,8 @@ export async function formAction(
   try {
     url = await run();
   } catch (err) {
-    if (!(err instanceof DomainError) || err.status === 403 || err.status === 404) throw err;
-    return again(problemView(err), err.status);
+    if (!(err instanceof DomainError) || err.kind === 'forbidden' || err.kind === 'not_found') throw err;
+    return again(problemView(err), httpStatusOf(err));
   }
   call.res.redirect(303, url);
 }

@@ -1,5 +1,6 @@
 import { Consignment } from '../../../entities/consignment';
 import { DomainError } from '../../../domain/errors';
+import { httpStatusOf } from '../../http/error-status';
 import { idParam } from '../../api/routes/params';
 import { CreateInspectionBody, FindingBody, ReasonBody, StepBody, UpdateInspectionBody } from '../../api/routes/inspections/bodies';
 import { validateInput } from '../../http/validation';
@@ -143,8 +144,8 @@ const pages: PageDef[] = [
         const view = await createInspection(call.ds, call.ctx, body);
         call.res.redirect(303, `/inspections/${view.id}?area=1`);
       } catch (err) {
-        if (!(err instanceof DomainError) || err.status === 403) throw err;
-        await listView(call, { ...form, problem: problemView(err) }, err.status);
+        if (!(err instanceof DomainError) || err.kind === 'forbidden') throw err;
+        await listView(call, { ...form, problem: problemView(err) }, httpStatusOf(err));
       }
     },
   },
@@ -200,7 +201,7 @@ const pages: PageDef[] = [
       const b = call.req.body as Record<string, string>;
       const view = await getInspection(call.ds.manager, call.ctx, id);
       const step = stepsOf(view).find((s) => s.n === n);
-      if (!step) throw new DomainError(404, 'not_found', 'No such area', '점검 분야를 찾을 수 없습니다');
+      if (!step) throw new DomainError('not_found', 'not_found', 'No such area', '점검 분야를 찾을 수 없습니다');
       await formAction(
         call,
         async () => {

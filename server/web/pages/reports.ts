@@ -1,6 +1,7 @@
 import { Consignment } from '../../../entities/consignment';
 import { OrgUnit } from '../../../entities/org-unit';
 import { DomainError } from '../../../domain/errors';
+import { httpStatusOf } from '../../http/error-status';
 import { EVERYONE } from '../../api/roles';
 import { ReportQuery } from '../../api/routes/reports/get-report';
 import { validateInput } from '../../http/validation';
@@ -77,7 +78,7 @@ const pages: PageDef[] = [
     roles: EVERYONE,
     handler: async ({ req, ds, ctx, render }) => {
       const name = String(req.params.name);
-      if (!/^[a-z0-9-]{1,60}$/.test(name)) throw new DomainError(404, 'unknown_report', 'No such report', '보고서가 없습니다');
+      if (!/^[a-z0-9-]{1,60}$/.test(name)) throw new DomainError('not_found', 'unknown_report', 'No such report', '보고서가 없습니다');
       const { format: _f, ...rest } = req.query as Record<string, unknown>;
       const query = await validateInput(ReportQuery, rest, 'query');
       const { format: _ff, ...params } = query;
@@ -85,11 +86,11 @@ const pages: PageDef[] = [
       try {
         models = name === 'packet' ? await buildPacket(ds.manager, params, ctx) : [await buildReport(ds.manager, name, params, ctx)];
       } catch (err) {
-        if (err instanceof DomainError && (err.status === 400 || err.status === 422)) {
+        if (err instanceof DomainError && (err.kind === 'malformed' || err.kind === 'invalid')) {
           return render(
             'error.njk',
-            { title: err.titleKo, message: err.errors.map((e) => e.message_ko).join(' '), status: err.status, back: '/reports' },
-            err.status,
+            { title: err.titleKo, message: err.errors.map((e) => e.message_ko).join(' '), status: httpStatusOf(err), back: '/reports' },
+            httpStatusOf(err),
           );
         }
         throw err;

@@ -23,7 +23,7 @@ export default route({
       return { status: 201, body: await importLedger(ds, ctx, { data: raw.body as Record<string, unknown>, source: 'json' }) };
     }
     throw new DomainError(
-      415,
+      'unsupported',
       'unsupported_import',
       'Send an .xlsx as multipart field "file" or a JSON object',
       '엑셀 파일(file) 또는 JSON을 보내십시오',

@@ -51,9 +51,13 @@ export default route<object, ReportQuery>({
     let models;
     if (params.name === 'packet') {
       if (!query.year || !query.org) {
-        throw new DomainError(400, 'missing_report_parameter', 'packet needs year and org', '의회 자료 묶음에는 연도와 조직이 필요합니다', [
-          { field: query.year ? 'org' : 'year', rule: 'required', message: 'required', message_ko: '필수 값입니다' },
-        ]);
+        throw new DomainError(
+          'malformed',
+          'missing_report_parameter',
+          'packet needs year and org',
+          '의회 자료 묶음에는 연도와 조직이 필요합니다',
+          [{ field: query.year ? 'org' : 'year', rule: 'required', message: 'required', message_ko: '필수 값입니다' }],
+        );
       }
       models = await buildPacket(ds.manager, reportParams, ctx);
     } else {
