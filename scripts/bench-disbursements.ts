@@ -34,9 +34,9 @@ import { runSeedSteps } from '../seeds/run-steps';
 import { DEMO_ACCOUNTS } from '../seeds/demo-accounts';
 import { Disbursement } from '../entities/consignment-disbursement';
 import { systemContext } from '../server/context';
-import { createAppropriation, createProgram, createProgramYear } from '../server/services/reference-service';
-import { createConsignment } from '../server/services/consignment-service';
-import { approveGrantPlan, createGrantPlan } from '../server/services/grant-service';
+import { createAppropriation, createProgram, createProgramYear } from '../server/app/ledger/reference';
+import { createConsignment } from '../server/app/consignments/consignments';
+import { approveGrantPlan, createGrantPlan } from '../server/app/grants/grants';
 
 const TARGET_P99_MS = 50;
 const AMOUNT = 1_000;

@@ -1,6 +1,6 @@
 import { openDatabase } from '../server/db/data-source';
 import { inTransaction } from '../server/db/transaction';
-import { rebuildTotals, totalsDrift } from '../server/services/running-totals';
+import { rebuildTotals, totalsDrift } from '../server/store/ledger/running-totals';
 
 /**
  * npm run check-totals [-- --rebuild]: compares the running totals (ledger_line_totals,

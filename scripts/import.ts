@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../server/db/data-source';
 import { systemContext } from '../server/context';
-import { importLedger } from '../server/services/import-service';
-import { parseWorkbook } from '../server/imports/xlsx';
+import { importLedger } from '../server/app/imports/import-ledger';
+import { parseWorkbook } from '../server/app/imports/xlsx';
 import { DomainError } from '../domain/errors';
 
 /** npm run import -- FILE(.xlsx|.json): all rows go in, or none and every problem is listed. */

@@ -6,10 +6,10 @@ import { ProgramYear } from '../entities/program-year';
 import { RevenueLine } from '../entities/revenue';
 import { systemContext } from '../server/context';
 import { inTransaction } from '../server/db/transaction';
-import { audit } from '../server/services/audit';
-import { postEntry, createTransfer } from '../server/services/ledger-service';
-import { createAppropriation, createOrgUnit, createProgram, createProgramYear, BasisLineInput } from '../server/services/reference-service';
-import { createRevenueLine, postRevenueEntry } from '../server/services/revenue-service';
+import { audit } from '../server/store/audit';
+import { postEntry, createTransfer } from '../server/app/ledger/ledger';
+import { createAppropriation, createOrgUnit, createProgram, createProgramYear, BasisLineInput } from '../server/app/ledger/reference';
+import { createRevenueLine, postRevenueEntry } from '../server/app/ledger/revenue';
 import { SeedBasisLine, SeedLedger, SeedRevenueLine } from './types';
 
 const toBasis = (lines: SeedBasisLine[]): BasisLineInput[] =>

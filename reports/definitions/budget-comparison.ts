@@ -17,9 +17,9 @@ import { addFigures, ZERO_FIGURES } from '../../domain/ledger';
 import { changeRate } from '../../domain/money';
 import { buildSettlementRows, ProgramYearFacts, SettlementRow } from '../../domain/settlement';
 import { ProgramYear } from '../../entities/program-year';
-import { loadYearFacts } from '../../server/services/ledger-queries';
-import { programYearFigures } from '../../server/services/ledger-service';
-import { orgUnitByCode } from '../../server/services/reference-service';
+import { loadYearFacts } from '../../server/queries/ledger/year-facts';
+import { programYearFigures } from '../../server/app/ledger/ledger';
+import { orgUnitByCode } from '../../server/app/ledger/reference';
 import type { Cell, ColumnDef, HeaderCell, ReportModel, ReportRow, RowStyle } from '../engine/model';
 import type { ReportDefinition, ReportParams } from '../registry';
 import {

@@ -10,9 +10,10 @@ import { Consignment } from '../../entities/consignment';
 import { DomainError } from '../../domain/errors';
 import { formatAmount, Rate } from '../../domain/money';
 import type { RequestContext } from '../../server/context';
-import { assertConsignmentRead, consignmentByRef, termOn } from '../../server/services/consignment-service';
+import { assertConsignmentRead, termOn } from '../../server/app/consignments/consignments';
 import type { Cell } from '../engine/model';
 import type { ReportParams } from '../registry';
+import { resolveConsignment } from '../../server/store/consignments/consignment-ref';
 
 export const CONSIGNMENT_REPORT_ROLES: readonly Role[] = ['budget_officer', 'inspector', 'council_staff', 'admin'];
 export const UNIT_LINE_WON = '(단위 : 원, %)';
@@ -33,7 +34,7 @@ export async function reportSubject(em: EntityManager, params: ReportParams, ctx
   if (!params.consignment || params.year === undefined) {
     throw new DomainError('malformed', 'missing_report_parameter', 'consignment and year are required', '위탁사무와 연도가 필요합니다');
   }
-  const c: Consignment = await consignmentByRef(em, params.consignment, 'consignment');
+  const c: Consignment = await resolveConsignment(em, params.consignment, 'consignment');
   await assertConsignmentRead(em, ctx, c);
   const year = Number(params.year);
   const holder = (await termOn(em, c.id, `${year}-12-31`)) ?? (await termOn(em, c.id, `${year}-01-01`));

@@ -6,13 +6,8 @@
  */
 import { settlementReturn } from '../../domain/consignment-return';
 import { executionRate } from '../../domain/money';
-import { ruleInForce } from '../../server/services/rules';
-import {
-  currentSettlement,
-  OVERSPEND_RULE,
-  settlementFigures,
-  SettlementLineFigures,
-} from '../../server/services/consignment-settlement-service';
+import { ruleInForce } from '../../server/store/rules';
+import { currentSettlement, OVERSPEND_RULE, settlementFigures, SettlementLineFigures } from '../../server/app/consignments/settlements';
 import type { ReportModel, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
 import {

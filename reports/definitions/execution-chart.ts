@@ -5,7 +5,7 @@
  */
 import { executionRateOf } from '../../domain/ledger';
 import type { SettlementRow } from '../../domain/settlement';
-import { settlementFor } from '../../server/services/settlement-service';
+import { settlementFor } from '../../server/queries/ledger/settlement';
 import type { ColumnDef, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
 import {

@@ -6,7 +6,7 @@
  * Figures: settlementFor (domain/settlement.ts over the ledger); printed texts: domain/money.ts.
  */
 import { executionRateOf } from '../../domain/ledger';
-import { settlementFor } from '../../server/services/settlement-service';
+import { settlementFor } from '../../server/queries/ledger/settlement';
 import type { ColumnDef, ReportRow, TableSection } from '../engine/model';
 import type { ReportDefinition } from '../registry';
 import {

@@ -4,12 +4,13 @@
  * inspection), org (department, with its sub-units), consignment and asOf (default today).
  */
 import { formatInteger } from '../../domain/money';
-import { consignmentByCodeOrName, INSPECTION_READERS } from '../../server/services/inspection-access';
-import { findingsRegister, FINDING_KIND_KO, FINDING_STATUS_KO, RegisterEntry } from '../../server/services/inspection-service';
-import { orgUnitByCode } from '../../server/services/reference-service';
+import { INSPECTION_READERS } from '../../server/app/inspections/access';
+import { findingsRegister, FINDING_KIND_KO, FINDING_STATUS_KO, RegisterEntry } from '../../server/app/inspections/inspections';
+import { orgUnitByCode } from '../../server/app/ledger/reference';
 import { cell, ReportModel, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
 import { koDate } from './inspection-result';
+import { resolveConsignment } from '../../server/store/consignments/consignment-ref';
 
 function row(e: RegisterEntry): ReportRow {
   return {
@@ -37,7 +38,7 @@ const definition: ReportDefinition = {
   async build(em, params, ctx): Promise<ReportModel> {
     const asOf = params.asOf ?? new Date().toISOString().slice(0, 10);
     const orgUnitId = params.org ? (await orgUnitByCode(em, params.org, 'org')).id : undefined;
-    const consignmentId = params.consignment ? (await consignmentByCodeOrName(em, params.consignment)).id : undefined;
+    const consignmentId = params.consignment ? (await resolveConsignment(em, params.consignment)).id : undefined;
     const entries = await findingsRegister(em, ctx, { asOf, year: params.year, orgUnitId, consignmentId });
     const overdue = entries.filter((e) => e.overdue);
     const pending = entries.filter((e) => !e.overdue);

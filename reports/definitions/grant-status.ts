@@ -4,9 +4,9 @@
  * the 집행액 of the funding program), then every grant with its request, decision and payment.
  */
 import { executionRate, sumWon } from '../../domain/money';
-import { expenseLineFigures } from '../../server/services/ledger-service';
-import { fundingProgramYear } from '../../server/services/consignment-service';
-import { grantStatus } from '../../server/services/grant-service';
+import { expenseLineFigures } from '../../server/app/ledger/ledger';
+import { fundingProgramYear } from '../../server/app/consignments/consignments';
+import { grantStatus } from '../../server/app/grants/grants';
 import type { ReportModel, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
 import {

@@ -8,11 +8,12 @@ import { DomainError } from '../../domain/errors';
 import { COMPARATOR_SIGN, judgeCriterion } from '../../domain/inspection-criteria';
 import { formatInteger } from '../../domain/money';
 import { Inspection } from '../../entities/inspection';
-import { assertCanReadInspections, consignmentByCodeOrName, INSPECTION_READERS } from '../../server/services/inspection-access';
-import { InspectionView, inspectionView, repeatCountsByFinding } from '../../server/services/inspection-service';
-import { flattenAreas, TemplateAreaView } from '../../server/services/inspection-template-service';
+import { assertCanReadInspections, INSPECTION_READERS } from '../../server/app/inspections/access';
+import { InspectionView, inspectionView, repeatCountsByFinding } from '../../server/app/inspections/inspections';
+import { flattenAreas, TemplateAreaView } from '../../server/app/inspections/templates';
 import { cell, ReportModel, ReportRow, Section } from '../engine/model';
 import type { ReportDefinition } from '../registry';
+import { resolveConsignment } from '../../server/store/consignments/consignment-ref';
 
 /** 2020-12-30 → "2020. 12. 30." as the city's documents print dates. */
 export function koDate(iso: string | null | undefined): string {
@@ -194,15 +195,13 @@ const definition: ReportDefinition = {
   required: ['consignment', 'year'],
   roles: INSPECTION_READERS,
   async build(em, params, ctx): Promise<ReportModel> {
-    const consignment = await consignmentByCodeOrName(em, params.consignment!);
+    const consignment = await resolveConsignment(em, params.consignment!);
     await assertCanReadInspections(em, ctx, consignment);
     const rows = (
-      await em
-        .getRepository(Inspection)
-        .find({
-          where: { consignmentId: consignment.id, fiscalYear: params.year!, status: 'approved' },
-          order: { round: 'ASC', id: 'ASC' },
-        })
+      await em.getRepository(Inspection).find({
+        where: { consignmentId: consignment.id, fiscalYear: params.year!, status: 'approved' },
+        order: { round: 'ASC', id: 'ASC' },
+      })
     ).filter((i) => i.supersededById === null);
     if (!rows.length) {
       throw new DomainError(

@@ -12,7 +12,7 @@ import { OrgUnit } from '../../entities/org-unit';
 import { Program } from '../../entities/program';
 import { ProgramYear } from '../../entities/program-year';
 import { FiscalYear } from '../../entities/fiscal-year';
-import { Consignment } from '../../entities/consignment';
+import { findConsignment } from '../../server/store/consignments/consignment-ref';
 import { DomainError, notFound } from '../../domain/errors';
 import { formatAmount, NumberStyle, Rate, toUnit } from '../../domain/money';
 import type { SettlementRow, SettlementRowKind } from '../../domain/settlement';
@@ -144,8 +144,7 @@ export async function resolveProgram(em: EntityManager, ref: string): Promise<Pr
   const repo = em.getRepository(Program);
   const byCode = await repo.findOneBy({ code: ref });
   if (byCode) return byCode;
-  const consignment =
-    (await em.getRepository(Consignment).findOneBy({ code: ref })) ?? (await em.getRepository(Consignment).findOneBy({ name: ref }));
+  const consignment = /^\d+$/.test(ref) ? null : await findConsignment(em, ref);
   if (consignment?.programId) {
     const p = await repo.findOneBy({ id: consignment.programId });
     if (p) return p;

@@ -4,8 +4,8 @@
  * unit under it are shown; 합계 is the sum of the top-level lines' stored won.
  */
 import { sumWon } from '../../domain/money';
-import { orgUnitByCode } from '../../server/services/reference-service';
-import { RevenueFigures, revenueRows } from '../../server/services/revenue-service';
+import { orgUnitByCode } from '../../server/app/ledger/reference';
+import { RevenueFigures, revenueRows } from '../../server/app/ledger/revenue';
 import type { ColumnDef, ReportRow, RowStyle } from '../engine/model';
 import type { ReportDefinition } from '../registry';
 import { amountCell, LEDGER_REPORT_ROLES, requireYear, subtreeIds, textCell, today, UNIT_LINE_AMOUNTS } from './ledger-common';

@@ -12,7 +12,7 @@
  */
 import { DomainError } from '../../domain/errors';
 import { addFigures, LineFigures } from '../../domain/ledger';
-import { loadYearFacts } from '../../server/services/ledger-queries';
+import { loadYearFacts } from '../../server/queries/ledger/year-facts';
 import type { ColumnDef, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
 import { amountCell, latestClosedYearOf, LEDGER_REPORT_ROLES, resolveProgram, textCell, today, UNIT_LINE_AMOUNTS } from './ledger-common';

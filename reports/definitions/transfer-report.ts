@@ -10,8 +10,8 @@
  */
 import { REPORT_STATUS_KO } from '../../domain/transfer-deadline';
 import { sumWon } from '../../domain/money';
-import { settlementFor } from '../../server/services/settlement-service';
-import { listTransfers, TransferView } from '../../server/services/transfer-queries';
+import { settlementFor } from '../../server/queries/ledger/settlement';
+import { listTransfers, TransferView } from '../../server/queries/ledger/transfers';
 import type { ColumnDef, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
 import { amountCell, LEDGER_REPORT_ROLES, requireYear, textCell, today } from './ledger-common';

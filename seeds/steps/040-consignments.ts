@@ -9,9 +9,9 @@ import { RuleVersion } from '../../entities/rule-version';
 import { sumWon } from '../../domain/money';
 import { systemContext } from '../../server/context';
 import { inTransaction } from '../../server/db/transaction';
-import { addContractTerm, createConsignment, createOperator, recordConsent, recordStaff } from '../../server/services/consignment-service';
-import { approveGrantPlan, createDisbursement, createGrantPlan } from '../../server/services/grant-service';
-import { OVERSPEND_RULE, recordOperatorEntry } from '../../server/services/consignment-settlement-service';
+import { addContractTerm, createConsignment, createOperator, recordConsent, recordStaff } from '../../server/app/consignments/consignments';
+import { approveGrantPlan, createDisbursement, createGrantPlan } from '../../server/app/grants/grants';
+import { OVERSPEND_RULE, recordOperatorEntry } from '../../server/app/consignments/settlements';
 import { ecommerceConsignment as seed } from '../data/ecommerce-consignment';
 
 export const CONSIGNMENT_RULES: Omit<RuleVersion, 'id'>[] = [

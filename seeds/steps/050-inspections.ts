@@ -6,8 +6,8 @@ import { OrgUnit } from '../../entities/org-unit';
 import { Program } from '../../entities/program';
 import { RequestContext, systemContext } from '../../server/context';
 import { inTransaction } from '../../server/db/transaction';
-import { approveInspection, createInspection, submitInspection } from '../../server/services/inspection-service';
-import { createTemplate } from '../../server/services/inspection-template-service';
+import { approveInspection, createInspection, submitInspection } from '../../server/app/inspections/inspections';
+import { createTemplate } from '../../server/app/inspections/templates';
 import { consignmentChecklistV1, inspection2020 } from '../data/ecommerce-inspection-2020';
 
 const CONSIGNMENT_CODE = 'EC-C01';
@@ -27,14 +27,12 @@ async function ensureConsignment(em: EntityManager): Promise<{ consignment: Cons
   let operator = await em.getRepository(Operator).findOneBy({ name: OPERATOR_NAME });
   if (!operator) {
     operator = await em.save(
-      em
-        .getRepository(Operator)
-        .create({
-          name: OPERATOR_NAME,
-          registrationNumber: null,
-          representative: '강정화',
-          note: 'seed 001 (050-inspections가 위탁사무가 없을 때 생성)',
-        }),
+      em.getRepository(Operator).create({
+        name: OPERATOR_NAME,
+        registrationNumber: null,
+        representative: '강정화',
+        note: 'seed 001 (050-inspections가 위탁사무가 없을 때 생성)',
+      }),
     );
   }
   const consignment = await em.save(

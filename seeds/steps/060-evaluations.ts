@@ -7,9 +7,9 @@ import { ActivityFigure, PerformanceIndicator, PerformanceIndicatorValue } from 
 import { RuleVersion } from '../../entities/rule-version';
 import { systemContext } from '../../server/context';
 import { inTransaction } from '../../server/db/transaction';
-import { createEvaluation, createTemplate } from '../../server/services/evaluation-service';
-import { createIndicator, recordIndicatorValue } from '../../server/services/evaluation-indicators';
-import { recordRenewalDecision } from '../../server/services/evaluation-renewal';
+import { createEvaluation, createTemplate } from '../../server/app/evaluations/evaluations';
+import { createIndicator, recordIndicatorValue } from '../../server/app/evaluations/indicators';
+import { recordRenewalDecision } from '../../server/app/evaluations/renewal';
 import {
   ACTIVITY_PERIODS,
   ACTIVITY_TABLES,

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { OrgUnit } from '../../entities/org-unit';
 import { User } from '../../entities/user';
-import { createUser, issueToken } from '../../server/services/user-service';
+import { createUser, issueToken } from '../../server/app/admin/users';
 import { DEMO_ACCOUNTS } from '../demo-accounts';
 
 /** Demo accounts, one per role (README lists them). Skipped when a user of that name exists. */

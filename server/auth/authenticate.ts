@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import crypto from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RequestContext } from '../context';
-import { actorForToken } from '../services/user-service';
+import { actorForToken } from '../app/admin/users';
 import { DomainError } from '../../domain/errors';
 import { sendProblem } from '../http/problem';
 

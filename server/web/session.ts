@@ -5,7 +5,7 @@ import { User } from '../../entities/user';
 import { WebSession } from '../../entities/web-session';
 import { sha256 } from '../auth/passwords';
 import { Actor } from '../context';
-import { actorOf } from '../services/user-service';
+import { actorOf } from '../app/admin/users';
 import { inTransaction } from '../db/transaction';
 
 /**

@@ -3,7 +3,7 @@ import supertest from 'supertest';
 import { User } from '../../entities/user';
 import { ActorCache } from '../../server/auth/actor-cache';
 import { Actor, systemContext } from '../../server/context';
-import { issueToken, updateUser } from '../../server/services/user-service';
+import { issueToken, updateUser } from '../../server/app/admin/users';
 import { testApp, TestApp } from '../support/app';
 
 const officer: Actor = { id: 7, name: 'officer', role: 'budget_officer', orgUnitId: 3 };

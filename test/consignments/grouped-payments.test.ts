@@ -5,12 +5,13 @@ import { LedgerEntry } from '../../entities/ledger-entry';
 import { DomainError } from '../../domain/errors';
 import { httpStatusOf } from '../../server/http/error-status';
 import { RequestContext, systemContext } from '../../server/context';
-import { createDisbursement, DisbursementInput, recordDisbursements } from '../../server/services/grant-service';
+import { createDisbursement, DisbursementInput, recordDisbursements } from '../../server/app/grants/grants';
 import { inTransaction } from '../../server/db/transaction';
-import { consignmentByRef, createConsignment } from '../../server/services/consignment-service';
-import { paidTotal, totalsDrift } from '../../server/services/running-totals';
+import { createConsignment } from '../../server/app/consignments/consignments';
+import { paidTotal, totalsDrift } from '../../server/store/ledger/running-totals';
 import { runSeedSteps } from '../../seeds/run-steps';
 import { freshDatabase, TestDb } from '../support/db';
+import { resolveConsignment } from '../../server/store/consignments/consignment-ref';
 
 /**
  * Payments that arrive together are carried in one transaction (group commit). The seeded plan of
@@ -99,7 +100,7 @@ describe('consignments: payments carried together in one transaction', function 
       fundingType: 'self',
       orgCode: 'LFB-FAIR',
     });
-    const consignmentId = (await consignmentByRef(db.ds.manager, 'EC-C01')).id;
+    const consignmentId = (await resolveConsignment(db.ds.manager, 'EC-C01')).id;
     const before = await paidTotal(db.ds.manager, consignmentId, 2025);
     // the year's plan is fully granted by now (the test above), so a payment of EC-C01 in 2025 is refused for the plan
     const outcomes = await inTransaction(db.ds, (tx) =>

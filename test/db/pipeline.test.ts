@@ -6,9 +6,9 @@ import { leanAddTo, leanFindOne, leanInsert, leanInsertMany, leanSetEach, leanUp
 import { StatementPipeline } from '../../server/db/pipeline';
 import { inTransaction } from '../../server/db/transaction';
 import { systemContext } from '../../server/context';
-import { createAppropriation, createProgram, createProgramYear } from '../../server/services/reference-service';
-import { createConsignment } from '../../server/services/consignment-service';
-import { approveGrantPlan, createDisbursement, createGrantPlan, recordDisbursements } from '../../server/services/grant-service';
+import { createAppropriation, createProgram, createProgramYear } from '../../server/app/ledger/reference';
+import { createConsignment } from '../../server/app/consignments/consignments';
+import { approveGrantPlan, createDisbursement, createGrantPlan, recordDisbursements } from '../../server/app/grants/grants';
 import { runSeedSteps } from '../../seeds/run-steps';
 import { freshDatabase, TestDb } from '../support/db';
 

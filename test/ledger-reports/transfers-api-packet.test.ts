@@ -13,7 +13,7 @@ import { Program } from '../../entities/program';
 import { buildReport, reportDefinitions } from '../../reports/registry';
 import type { ReportModel, TableSection } from '../../reports/engine';
 import { systemContext } from '../../server/context';
-import { createTransfer } from '../../server/services/ledger-service';
+import { createTransfer } from '../../server/app/ledger/ledger';
 import { citizenCommunication } from '../../seeds/data';
 import { testApp, TestApp } from '../support/app';
 import { expectRowsInOrder, outDir, pdfRows, pdfText, pngPreview, renderFile, squash, thousand, xlsxRows } from './artifacts';

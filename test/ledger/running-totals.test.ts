@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { testApp, TestApp } from '../support/app';
 import { freshProgramYear } from './fixtures';
-import { expenseLineFigures } from '../../server/services/ledger-service';
+import { expenseLineFigures } from '../../server/app/ledger/ledger';
 import { inTransaction } from '../../server/db/transaction';
-import { rebuildTotals, totalsDrift } from '../../server/services/running-totals';
+import { rebuildTotals, totalsDrift } from '../../server/store/ledger/running-totals';
 
 /**
  * The checks under the program-year lock read running totals (ledger_line_totals,

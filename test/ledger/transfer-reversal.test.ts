@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { testApp, TestApp } from '../support/app';
 import { counts, freshProgramYear } from './fixtures';
-import { expenseLineFigures } from '../../server/services/ledger-service';
-import { totalsDrift } from '../../server/services/running-totals';
+import { expenseLineFigures } from '../../server/app/ledger/ledger';
+import { totalsDrift } from '../../server/store/ledger/running-totals';
 
 /** A recorded 전용 · 이용 · 이체 is corrected by its reversal, never edited. */
 describe('ledger: reversing a transfer', function () {

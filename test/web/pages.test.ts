@@ -7,7 +7,7 @@ import { Program } from '../../entities/program';
 import { LedgerEntry } from '../../entities/ledger-entry';
 import { ProgramYear } from '../../entities/program-year';
 import { formatInteger } from '../../domain/money';
-import { expenseLineFigures } from '../../server/services/ledger-service';
+import { expenseLineFigures } from '../../server/app/ledger/ledger';
 import { testApp, TestApp } from '../support/app';
 import { webLogin } from './helpers';
 import { freshProgramYear } from '../ledger/fixtures';

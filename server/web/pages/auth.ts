@@ -1,9 +1,9 @@
 import type { Request, Response } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import { User } from '../../../entities/user';
-import { EVERYONE } from '../../api/roles';
+import { EVERYONE } from '../../access/roles';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
-import { audit } from '../../services/audit';
+import { audit } from '../../store/audit';
 import { loginCsrfToken, loginCsrfValid } from '../csrf';
 import { createSession, destroySession, LOGIN_CSRF_COOKIE, cookieOptions, sessionToken, setSessionCookie } from '../session';
 import { views } from '../render';

@@ -5,8 +5,8 @@ import { executionRateOf } from '../../../domain/ledger';
 import { ProgramYearFacts } from '../../../domain/settlement';
 import { barChartSvg } from '../../../reports/engine/chart-svg';
 import { BarChart } from '../../../reports/engine/model';
-import { unitsWithin } from '../../services/access';
-import { loadYearFacts } from '../../services/ledger-queries';
+import { unitsWithin } from '../../access/scope';
+import { loadYearFacts } from '../../queries/ledger/year-facts';
 
 export async function fiscalYears(em: EntityManager): Promise<FiscalYear[]> {
   return em.getRepository(FiscalYear).find({ order: { year: 'DESC' } });

@@ -6,16 +6,16 @@ import { FiscalYear } from '../../../entities/fiscal-year';
 import { notFound } from '../../../domain/errors';
 import { executionRateOf } from '../../../domain/ledger';
 import { formatInteger } from '../../../domain/money';
-import { EVERYONE, LEDGER_WRITERS } from '../../api/roles';
+import { EVERYONE, LEDGER_WRITERS } from '../../access/roles';
 import { CreateDisbursementBody } from '../../api/routes/disbursements/create-disbursement';
 import { CreateGrantPlanBody } from '../../api/routes/grant-plans/create-grant-plan';
 import { ApprovePlanBody } from '../../api/routes/grant-plans/approve-grant-plan';
 import { SubmitSettlementBody } from '../../api/routes/consignment-settlements/submit-settlement';
 import { ReviewSettlementBody } from '../../api/routes/consignment-settlements/review-settlement';
 import { ConfirmSettlementBody } from '../../api/routes/consignment-settlements/confirm-settlement';
-import { idParam } from '../../api/routes/params';
+import { idParam } from '../../http/params';
 import { validateInput } from '../../http/validation';
-import { consignmentByRef, consignmentDetail, fundingProgramYear, listConsignments } from '../../services/consignment-service';
+import { consignmentDetail, fundingProgramYear, listConsignments } from '../../app/consignments/consignments';
 import {
   approveGrantPlan,
   createGrantPlan,
@@ -23,16 +23,17 @@ import {
   listGrantPlans,
   createDisbursement,
   reverseDisbursement,
-} from '../../services/grant-service';
+} from '../../app/grants/grants';
 import { ReverseDisbursementBody } from '../../api/routes/disbursements/reverse-disbursement';
 import { EVALUATION_WRITERS } from '../../api/routes/evaluations/roles';
-import { listEvaluations } from '../../services/evaluation-service';
-import { confirmSettlement, listSettlements, reviewSettlement, submitSettlement } from '../../services/consignment-settlement-service';
-import { expenseLineFigures } from '../../services/ledger-service';
+import { listEvaluations } from '../../app/evaluations/evaluations';
+import { confirmSettlement, listSettlements, reviewSettlement, submitSettlement } from '../../app/consignments/settlements';
+import { expenseLineFigures } from '../../app/ledger/ledger';
 import { PageCall, PageDef } from '../types';
 import { pickYear, today } from './common';
 import { parseWon, formAction } from './forms';
 import { KIND_LABEL } from './ledger';
+import { resolveConsignment } from '../../store/consignments/consignment-ref';
 
 const STATUS_KO: Record<string, string> = { requested: '신청', decided: '교부결정', paid: '교부', rejected: '반려' };
 const PLAN_STATUS_KO: Record<string, string> = { draft: '초안 (승인 전)', approved: '승인', superseded: '대체됨' };
@@ -72,7 +73,7 @@ async function consignmentPage(
 ) {
   const em = call.ds.manager;
   const detail = await consignmentDetail(em, call.ctx, id); // checks the department
-  const c = await consignmentByRef(em, id);
+  const c = await resolveConsignment(em, id);
   const years = detail.budgetByYear.map((b) => b.fiscalYear).sort((a, b) => b - a);
   const asked = Number(call.req.query.year ?? extra.fiscalYear ?? form.fiscalYear);
   const { year: fallback } = await pickYear(em, undefined);
@@ -237,7 +238,7 @@ const pages: PageDef[] = [
       await formAction(
         call,
         async () => {
-          const c = await consignmentByRef(call.ds.manager, id);
+          const c = await resolveConsignment(call.ds.manager, id);
           const body = await validateInput(
             CreateDisbursementBody,
             {
@@ -283,7 +284,7 @@ const pages: PageDef[] = [
     handler: async (call) => {
       const id = idParam(String(call.req.params.id));
       const b = call.req.body as Record<string, unknown>;
-      const c = await consignmentByRef(call.ds.manager, id);
+      const c = await resolveConsignment(call.ds.manager, id);
       const year = yearOf(str(b.fiscalYear));
       // the categories (산출근거) of the version the form started from, each amount as typed
       const base = year ? basePlan(await listGrantPlans(call.ds.manager, call.ctx, c.code, year)) : null;
@@ -340,7 +341,7 @@ const pages: PageDef[] = [
     handler: async (call) => {
       const id = idParam(String(call.req.params.id));
       const b = call.req.body as Record<string, unknown>;
-      const c = await consignmentByRef(call.ds.manager, id);
+      const c = await resolveConsignment(call.ds.manager, id);
       const year = yearOf(str(b.fiscalYear));
       const form = { submittedOn: str(b.submittedOn), note: str(b.note) };
       await consignmentAction(call, id, year, 'submitForm', form, async () => {

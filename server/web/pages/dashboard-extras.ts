@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { Disbursement } from '../../../entities/consignment-disbursement';
 import { RequestContext } from '../../context';
-import { listConsignments } from '../../services/consignment-service';
-import { currentSettlement } from '../../services/consignment-settlement-service';
-import { grantStatus } from '../../services/grant-service';
-import { findingsRegister } from '../../services/inspection-service';
+import { listConsignments } from '../../app/consignments/consignments';
+import { currentSettlement } from '../../app/consignments/settlements';
+import { grantStatus } from '../../app/grants/grants';
+import { findingsRegister } from '../../app/inspections/inspections';
 import { today } from './common';
 
 const QUARTER_START = ['01-01', '04-01', '07-01', '10-01'];

@@ -2,13 +2,14 @@ import { DomainError, FieldProblem } from '../../../domain/errors';
 import { ContractTerm } from '../../../entities/consignment';
 import { CreateEvaluationBody } from '../../api/routes/evaluations/create-evaluation';
 import { EVALUATION_WRITERS } from '../../api/routes/evaluations/roles';
-import { idParam } from '../../api/routes/params';
+import { idParam } from '../../http/params';
 import { validateInput } from '../../http/validation';
-import { consignmentByRef, consignmentDetail } from '../../services/consignment-service';
-import { createEvaluation, listTemplates, templateView } from '../../services/evaluation-service';
+import { consignmentDetail } from '../../app/consignments/consignments';
+import { createEvaluation, listTemplates, templateView } from '../../app/evaluations/evaluations';
 import { PageCall, PageDef } from '../types';
 import { today } from './common';
 import { ProblemView, formAction } from './forms';
+import { resolveConsignment } from '../../store/consignments/consignment-ref';
 
 /**
  * 종합성과평가 entry: a contract term scored indicator by indicator on the template in force; the
@@ -110,7 +111,7 @@ const pages: PageDef[] = [
             .map(([k, v]) => [k, String(v)]),
         ),
       };
-      const c = await consignmentByRef(call.ds.manager, id);
+      const c = await resolveConsignment(call.ds.manager, id);
       const template = /^\d+$/.test(form.templateId) ? await templateView(call.ds.manager, Number(form.templateId)) : null;
       const indicatorIds = (template?.groups ?? []).flatMap((g) => g.indicators.map((i) => i.id));
       await formAction(

@@ -1,11 +1,11 @@
 import { Consignment } from '../../../entities/consignment';
 import { DomainError } from '../../../domain/errors';
 import { httpStatusOf } from '../../http/error-status';
-import { idParam } from '../../api/routes/params';
+import { idParam } from '../../http/params';
 import { CreateInspectionBody, FindingBody, ReasonBody, StepBody, UpdateInspectionBody } from '../../api/routes/inspections/bodies';
 import { validateInput } from '../../http/validation';
-import { unitsWithin } from '../../services/access';
-import { INSPECTION_READERS, INSPECTION_WRITERS } from '../../services/inspection-access';
+import { unitsWithin } from '../../access/scope';
+import { INSPECTION_READERS, INSPECTION_WRITERS } from '../../app/inspections/access';
 import {
   addFinding,
   approveInspection,
@@ -18,8 +18,8 @@ import {
   returnInspection,
   submitInspection,
   updateInspection,
-} from '../../services/inspection-service';
-import { flattenAreas, listTemplates } from '../../services/inspection-template-service';
+} from '../../app/inspections/inspections';
+import { flattenAreas, listTemplates } from '../../app/inspections/templates';
 import { PageCall, PageDef } from '../types';
 import { pickYear, today } from './common';
 import { problemView, formAction } from './forms';

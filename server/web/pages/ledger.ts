@@ -8,19 +8,12 @@ import { ProgramYear } from '../../../entities/program-year';
 import { FiscalYear } from '../../../entities/fiscal-year';
 import { notFound } from '../../../domain/errors';
 import { addFigures, executionRateOf } from '../../../domain/ledger';
-import { LEDGER_READERS, LEDGER_WRITERS } from '../../api/roles';
+import { LEDGER_READERS, LEDGER_WRITERS } from '../../access/roles';
 import { CreateEntryBody } from '../../api/routes/ledger-entries/create-entry';
-import { idParam } from '../../api/routes/params';
+import { idParam } from '../../http/params';
 import { validateInput } from '../../http/validation';
-import { assertOrgAccess } from '../../services/access';
-import {
-  effectiveOrgUnitId,
-  POSTABLE_KINDS,
-  postEntry,
-  programYearFigures,
-  reverseEntry,
-  reverseTransfer,
-} from '../../services/ledger-service';
+import { assertOrgAccess } from '../../access/scope';
+import { effectiveOrgUnitId, POSTABLE_KINDS, postEntry, programYearFigures, reverseEntry, reverseTransfer } from '../../app/ledger/ledger';
 import { ReverseEntryBody } from '../../api/routes/ledger-entries/reverse-entry';
 import { ReverseTransferBody } from '../../api/routes/transfers/reverse-transfer';
 import { BudgetTransfer } from '../../../entities/budget-transfer';

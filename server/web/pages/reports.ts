@@ -2,7 +2,7 @@ import { Consignment } from '../../../entities/consignment';
 import { OrgUnit } from '../../../entities/org-unit';
 import { DomainError } from '../../../domain/errors';
 import { httpStatusOf } from '../../http/error-status';
-import { EVERYONE } from '../../api/roles';
+import { EVERYONE } from '../../access/roles';
 import { ReportQuery } from '../../api/routes/reports/get-report';
 import { validateInput } from '../../http/validation';
 import { buildPacket, buildReport, ReportParams, reportDefinitions } from '../../../reports/registry';

@@ -2,7 +2,7 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { AuditRecord } from '../../../../entities/audit-record';
 import { PageQuery, paged, pageWindow } from '../../../http/pagination';
 import { route } from '../../../http/route';
-import { ADMINS } from '../../roles';
+import { ADMINS } from '../../../access/roles';
 
 export class ListAuditQuery extends PageQuery {
   @IsOptional()

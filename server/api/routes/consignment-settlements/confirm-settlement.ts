@@ -1,9 +1,9 @@
 import { IsOptional } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { confirmSettlement } from '../../../services/consignment-settlement-service';
-import { idParam } from '../params';
+import { IsCalendarDate } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { confirmSettlement } from '../../../app/consignments/settlements';
+import { idParam } from '../../../http/params';
 
 export class ConfirmSettlementBody {
   @IsCalendarDate()

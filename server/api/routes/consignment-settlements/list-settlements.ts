@@ -1,6 +1,6 @@
 import { route } from '../../../http/route';
-import { EVERYONE } from '../../roles';
-import { listSettlements } from '../../../services/consignment-settlement-service';
+import { EVERYONE } from '../../../access/roles';
+import { listSettlements } from '../../../app/consignments/settlements';
 import { ConsignmentYearQuery } from '../grant-plans/queries';
 
 export default route<object, ConsignmentYearQuery>({

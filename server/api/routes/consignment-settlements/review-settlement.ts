@@ -1,9 +1,9 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { reviewSettlement } from '../../../services/consignment-settlement-service';
-import { idParam } from '../params';
+import { IsCalendarDate } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { reviewSettlement } from '../../../app/consignments/settlements';
+import { idParam } from '../../../http/params';
 
 export class ReviewSettlementBody {
   @IsCalendarDate()

@@ -1,8 +1,8 @@
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsFiscalYear } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { submitSettlement } from '../../../services/consignment-settlement-service';
+import { IsCalendarDate, IsFiscalYear } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { submitSettlement } from '../../../app/consignments/settlements';
 
 export class SubmitSettlementBody {
   @IsString()

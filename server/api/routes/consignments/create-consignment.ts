@@ -1,8 +1,8 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { createConsignment } from '../../../services/consignment-service';
+import { IsCalendarDate } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { createConsignment } from '../../../app/consignments/consignments';
 
 export class CreateConsignmentBody {
   @Matches(/^[A-Za-z0-9_-]{1,40}$/)

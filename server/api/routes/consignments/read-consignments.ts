@@ -1,11 +1,12 @@
-import { IsFiscalYear } from '../../validators';
+import { IsFiscalYear } from '../../../app/validators';
 import { route } from '../../../http/route';
-import { EVERYONE } from '../../roles';
-import { assertConsignmentRead, consignmentByRef, consignmentDetail, listConsignments } from '../../../services/consignment-service';
-import { grantStatus } from '../../../services/grant-service';
+import { EVERYONE } from '../../../access/roles';
+import { assertConsignmentRead, consignmentDetail, listConsignments } from '../../../app/consignments/consignments';
+import { grantStatus } from '../../../app/grants/grants';
 import { executionRate } from '../../../../domain/money';
-import { expenseLineFigures } from '../../../services/ledger-service';
-import { fundingProgramYear } from '../../../services/consignment-service';
+import { expenseLineFigures } from '../../../app/ledger/ledger';
+import { fundingProgramYear } from '../../../app/consignments/consignments';
+import { resolveConsignment } from '../../../store/consignments/consignment-ref';
 
 export class GrantStatusQuery {
   @IsFiscalYear()
@@ -39,7 +40,7 @@ export const status = route<object, GrantStatusQuery>({
   query: GrantStatusQuery,
   handler: async ({ ds, ctx, params, query }) => {
     const em = ds.manager;
-    const c = await consignmentByRef(em, params.ref, 'ref');
+    const c = await resolveConsignment(em, params.ref, 'ref');
     await assertConsignmentRead(em, ctx, c);
     const st = await grantStatus(em, c.id, query.year);
     const line = await expenseLineFigures(em, (await fundingProgramYear(em, c, query.year, 'year')).id, c.expenseItem);

@@ -1,8 +1,8 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsFiscalYear } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { addContractTerm, recordConsent, recordStaff } from '../../../services/consignment-service';
+import { IsCalendarDate, IsFiscalYear } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { addContractTerm, recordConsent, recordStaff } from '../../../app/consignments/consignments';
 
 export class ContractTermBody {
   /** operator id or exact name */

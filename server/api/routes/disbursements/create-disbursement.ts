@@ -1,8 +1,8 @@
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsFiscalYear, IsWon } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { createDisbursement } from '../../../services/grant-service';
+import { IsCalendarDate, IsFiscalYear, IsWon } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { createDisbursement } from '../../../app/grants/grants';
 
 export class CreateDisbursementBody {
   @IsString()

@@ -1,9 +1,9 @@
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsWon } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { decideDisbursement } from '../../../services/grant-service';
-import { idParam } from '../params';
+import { IsCalendarDate, IsWon } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { decideDisbursement } from '../../../app/grants/grants';
+import { idParam } from '../../../http/params';
 
 export class DecisionBody {
   @IsCalendarDate()

@@ -1,6 +1,6 @@
 import { route } from '../../../http/route';
-import { EVERYONE } from '../../roles';
-import { listDisbursements } from '../../../services/grant-service';
+import { EVERYONE } from '../../../access/roles';
+import { listDisbursements } from '../../../app/grants/grants';
 import { ConsignmentYearQuery } from '../grant-plans/queries';
 
 export default route<object, ConsignmentYearQuery>({

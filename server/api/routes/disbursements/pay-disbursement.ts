@@ -1,8 +1,8 @@
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { payDisbursement } from '../../../services/grant-service';
-import { idParam } from '../params';
+import { IsCalendarDate } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { payDisbursement } from '../../../app/grants/grants';
+import { idParam } from '../../../http/params';
 
 export class PaymentBody {
   @IsCalendarDate()

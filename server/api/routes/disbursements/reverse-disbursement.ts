@@ -1,9 +1,9 @@
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { reverseDisbursement } from '../../../services/grant-service';
-import { idParam } from '../params';
+import { IsCalendarDate } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { reverseDisbursement } from '../../../app/grants/grants';
+import { idParam } from '../../../http/params';
 
 export class ReverseDisbursementBody {
   /** 교부 취소일: in the grant's fiscal year, not before it was paid */

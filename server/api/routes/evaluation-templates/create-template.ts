@@ -13,9 +13,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsDecimalText } from '../../validators';
+import { IsCalendarDate, IsDecimalText } from '../../../app/validators';
 import { TEMPLATE_WRITERS } from '../evaluations/roles';
-import { createTemplate } from '../../../services/evaluation-service';
+import { createTemplate } from '../../../app/evaluations/evaluations';
 
 export class GradeBandBody {
   @IsString()

@@ -1,9 +1,9 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../validators';
+import { IsCalendarDate } from '../../../app/validators';
 import { EVALUATION_READERS } from '../evaluations/roles';
-import { listTemplates, templateView } from '../../../services/evaluation-service';
-import { idParam } from '../params';
+import { listTemplates, templateView } from '../../../app/evaluations/evaluations';
+import { idParam } from '../../../http/params';
 
 export class ListTemplatesQuery {
   @IsOptional()

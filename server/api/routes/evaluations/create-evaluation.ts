@@ -12,9 +12,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsDecimalText } from '../../validators';
+import { IsCalendarDate, IsDecimalText } from '../../../app/validators';
 import { EVALUATION_WRITERS } from './roles';
-import { createEvaluation } from '../../../services/evaluation-service';
+import { createEvaluation } from '../../../app/evaluations/evaluations';
 
 export class IndicatorScoreBody {
   @IsInt()

@@ -1,8 +1,8 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
 import { EVALUATION_READERS } from './roles';
-import { getEvaluation, listEvaluations } from '../../../services/evaluation-service';
-import { idParam } from '../params';
+import { getEvaluation, listEvaluations } from '../../../app/evaluations/evaluations';
+import { idParam } from '../../../http/params';
 
 export class ListEvaluationsQuery {
   /** consignment code or exact Korean name */

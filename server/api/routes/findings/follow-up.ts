@@ -1,9 +1,9 @@
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../validators';
-import { INSPECTION_WRITERS } from '../../../services/inspection-access';
-import { removeFinding, reportFindingAction, verifyFinding } from '../../../services/inspection-service';
-import { idParam } from '../params';
+import { IsCalendarDate } from '../../../app/validators';
+import { INSPECTION_WRITERS } from '../../../app/inspections/access';
+import { removeFinding, reportFindingAction, verifyFinding } from '../../../app/inspections/inspections';
+import { idParam } from '../../../http/params';
 
 export class ActionReportBody {
   @IsCalendarDate()

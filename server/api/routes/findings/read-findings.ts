@@ -1,11 +1,11 @@
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQuery, paged, pageWindow } from '../../../http/pagination';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsFiscalYear } from '../../validators';
-import { INSPECTION_READERS } from '../../../services/inspection-access';
-import { findingsRegister, getFinding, repeatChainsFor } from '../../../services/inspection-service';
-import { orgUnitByCode } from '../../../services/reference-service';
-import { idParam } from '../params';
+import { IsCalendarDate, IsFiscalYear } from '../../../app/validators';
+import { INSPECTION_READERS } from '../../../app/inspections/access';
+import { findingsRegister, getFinding, repeatChainsFor } from '../../../app/inspections/inspections';
+import { orgUnitByCode } from '../../../app/ledger/reference';
+import { idParam } from '../../../http/params';
 
 export class RegisterQuery extends PageQuery {
   @IsOptional()

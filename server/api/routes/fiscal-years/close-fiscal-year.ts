@@ -1,7 +1,7 @@
 import { route } from '../../../http/route';
-import { ADMINS } from '../../roles';
-import { closeYear } from '../../../services/fiscal-years';
-import { yearParam } from '../params';
+import { ADMINS } from '../../../access/roles';
+import { closeYear } from '../../../app/ledger/fiscal-years';
+import { yearParam } from '../../../http/params';
 
 export default route({
   id: 'fiscal-years.close',

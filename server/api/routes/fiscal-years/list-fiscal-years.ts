@@ -1,6 +1,6 @@
 import { FiscalYear } from '../../../../entities/fiscal-year';
 import { route } from '../../../http/route';
-import { EVERYONE } from '../../roles';
+import { EVERYONE } from '../../../access/roles';
 
 export default route({
   id: 'fiscal-years.list',

@@ -1,7 +1,7 @@
-import { IsFiscalYear } from '../../validators';
+import { IsFiscalYear } from '../../../app/validators';
 import { route } from '../../../http/route';
-import { ADMINS } from '../../roles';
-import { openYear } from '../../../services/fiscal-years';
+import { ADMINS } from '../../../access/roles';
+import { openYear } from '../../../app/ledger/fiscal-years';
 
 export class OpenFiscalYearBody {
   @IsFiscalYear()

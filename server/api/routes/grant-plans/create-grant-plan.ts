@@ -15,9 +15,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsFiscalYear, IsWon } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { createGrantPlan } from '../../../services/grant-service';
+import { IsFiscalYear, IsWon } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { createGrantPlan } from '../../../app/grants/grants';
 import { MAX_AMOUNT } from '../../../../domain/money';
 
 export class PlanCategoryBody {

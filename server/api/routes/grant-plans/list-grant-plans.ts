@@ -1,6 +1,6 @@
 import { route } from '../../../http/route';
-import { EVERYONE } from '../../roles';
-import { listGrantPlans } from '../../../services/grant-service';
+import { EVERYONE } from '../../../access/roles';
+import { listGrantPlans } from '../../../app/grants/grants';
 import { ConsignmentYearQuery } from './queries';
 
 export default route<object, ConsignmentYearQuery>({

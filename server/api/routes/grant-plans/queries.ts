@@ -1,5 +1,5 @@
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsFiscalYear } from '../../validators';
+import { IsFiscalYear } from '../../../app/validators';
 
 export class ConsignmentYearQuery {
   /** consignment id, code or exact Korean name */

@@ -1,8 +1,8 @@
 import type { Request } from 'express';
 import { route } from '../../../http/route';
-import { LEDGER_WRITERS } from '../../roles';
-import { importLedger } from '../../../services/import-service';
-import { parseWorkbook } from '../../../imports/xlsx';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { importLedger } from '../../../app/imports/import-ledger';
+import { parseWorkbook } from '../../../app/imports/xlsx';
 import { DomainError } from '../../../../domain/errors';
 
 export default route({

@@ -1,6 +1,6 @@
 import { route } from '../../../http/route';
-import { LEDGER_WRITERS, ADMINS } from '../../roles';
-import { templateWorkbook } from '../../../imports/xlsx';
+import { LEDGER_WRITERS, ADMINS } from '../../../access/roles';
+import { templateWorkbook } from '../../../app/imports/xlsx';
 
 export default route({
   id: 'imports.template',

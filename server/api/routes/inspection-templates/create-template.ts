@@ -1,7 +1,7 @@
 import { route } from '../../../http/route';
-import { TEMPLATE_WRITERS } from '../../../services/inspection-access';
-import { createTemplate, createTemplateVersion } from '../../../services/inspection-template-service';
-import { idParam } from '../params';
+import { TEMPLATE_WRITERS } from '../../../app/inspections/access';
+import { createTemplate, createTemplateVersion } from '../../../app/inspections/templates';
+import { idParam } from '../../../http/params';
 import { CreateTemplateBody, TemplateVersionBody } from './bodies';
 
 export const create = route<CreateTemplateBody>({

@@ -1,7 +1,7 @@
 import { route } from '../../../http/route';
-import { TEMPLATE_READERS } from '../../../services/inspection-access';
-import { listTemplates, templateVersionView } from '../../../services/inspection-template-service';
-import { idParam } from '../params';
+import { TEMPLATE_READERS } from '../../../app/inspections/access';
+import { listTemplates, templateVersionView } from '../../../app/inspections/templates';
+import { idParam } from '../../../http/params';
 
 export const list = route({
   id: 'inspectionTemplates.list',

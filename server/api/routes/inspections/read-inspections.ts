@@ -1,11 +1,11 @@
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { PageQuery, paged, pageWindow } from '../../../http/pagination';
 import { route } from '../../../http/route';
-import { IsFiscalYear } from '../../validators';
-import { INSPECTION_READERS } from '../../../services/inspection-access';
-import { getInspection, listInspections } from '../../../services/inspection-service';
+import { IsFiscalYear } from '../../../app/validators';
+import { INSPECTION_READERS } from '../../../app/inspections/access';
+import { getInspection, listInspections } from '../../../app/inspections/inspections';
 import { INSPECTION_STATUSES, InspectionStatus } from '../../../../entities/inspection';
-import { idParam } from '../params';
+import { idParam } from '../../../http/params';
 
 export class ListInspectionsQuery extends PageQuery {
   @IsOptional()

@@ -1,5 +1,5 @@
 import { route } from '../../../http/route';
-import { INSPECTION_WRITERS } from '../../../services/inspection-access';
+import { INSPECTION_WRITERS } from '../../../app/inspections/access';
 import {
   addFinding,
   approveInspection,
@@ -8,8 +8,8 @@ import {
   reviseInspection,
   submitInspection,
   updateInspection,
-} from '../../../services/inspection-service';
-import { idParam } from '../params';
+} from '../../../app/inspections/inspections';
+import { idParam } from '../../../http/params';
 import { CreateInspectionBody, FindingBody, ReasonBody, StepBody, UpdateInspectionBody } from './bodies';
 
 export const create = route<CreateInspectionBody>({

@@ -1,7 +1,7 @@
 import { IsInt, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { LEDGER_WRITERS } from '../../roles';
-import { postEntry } from '../../../services/ledger-service';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { postEntry } from '../../../app/ledger/ledger';
 import { LedgerEntryFields } from './entry-fields';
 
 export class CreateEntryBody extends LedgerEntryFields {

@@ -3,8 +3,8 @@ import { FindOptionsWhere } from 'typeorm';
 import { LedgerEntry, ENTRY_KINDS, EntryKind } from '../../../../entities/ledger-entry';
 import { PageQuery, paged, pageWindow } from '../../../http/pagination';
 import { route } from '../../../http/route';
-import { IsFiscalYear } from '../../validators';
-import { LEDGER_READERS } from '../../roles';
+import { IsFiscalYear } from '../../../app/validators';
+import { LEDGER_READERS } from '../../../access/roles';
 
 export class ListEntriesQuery extends PageQuery {
   @IsOptional()

@@ -1,9 +1,9 @@
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { reverseEntry } from '../../../services/ledger-service';
-import { idParam } from '../params';
+import { IsCalendarDate } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { reverseEntry } from '../../../app/ledger/ledger';
+import { idParam } from '../../../http/params';
 
 export class ReverseEntryBody {
   @IsCalendarDate()

@@ -1,8 +1,8 @@
 import { IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsFiscalYear } from '../../validators';
-import { LEDGER_READERS } from '../../roles';
-import { settlementFor } from '../../../services/settlement-service';
+import { IsFiscalYear } from '../../../app/validators';
+import { LEDGER_READERS } from '../../../access/roles';
+import { settlementFor } from '../../../queries/ledger/settlement';
 
 export class SettlementQuery {
   @IsFiscalYear()

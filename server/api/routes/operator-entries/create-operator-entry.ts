@@ -1,8 +1,8 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsFiscalYear, IsWon } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { recordOperatorEntry } from '../../../services/consignment-settlement-service';
+import { IsCalendarDate, IsFiscalYear, IsWon } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { recordOperatorEntry } from '../../../app/consignments/settlements';
 
 export class OperatorEntryBody {
   @IsString()

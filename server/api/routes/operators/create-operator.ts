@@ -1,6 +1,6 @@
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { createOperator } from '../../../services/consignment-service';
+import { createOperator } from '../../../app/consignments/consignments';
 
 export class CreateOperatorBody {
   @IsString()

@@ -1,6 +1,6 @@
 import { Operator } from '../../../../entities/consignment';
 import { route } from '../../../http/route';
-import { EVERYONE } from '../../roles';
+import { EVERYONE } from '../../../access/roles';
 
 export default route({
   id: 'operators.list',

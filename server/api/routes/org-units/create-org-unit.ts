@@ -1,8 +1,8 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { REFERENCE_WRITERS } from '../../roles';
-import { IsCalendarDate } from '../../validators';
-import { createOrgUnit } from '../../../services/reference-service';
+import { REFERENCE_WRITERS } from '../../../access/roles';
+import { IsCalendarDate } from '../../../app/validators';
+import { createOrgUnit } from '../../../app/ledger/reference';
 
 export class CreateOrgUnitBody {
   @IsString()

@@ -2,8 +2,8 @@ import { IsOptional } from 'class-validator';
 import { OrgUnit } from '../../../../entities/org-unit';
 import { PageQuery, paged, pageWindow } from '../../../http/pagination';
 import { route } from '../../../http/route';
-import { IsFiscalYear } from '../../validators';
-import { EVERYONE } from '../../roles';
+import { IsFiscalYear } from '../../../app/validators';
+import { EVERYONE } from '../../../access/roles';
 
 export class ListOrgUnitsQuery extends PageQuery {
   /** only units that existed in this fiscal year */

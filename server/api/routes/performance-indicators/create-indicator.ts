@@ -1,7 +1,7 @@
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
 import { EVALUATION_WRITERS } from '../evaluations/roles';
-import { createIndicator } from '../../../services/evaluation-indicators';
+import { createIndicator } from '../../../app/evaluations/indicators';
 
 export class CreateIndicatorBody {
   /** consignment code or exact Korean name */

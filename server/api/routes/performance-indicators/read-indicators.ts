@@ -1,9 +1,9 @@
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsFiscalYear } from '../../validators';
+import { IsFiscalYear } from '../../../app/validators';
 import { EVALUATION_READERS } from '../evaluations/roles';
-import { getIndicator, listIndicators } from '../../../services/evaluation-indicators';
-import { idParam } from '../params';
+import { getIndicator, listIndicators } from '../../../app/evaluations/indicators';
+import { idParam } from '../../../http/params';
 
 export class ListIndicatorsQuery {
   @IsString()

@@ -1,9 +1,9 @@
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsDecimalText, IsFiscalYear } from '../../validators';
+import { IsCalendarDate, IsDecimalText, IsFiscalYear } from '../../../app/validators';
 import { EVALUATION_WRITERS } from '../evaluations/roles';
-import { recordIndicatorValue } from '../../../services/evaluation-indicators';
-import { idParam } from '../params';
+import { recordIndicatorValue } from '../../../app/evaluations/indicators';
+import { idParam } from '../../../http/params';
 
 export class IndicatorValueBody {
   @IsFiscalYear()

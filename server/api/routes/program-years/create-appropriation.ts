@@ -1,10 +1,10 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested, ArrayMaxSize } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsDecimalText, IsWon } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { createAppropriation } from '../../../services/reference-service';
-import { idParam } from '../params';
+import { IsDecimalText, IsWon } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { createAppropriation } from '../../../app/ledger/reference';
+import { idParam } from '../../../http/params';
 
 export class BasisLineBody {
   @IsString()

@@ -1,8 +1,8 @@
 import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsFiscalYear, IsWon } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { createProgramYear } from '../../../services/reference-service';
+import { IsFiscalYear, IsWon } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { createProgramYear } from '../../../app/ledger/reference';
 
 export class CreateProgramYearBody {
   @IsString()

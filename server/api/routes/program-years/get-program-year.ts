@@ -5,10 +5,10 @@ import { ProgramYear } from '../../../../entities/program-year';
 import { notFound } from '../../../../domain/errors';
 import { executionRateOf } from '../../../../domain/ledger';
 import { route } from '../../../http/route';
-import { LEDGER_READERS } from '../../roles';
-import { effectiveOrgUnitId, programYearFigures } from '../../../services/ledger-service';
-import { idParam } from '../params';
-import { assertOrgAccess } from '../../../services/access';
+import { LEDGER_READERS } from '../../../access/roles';
+import { effectiveOrgUnitId, programYearFigures } from '../../../app/ledger/ledger';
+import { idParam } from '../../../http/params';
+import { assertOrgAccess } from '../../../access/scope';
 
 export default route({
   id: 'program-years.get',

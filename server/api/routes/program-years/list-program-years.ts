@@ -1,12 +1,12 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery, paged, pageWindow } from '../../../http/pagination';
 import { route } from '../../../http/route';
-import { IsFiscalYear } from '../../validators';
-import { LEDGER_READERS } from '../../roles';
-import { loadYearFacts } from '../../../services/ledger-queries';
+import { IsFiscalYear } from '../../../app/validators';
+import { LEDGER_READERS } from '../../../access/roles';
+import { loadYearFacts } from '../../../queries/ledger/year-facts';
 import { executionRateOf } from '../../../../domain/ledger';
-import { orgUnitByCode } from '../../../services/reference-service';
-import { unitsWithin } from '../../../services/access';
+import { orgUnitByCode } from '../../../app/ledger/reference';
+import { unitsWithin } from '../../../access/scope';
 
 export class ListProgramYearsQuery extends PageQuery {
   @IsFiscalYear()

@@ -1,7 +1,7 @@
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { REFERENCE_WRITERS } from '../../roles';
-import { createProgram } from '../../../services/reference-service';
+import { REFERENCE_WRITERS } from '../../../access/roles';
+import { createProgram } from '../../../app/ledger/reference';
 
 export class CreateProgramBody {
   @IsString()

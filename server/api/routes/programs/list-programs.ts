@@ -1,7 +1,7 @@
 import { Program } from '../../../../entities/program';
 import { PageQuery, paged, pageWindow } from '../../../http/pagination';
 import { route } from '../../../http/route';
-import { LEDGER_READERS } from '../../roles';
+import { LEDGER_READERS } from '../../../access/roles';
 
 export default route<object, PageQuery>({
   id: 'programs.list',

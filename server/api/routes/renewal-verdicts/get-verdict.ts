@@ -1,8 +1,8 @@
 import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../validators';
+import { IsCalendarDate } from '../../../app/validators';
 import { EVALUATION_READERS } from '../evaluations/roles';
-import { verdictFor } from '../../../services/evaluation-renewal';
+import { verdictFor } from '../../../app/evaluations/renewal';
 
 export class VerdictQuery {
   /** consignment code or exact Korean name */

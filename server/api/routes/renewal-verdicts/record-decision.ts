@@ -1,8 +1,8 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../validators';
+import { IsCalendarDate } from '../../../app/validators';
 import { EVALUATION_WRITERS } from '../evaluations/roles';
-import { recordRenewalDecision } from '../../../services/evaluation-renewal';
+import { recordRenewalDecision } from '../../../app/evaluations/renewal';
 
 export class RenewalDecisionBody {
   @IsString()

@@ -1,8 +1,8 @@
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsDecimalText } from '../../validators';
+import { IsCalendarDate, IsDecimalText } from '../../../app/validators';
 import { EVALUATION_WRITERS } from '../evaluations/roles';
-import { recordRenewalFact } from '../../../services/evaluation-renewal';
+import { recordRenewalFact } from '../../../app/evaluations/renewal';
 
 export class RenewalFactBody {
   @IsString()

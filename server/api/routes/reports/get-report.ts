@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsFiscalYear } from '../../validators';
-import { EVERYONE } from '../../roles';
+import { IsCalendarDate, IsFiscalYear } from '../../../app/validators';
+import { EVERYONE } from '../../../access/roles';
 import { buildPacket, buildReport } from '../../../../reports/registry';
 import { CONTENT_TYPES, FILE_EXTENSIONS, render, ReportFormat } from '../../../../reports/engine';
 import { DomainError } from '../../../../domain/errors';

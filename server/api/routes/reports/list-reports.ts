@@ -1,5 +1,5 @@
 import { route } from '../../../http/route';
-import { EVERYONE } from '../../roles';
+import { EVERYONE } from '../../../access/roles';
 import { reportDefinitions } from '../../../../reports/registry';
 
 export default route({

@@ -1,8 +1,8 @@
 import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsFiscalYear, IsWon } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { createRevenueLine } from '../../../services/revenue-service';
+import { IsFiscalYear, IsWon } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { createRevenueLine } from '../../../app/ledger/revenue';
 
 export class CreateRevenueLineBody {
   @IsFiscalYear()

@@ -1,9 +1,9 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsFiscalYear } from '../../validators';
-import { LEDGER_READERS } from '../../roles';
-import { revenueRows } from '../../../services/revenue-service';
-import { orgUnitByCode } from '../../../services/reference-service';
+import { IsFiscalYear } from '../../../app/validators';
+import { LEDGER_READERS } from '../../../access/roles';
+import { revenueRows } from '../../../app/ledger/revenue';
+import { orgUnitByCode } from '../../../app/ledger/reference';
 
 export class ListRevenueQuery {
   @IsFiscalYear()

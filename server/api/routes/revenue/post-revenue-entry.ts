@@ -1,9 +1,9 @@
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsWon } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { postRevenueEntry } from '../../../services/revenue-service';
-import { idParam } from '../params';
+import { IsCalendarDate, IsWon } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { postRevenueEntry } from '../../../app/ledger/revenue';
+import { idParam } from '../../../http/params';
 
 export class PostRevenueEntryBody {
   @IsIn(['assessed', 'collected', 'written_off'])

@@ -1,8 +1,8 @@
 import { IsNotEmpty, IsObject, IsString, Matches, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { ADMINS } from '../../roles';
-import { IsCalendarDate } from '../../validators';
-import { createRuleVersion } from '../../../services/rule-admin-service';
+import { ADMINS } from '../../../access/roles';
+import { IsCalendarDate } from '../../../app/validators';
+import { createRuleVersion } from '../../../app/admin/rule-versions';
 
 export class CreateRuleVersionBody {
   @IsString()

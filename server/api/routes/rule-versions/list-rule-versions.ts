@@ -1,8 +1,8 @@
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { PageQuery, paged, pageWindow } from '../../../http/pagination';
 import { route } from '../../../http/route';
-import { EVERYONE } from '../../roles';
-import { listRuleVersions } from '../../../services/rule-admin-service';
+import { EVERYONE } from '../../../access/roles';
+import { listRuleVersions } from '../../../app/admin/rule-versions';
 
 export class ListRuleVersionsQuery extends PageQuery {
   /** only the versions of this rule, e.g. transfer_report_deadline */

@@ -1,8 +1,8 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsWon } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { createTransfer } from '../../../services/ledger-service';
+import { IsCalendarDate, IsWon } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { createTransfer } from '../../../app/ledger/ledger';
 
 export class CreateTransferBody {
   /** item 전용 · program 이용 · org 이체 */

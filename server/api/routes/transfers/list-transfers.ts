@@ -1,9 +1,9 @@
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageQuery, paged, pageWindow } from '../../../http/pagination';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsFiscalYear } from '../../validators';
-import { LEDGER_READERS } from '../../roles';
-import { listTransfers } from '../../../services/transfer-queries';
+import { IsCalendarDate, IsFiscalYear } from '../../../app/validators';
+import { LEDGER_READERS } from '../../../access/roles';
+import { listTransfers } from '../../../queries/ledger/transfers';
 import type { ReportStatus } from '../../../../domain/transfer-deadline';
 
 export class ListTransfersQuery extends PageQuery {

@@ -1,8 +1,8 @@
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { recordCommitteeReport } from '../../../services/ledger-service';
-import { idParam } from '../params';
+import { IsCalendarDate } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { recordCommitteeReport } from '../../../app/ledger/ledger';
+import { idParam } from '../../../http/params';
 
 export class CommitteeReportBody {
   @IsCalendarDate()

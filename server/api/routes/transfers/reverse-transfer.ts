@@ -1,9 +1,9 @@
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../validators';
-import { LEDGER_WRITERS } from '../../roles';
-import { reverseTransfer } from '../../../services/ledger-service';
-import { idParam } from '../params';
+import { IsCalendarDate } from '../../../app/validators';
+import { LEDGER_WRITERS } from '../../../access/roles';
+import { reverseTransfer } from '../../../app/ledger/ledger';
+import { idParam } from '../../../http/params';
 
 export class ReverseTransferBody {
   /** the day the transfer is undone, in its fiscal year, not before the transfer */
