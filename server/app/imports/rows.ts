@@ -1,6 +1,6 @@
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsFiscalYear, IsWon } from '../validators';
-import { LedgerEntryFields } from '../../api/routes/ledger-entries/entry-fields';
+import { LedgerEntryFields } from '../ledger/entry-fields';
 
 /**
  * The rows of a bulk import, one class per sheet. The same classes validate a JSON import and the

@@ -25,7 +25,7 @@ import {
   reverseDisbursement,
 } from '../../app/grants/grants';
 import { ReverseDisbursementBody } from '../../api/routes/disbursements/reverse-disbursement';
-import { EVALUATION_WRITERS } from '../../api/routes/evaluations/roles';
+import { EVALUATION_WRITERS } from '../../access/evaluation-roles';
 import { listEvaluations } from '../../app/evaluations/evaluations';
 import { confirmSettlement, listSettlements, reviewSettlement, submitSettlement } from '../../app/consignments/settlements';
 import { expenseLineFigures } from '../../app/ledger/ledger';

@@ -1,7 +1,7 @@
 import { DomainError, FieldProblem } from '../../../domain/errors';
 import { ContractTerm } from '../../../entities/consignment';
 import { CreateEvaluationBody } from '../../api/routes/evaluations/create-evaluation';
-import { EVALUATION_WRITERS } from '../../api/routes/evaluations/roles';
+import { EVALUATION_WRITERS } from '../../access/evaluation-roles';
 import { idParam } from '../../http/params';
 import { validateInput } from '../../http/validation';
 import { consignmentDetail } from '../../app/consignments/consignments';

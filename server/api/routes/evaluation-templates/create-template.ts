@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { route } from '../../../http/route';
 import { IsCalendarDate, IsDecimalText } from '../../../app/validators';
-import { TEMPLATE_WRITERS } from '../evaluations/roles';
+import { TEMPLATE_WRITERS } from '../../../access/evaluation-roles';
 import { createTemplate } from '../../../app/evaluations/evaluations';
 
 export class GradeBandBody {

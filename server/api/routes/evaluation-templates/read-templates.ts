@@ -1,7 +1,7 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
 import { IsCalendarDate } from '../../../app/validators';
-import { EVALUATION_READERS } from '../evaluations/roles';
+import { EVALUATION_READERS } from '../../../access/evaluation-roles';
 import { listTemplates, templateView } from '../../../app/evaluations/evaluations';
 import { idParam } from '../../../http/params';
 

@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { route } from '../../../http/route';
 import { IsCalendarDate, IsDecimalText } from '../../../app/validators';
-import { EVALUATION_WRITERS } from './roles';
+import { EVALUATION_WRITERS } from '../../../access/evaluation-roles';
 import { createEvaluation } from '../../../app/evaluations/evaluations';
 
 export class IndicatorScoreBody {

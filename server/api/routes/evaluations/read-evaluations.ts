@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { EVALUATION_READERS } from './roles';
+import { EVALUATION_READERS } from '../../../access/evaluation-roles';
 import { getEvaluation, listEvaluations } from '../../../app/evaluations/evaluations';
 import { idParam } from '../../../http/params';
 

@@ -2,7 +2,7 @@ import { IsInt, Min } from 'class-validator';
 import { route } from '../../../http/route';
 import { LEDGER_WRITERS } from '../../../access/roles';
 import { postEntry } from '../../../app/ledger/ledger';
-import { LedgerEntryFields } from './entry-fields';
+import { LedgerEntryFields } from '../../../app/ledger/entry-fields';
 
 export class CreateEntryBody extends LedgerEntryFields {
   @IsInt()

@@ -1,6 +1,6 @@
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { EVALUATION_WRITERS } from '../evaluations/roles';
+import { EVALUATION_WRITERS } from '../../../access/evaluation-roles';
 import { createIndicator } from '../../../app/evaluations/indicators';
 
 export class CreateIndicatorBody {

@@ -1,7 +1,7 @@
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
 import { IsFiscalYear } from '../../../app/validators';
-import { EVALUATION_READERS } from '../evaluations/roles';
+import { EVALUATION_READERS } from '../../../access/evaluation-roles';
 import { getIndicator, listIndicators } from '../../../app/evaluations/indicators';
 import { idParam } from '../../../http/params';
 

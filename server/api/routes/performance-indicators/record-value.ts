@@ -1,7 +1,7 @@
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
 import { IsCalendarDate, IsDecimalText, IsFiscalYear } from '../../../app/validators';
-import { EVALUATION_WRITERS } from '../evaluations/roles';
+import { EVALUATION_WRITERS } from '../../../access/evaluation-roles';
 import { recordIndicatorValue } from '../../../app/evaluations/indicators';
 import { idParam } from '../../../http/params';
 

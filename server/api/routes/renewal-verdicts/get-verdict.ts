@@ -1,7 +1,7 @@
 import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
 import { IsCalendarDate } from '../../../app/validators';
-import { EVALUATION_READERS } from '../evaluations/roles';
+import { EVALUATION_READERS } from '../../../access/evaluation-roles';
 import { verdictFor } from '../../../app/evaluations/renewal';
 
 export class VerdictQuery {

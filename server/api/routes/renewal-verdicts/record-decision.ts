@@ -1,7 +1,7 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
 import { IsCalendarDate } from '../../../app/validators';
-import { EVALUATION_WRITERS } from '../evaluations/roles';
+import { EVALUATION_WRITERS } from '../../../access/evaluation-roles';
 import { recordRenewalDecision } from '../../../app/evaluations/renewal';
 
 export class RenewalDecisionBody {

@@ -1,7 +1,7 @@
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
 import { IsCalendarDate, IsDecimalText } from '../../../app/validators';
-import { EVALUATION_WRITERS } from '../evaluations/roles';
+import { EVALUATION_WRITERS } from '../../../access/evaluation-roles';
 import { recordRenewalFact } from '../../../app/evaluations/renewal';
 
 export class RenewalFactBody {

@@ -1,4 +1,4 @@
-import type { Role } from '../../../../entities/user';
+import type { Role } from '../../entities/user';
 
 /**
  * Who enters evaluations, indicators and renewal facts: budget officers of the owning department

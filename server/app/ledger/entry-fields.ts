@@ -1,7 +1,7 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CARRY_TYPES, CarryType } from '../../../../entities/ledger-entry';
-import { IsCalendarDate, IsWon } from '../../../app/validators';
-import { POSTABLE_KINDS, PostableKind } from '../../../app/ledger/ledger';
+import { CARRY_TYPES, CarryType } from '../../../entities/ledger-entry';
+import { IsCalendarDate, IsWon } from '../validators';
+import { POSTABLE_KINDS, PostableKind } from './ledger';
 
 /** The fields of a ledger entry, shared by the API request and a row of the bulk import. */
 export class LedgerEntryFields {
