@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { resolveConsignment } from '../../store/consignments/consignment-ref';
-import { contractTermsOf } from '../../store/evaluations/terms';
+import { contractTermsLatestFirst } from '../../store/evaluations/terms';
 
 export interface TermChoice {
   id: number;
@@ -12,7 +12,7 @@ export interface TermChoice {
 /** The contract terms an evaluation of a consignment may be about, latest first (for the entry form); an unknown consignment is not found. */
 export async function evaluationTerms(em: EntityManager, consignmentRef: string | number): Promise<TermChoice[]> {
   const consignment = await resolveConsignment(em, consignmentRef);
-  return (await contractTermsOf(em, consignment.id)).map((t) => ({
+  return (await contractTermsLatestFirst(em, consignment.id)).map((t) => ({
     id: t.id,
     startDate: t.startDate,
     endDate: t.endDate,

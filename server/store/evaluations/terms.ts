@@ -21,6 +21,6 @@ export async function termRunningOn(em: EntityManager, consignmentId: number, da
 }
 
 /** The terms of a consignment, latest first. */
-export async function contractTermsOf(em: EntityManager, consignmentId: number): Promise<ContractTerm[]> {
+export async function contractTermsLatestFirst(em: EntityManager, consignmentId: number): Promise<ContractTerm[]> {
   return em.getRepository(ContractTerm).find({ where: { consignmentId }, order: { startDate: 'DESC' } });
 }
