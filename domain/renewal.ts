@@ -9,7 +9,8 @@
  * Pure: every fact and rule version comes in as data; thresholds are never constants here.
  */
 import { versionOn } from './rule-versions';
-import { compareDecimal, formatScore } from './evaluation';
+import { compareDecimal, formatScore, scoreProblem } from './evaluation';
+import { invalid } from './errors';
 
 export interface RuleVersionFact<P> {
   id: number;
@@ -248,4 +249,142 @@ export function renewalVerdict(facts: RenewalFacts, rules: RenewalRules): Renewa
         ? `${scoreText}등을 고려할 때 재계약 대상이나, 서울시는 재위탁(공개모집)을 선택함 — 사유: ${facts.cityDecision!.reason}`
         : `${scoreText}등을 고려할 때 재계약 배제 사유에 해당하지 않아 재계약 가능함`;
   return { renewalAllowed, outcome, reasons, notJudged, cityDecision: facts.cityDecision, summaryKo };
+}
+
+// ───────────────────────────── recording facts ─────────────────────────────
+
+export type RenewalFactKindName = 'selection_score' | 'misconduct' | 'audit_sanction';
+
+/**
+ * What a renewal fact must carry: a selection-committee fact its score (0–100, two decimals) and no
+ * other kind a score; misconduct and audit sanctions the decision; an audit sanction the evaluation
+ * committee's judgement, which no other kind carries.
+ */
+export function assertRenewalFact(input: {
+  kind: RenewalFactKindName;
+  score?: string | null;
+  decision?: string | null;
+  committeeRelevant?: boolean | null;
+}): void {
+  if (input.kind === 'selection_score') {
+    if (input.score === undefined || input.score === null)
+      throw invalid('score', 'required', 'a selection-committee fact needs the score', '적격자심의 점수를 입력하십시오');
+    if (scoreProblem(input.score, '100'))
+      throw invalid('score', 'score', 'score must be 0–100 with at most two decimals', '점수는 0~100, 소수 둘째 자리까지입니다');
+  } else if (input.score !== undefined && input.score !== null) {
+    throw invalid('score', 'onlyForSelection', 'only a selection-committee fact carries a score', '점수는 적격자심의 결과에만 입력합니다');
+  }
+  if ((input.kind === 'misconduct' || input.kind === 'audit_sanction') && !input.decision) {
+    throw invalid('decision', 'required', 'the decision (처분·제재) is required', '처분(제재) 내용을 입력하십시오');
+  }
+  if (input.kind === 'audit_sanction' && (input.committeeRelevant === undefined || input.committeeRelevant === null)) {
+    throw invalid(
+      'committeeRelevant',
+      'required',
+      "the evaluation committee's judgement is required for an audit sanction",
+      '민간위탁운영평가위원회의 제재 필요 여부를 입력하십시오',
+    );
+  }
+  if (input.kind !== 'audit_sanction' && input.committeeRelevant !== undefined && input.committeeRelevant !== null) {
+    throw invalid(
+      'committeeRelevant',
+      'onlyForAuditSanction',
+      'committeeRelevant applies to audit sanctions only',
+      '위원회 판단은 감사 제재에만 입력합니다',
+    );
+  }
+}
+
+// ───────────────────────────── gathering the verdict's facts ─────────────────────────────
+
+/** An evaluation as the verdict reads it. */
+export interface EvaluationRecord extends EvaluationFact {
+  contractTermId: number;
+}
+
+/** A recorded renewal fact as the verdict reads it. */
+export interface RenewalFactRecord {
+  id: number;
+  contractTermId: number | null;
+  kind: RenewalFactKindName;
+  factDate: string;
+  score: string | null;
+  description: string;
+  decision: string | null;
+  committeeRelevant: boolean | null;
+  committeeDecidedOn: string | null;
+  reference: string | null;
+}
+
+/** The latest of some evaluations (by date, then by id); null when there are none. */
+export function latestEvaluation<E extends { id: number; evaluatedOn: string }>(evaluations: E[]): E | null {
+  return [...evaluations].sort((a, b) => a.evaluatedOn.localeCompare(b.evaluatedOn) || a.id - b.id).pop() ?? null;
+}
+
+/**
+ * The facts the verdict on a term rests on: known on asOf, and of that term (a fact naming no term
+ * belongs to the term it falls in, i.e. dated on or after its start).
+ */
+export function factsOfTerm<F extends { factDate: string; contractTermId: number | null }>(
+  facts: F[],
+  term: { id: number; startDate: string } | null,
+  asOf: string,
+): F[] {
+  return facts.filter(
+    (f) => f.factDate <= asOf && (f.contractTermId ? f.contractTermId === term?.id : !term || f.factDate >= term.startDate),
+  );
+}
+
+/** The verdict's input from the records: the judged evaluation, the latest selection score, misconduct, sanctions and the city's latest decision. */
+export function renewalFactsOf(records: {
+  evaluation: EvaluationRecord | null;
+  facts: RenewalFactRecord[];
+  repeatChains: RepeatFindingChainFact[] | null;
+  decision: CityDecisionFact | null;
+}): RenewalFacts {
+  const { evaluation, facts, decision } = records;
+  const selection = facts.filter((f) => f.kind === 'selection_score').pop() ?? null;
+  return {
+    evaluation: evaluation
+      ? { id: evaluation.id, total: evaluation.total, evaluatedOn: evaluation.evaluatedOn, evaluatedBy: evaluation.evaluatedBy }
+      : null,
+    selectionScore: selection
+      ? { id: selection.id, score: selection.score!, date: selection.factDate, description: selection.description }
+      : null,
+    repeatChains: records.repeatChains,
+    misconduct: facts
+      .filter((f) => f.kind === 'misconduct')
+      .map((f) => ({ id: f.id, date: f.factDate, decision: f.decision ?? '', description: f.description, reference: f.reference })),
+    auditSanctions: facts
+      .filter((f) => f.kind === 'audit_sanction')
+      .map((f) => ({
+        id: f.id,
+        date: f.factDate,
+        decision: f.decision ?? '',
+        description: f.description,
+        reference: f.reference,
+        committeeRelevant: Boolean(f.committeeRelevant),
+        committeeDecidedOn: f.committeeDecidedOn,
+      })),
+    cityDecision: decision
+      ? { id: decision.id, decidedOn: decision.decidedOn, decision: decision.decision, reason: decision.reason }
+      : null,
+  };
+}
+
+/** The criteria as printed with the bars of the versions in force: on the evaluation date (or asOf), the selection date for ②. */
+export function criteriaInForceKo(rules: RenewalRules, judgeDate: string, selectionDate: string | null): string[] {
+  const bar = (v: { params: ScoreRuleParams } | null) => (v ? String(v.params.minScore) : '?');
+  const repeat = versionOn(rules.uncorrectedRepeatLimit, judgeDate);
+  return criteriaTextKo({
+    evaluationMinScore: bar(versionOn(rules.evaluationMinScore, judgeDate)),
+    selectionMinScore: bar(versionOn(rules.selectionMinScore, selectionDate ?? judgeDate)),
+    minRepeats: repeat ? repeat.params.minRepeats : '?',
+  });
+}
+
+/** Whether a total passes the renewal bar in force on a date (null when no rule is in force). */
+export function passesRenewalBar(rules: RenewalRules, total: string, date: string): boolean | null {
+  const v = versionOn(rules.evaluationMinScore, date);
+  return v ? compareDecimal(total, String(v.params.minScore)) >= 0 : null;
 }

@@ -6,14 +6,14 @@
  *
  * The judged term is the latest evaluated one (the verdict's term); the history runs up to it.
  */
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { formatAmount, formatDecimal, parseDecimal, toUnit } from '../../domain/money';
 import { formatScore, sumScores } from '../../domain/evaluation';
 import type { RequestContext } from '../../server/context';
 import { CONSIGNMENT_TYPE_KO, consignmentDetail } from '../../server/app/consignments/consignments';
-import { evaluationView, liveEvaluations } from '../../server/app/evaluations/evaluations';
-import { activityTables, indicatorsOf } from '../../server/app/evaluations/indicators';
-import { verdictFor } from '../../server/app/evaluations/renewal';
+import { evaluationView, liveEvaluations } from '../../server/queries/evaluations/evaluations';
+import { activityTables, indicatorsOf } from '../../server/queries/evaluations/indicators';
+import { verdictFor } from '../../server/queries/evaluations/renewal';
 import type { Cell, ColumnDef, KeyValueSection, ReportModel, ReportRow, Section, TableSection } from '../engine/model';
 import type { ReportDefinition, ReportParams } from '../registry';
 import { CONSIGNMENT_REPORT_ROLES } from './consignment-common';

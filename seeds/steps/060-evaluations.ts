@@ -7,7 +7,8 @@ import { ActivityFigure, PerformanceIndicator, PerformanceIndicatorValue } from 
 import { RuleVersion } from '../../entities/rule-version';
 import { systemContext } from '../../server/context';
 import { inTransaction } from '../../server/db/transaction';
-import { createEvaluation, createTemplate } from '../../server/app/evaluations/evaluations';
+import { createEvaluation } from '../../server/app/evaluations/evaluations';
+import { createTemplate } from '../../server/app/evaluations/templates';
 import { createIndicator, recordIndicatorValue } from '../../server/app/evaluations/indicators';
 import { recordRenewalDecision } from '../../server/app/evaluations/renewal';
 import {

@@ -5,7 +5,7 @@ import { OrgUnit } from '../../entities/org-unit';
 import { systemContext } from '../../server/context';
 import { repeatFindingChains } from '../../server/app/inspections/inspections';
 import { createUser, issueToken } from '../../server/app/admin/users';
-import { verdictFor } from '../../server/app/evaluations/renewal';
+import { verdictFor } from '../../server/queries/evaluations/renewal';
 import { testApp, TestApp } from '../support/app';
 
 /** A small checklist: 일반운영 → 시민 (a measurable item and a plain one), 운영성과 → 사업 추진 과정. */

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Consignment, ContractTerm } from '../../entities/consignment';
 import { Evaluation } from '../../entities/evaluation';
-import { listTemplates } from '../../server/app/evaluations/evaluations';
+import { listTemplates } from '../../server/queries/evaluations/templates';
 import { testApp, TestApp } from '../support/app';
 import { webLogin } from './helpers';
 

@@ -26,7 +26,7 @@ import {
 } from '../../app/grants/grants';
 import { ReverseDisbursementBody } from '../../api/routes/disbursements/reverse-disbursement';
 import { EVALUATION_WRITERS } from '../../access/evaluation-roles';
-import { listEvaluations } from '../../app/evaluations/evaluations';
+import { listEvaluations } from '../../queries/evaluations/evaluations';
 import { confirmSettlement, listSettlements, reviewSettlement, submitSettlement } from '../../app/consignments/settlements';
 import { expenseLineFigures } from '../../app/ledger/ledger';
 import { PageCall, PageDef } from '../types';

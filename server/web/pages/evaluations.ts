@@ -1,21 +1,23 @@
 import { DomainError, FieldProblem } from '../../../domain/errors';
-import { ContractTerm } from '../../../entities/consignment';
-import { CreateEvaluationBody } from '../../api/routes/evaluations/create-evaluation';
+import { assertTermOfConsignment } from '../../../domain/evaluation';
 import { EVALUATION_WRITERS } from '../../access/evaluation-roles';
 import { idParam } from '../../http/params';
-import { validateInput } from '../../http/validation';
 import { consignmentDetail } from '../../app/consignments/consignments';
-import { createEvaluation, listTemplates, templateView } from '../../app/evaluations/evaluations';
+import { createEvaluation } from '../../app/evaluations/evaluations';
+import { CreateEvaluationBody } from '../../app/evaluations/requests';
+import { listTemplates, templateView } from '../../queries/evaluations/templates';
+import { evaluationTerms } from '../../queries/evaluations/terms';
 import { PageCall, PageDef } from '../types';
+import { formBody } from '../form-body';
 import { today } from './common';
 import { ProblemView, formAction } from './forms';
-import { resolveConsignment } from '../../store/consignments/consignment-ref';
 
 /**
  * 종합성과평가 entry: a contract term scored indicator by indicator on the template in force; the
  * total and the grade are computed by the service, never typed.
  */
 
+/** The form as typed, to show it again beside a refusal. */
 interface EvaluationForm {
   contractTermId: string;
   templateId: string;
@@ -35,7 +37,7 @@ async function formPage(
 ) {
   const em = call.ds.manager;
   const detail = await consignmentDetail(em, call.ctx, consignmentId); // checks the department
-  const terms = await em.getRepository(ContractTerm).find({ where: { consignmentId }, order: { startDate: 'DESC' } });
+  const terms = await evaluationTerms(em, consignmentId);
   const evaluatedOn = form.evaluatedOn || today();
   const inForce = await listTemplates(em, { asOf: evaluatedOn });
   const templateId = Number(form.templateId) || inForce[inForce.length - 1]?.id;
@@ -46,7 +48,7 @@ async function formPage(
     {
       title: `${detail.name} 종합성과평가 입력`,
       c: detail,
-      terms: terms.map((t) => ({ id: t.id, label: `${t.startDate} ~ ${t.endDate}` })),
+      terms: terms.map((t) => ({ id: t.id, label: t.label })),
       templates: inForce.map((t) => ({ id: t.id, label: `${t.name} ${t.version}판 (${t.effectiveFrom}~${t.effectiveTo ?? ''})` })),
       template,
       form: {
@@ -62,6 +64,24 @@ async function formPage(
     },
     status,
   );
+}
+
+/** The form's fields as typed (for showing it again); the request itself is read by formBody. */
+function typedForm(b: Record<string, unknown>): EvaluationForm {
+  const typed = (k: string) => String(b[k] ?? '');
+  return {
+    contractTermId: typed('contractTermId'),
+    templateId: typed('templateId'),
+    evaluatedBy: typed('evaluatedBy'),
+    evaluatedOn: typed('evaluatedOn'),
+    evaluators: typed('evaluators'),
+    note: typed('note'),
+    scores: Object.fromEntries(
+      Object.entries(b)
+        .filter(([k]) => /^score_\d+$/.test(k))
+        .map(([k, v]) => [k, String(v)]),
+    ),
+  };
 }
 
 /** The service names a score by its place in the list; the form, by its indicator's input. */
@@ -97,59 +117,28 @@ const pages: PageDef[] = [
     roles: EVALUATION_WRITERS,
     handler: async (call) => {
       const id = idParam(String(call.req.params.id));
-      const b = call.req.body as Record<string, string>;
-      const form: EvaluationForm = {
-        contractTermId: String(b.contractTermId ?? ''),
-        templateId: String(b.templateId ?? ''),
-        evaluatedBy: String(b.evaluatedBy ?? ''),
-        evaluatedOn: String(b.evaluatedOn ?? ''),
-        evaluators: String(b.evaluators ?? ''),
-        note: String(b.note ?? ''),
-        scores: Object.fromEntries(
-          Object.entries(b)
-            .filter(([k]) => /^score_\d+$/.test(k))
-            .map(([k, v]) => [k, String(v)]),
-        ),
-      };
-      const c = await resolveConsignment(call.ds.manager, id);
+      const form = typedForm((call.req.body ?? {}) as Record<string, unknown>);
+      const terms = await evaluationTerms(call.ds.manager, id);
       const template = /^\d+$/.test(form.templateId) ? await templateView(call.ds.manager, Number(form.templateId)) : null;
       const indicatorIds = (template?.groups ?? []).flatMap((g) => g.indicators.map((i) => i.id));
       await formAction(
         call,
         () =>
           namingInputs(indicatorIds, async () => {
-            const body = await validateInput(
-              CreateEvaluationBody,
-              {
-                contractTermId: /^\d+$/.test(form.contractTermId) ? Number(form.contractTermId) : form.contractTermId,
-                templateId: template?.id ?? form.templateId,
-                evaluatedBy: form.evaluatedBy.trim(),
-                evaluatedOn: form.evaluatedOn,
-                evaluators: form.evaluators
-                  .split(/[,\n]/)
-                  .map((s) => s.trim())
-                  .filter(Boolean),
-                scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: (form.scores[`score_${indicatorId}`] ?? '').trim() })),
-                ...(form.note.trim() ? { note: form.note.trim() } : {}),
-              },
-              'body',
+            // the nested list the page assembles: one score per indicator input, and the evaluators as one list
+            const body = await formBody(CreateEvaluationBody, call.req.body, {
+              evaluators: form.evaluators
+                .split(/[,\n]/)
+                .map((s) => s.trim())
+                .filter(Boolean),
+              scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: (form.scores[`score_${indicatorId}`] ?? '').trim() })),
+              // the form corrects no evaluation
+              supersedesId: undefined,
+            });
+            assertTermOfConsignment(
+              terms.map((t) => t.id),
+              body.contractTermId,
             );
-            const term = await call.ds.getRepository(ContractTerm).findOneBy({ id: body.contractTermId, consignmentId: c.id });
-            if (!term)
-              throw new DomainError(
-                'invalid',
-                'term_of_consignment',
-                'The contract term is not one of this consignment',
-                '이 위탁사무의 계약기간이 아닙니다',
-                [
-                  {
-                    field: 'contractTermId',
-                    rule: 'termOfConsignment',
-                    message: 'not a term of this consignment',
-                    message_ko: '이 위탁사무의 계약기간을 고르십시오',
-                  },
-                ],
-              );
             const view = await createEvaluation(call.ds, call.ctx, body);
             return `/consignments/${id}?evaluated=${view.id}#evaluations`;
           }),

@@ -1,21 +1,8 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../../app/validators';
 import { EVALUATION_READERS } from '../../../access/evaluation-roles';
-import { listTemplates, templateView } from '../../../app/evaluations/evaluations';
+import { ListTemplatesQuery } from '../../../app/evaluations/requests';
+import { listTemplates, templateView } from '../../../queries/evaluations/templates';
 import { idParam } from '../../../http/params';
-
-export class ListTemplatesQuery {
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  code?: string;
-
-  /** only the versions in force on this day */
-  @IsOptional()
-  @IsCalendarDate()
-  asOf?: string;
-}
 
 export const list = route<object, ListTemplatesQuery>({
   id: 'evaluation-templates.list',

@@ -1,26 +1,8 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
 import { EVALUATION_READERS } from '../../../access/evaluation-roles';
-import { getEvaluation, listEvaluations } from '../../../app/evaluations/evaluations';
+import { ListEvaluationsQuery } from '../../../app/evaluations/requests';
+import { getEvaluation, listEvaluations } from '../../../queries/evaluations/evaluations';
 import { idParam } from '../../../http/params';
-
-export class ListEvaluationsQuery {
-  /** consignment code or exact Korean name */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  consignment: string;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  contractTermId?: number;
-
-  /** "include" lists corrected (superseded) evaluations too */
-  @IsOptional()
-  @IsIn(['include'])
-  superseded?: 'include';
-}
 
 export const list = route<object, ListEvaluationsQuery>({
   id: 'evaluations.list',

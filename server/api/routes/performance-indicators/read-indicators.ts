@@ -1,20 +1,8 @@
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsFiscalYear } from '../../../app/validators';
 import { EVALUATION_READERS } from '../../../access/evaluation-roles';
-import { getIndicator, listIndicators } from '../../../app/evaluations/indicators';
+import { ListIndicatorsQuery } from '../../../app/evaluations/requests';
+import { getIndicator, listIndicators } from '../../../queries/evaluations/indicators';
 import { idParam } from '../../../http/params';
-
-export class ListIndicatorsQuery {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  consignment: string;
-
-  @IsOptional()
-  @IsFiscalYear()
-  year?: number;
-}
 
 export const list = route<object, ListIndicatorsQuery>({
   id: 'performance-indicators.list',

@@ -1,45 +1,8 @@
-import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsDecimalText, IsFiscalYear } from '../../../app/validators';
 import { EVALUATION_WRITERS } from '../../../access/evaluation-roles';
 import { recordIndicatorValue } from '../../../app/evaluations/indicators';
+import { IndicatorValueBody } from '../../../app/evaluations/requests';
 import { idParam } from '../../../http/params';
-
-export class IndicatorValueBody {
-  @IsFiscalYear()
-  year: number;
-
-  /** last day the figures cover (default 31 Dec; an earlier day makes a partial-year actual, e.g. 2024-06-30) */
-  @IsOptional()
-  @IsCalendarDate()
-  periodEnd?: string;
-
-  /** column heading, default "2022년" or "’24.6월" */
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  periodLabel?: string;
-
-  /** 목표치 */
-  @IsDecimalText()
-  target: string;
-
-  /** 실적치 */
-  @IsOptional()
-  @IsDecimalText()
-  actual?: string;
-
-  /** a correction names the value it replaces */
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  supersedesId?: number;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  note?: string;
-}
 
 export default route<IndicatorValueBody>({
   id: 'performance-indicators.record-value',

@@ -1,27 +1,7 @@
-import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../../app/validators';
 import { EVALUATION_READERS } from '../../../access/evaluation-roles';
-import { verdictFor } from '../../../app/evaluations/renewal';
-
-export class VerdictQuery {
-  /** consignment code or exact Korean name */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  consignment: string;
-
-  /** the term whose end is judged; default the latest evaluated term */
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  contractTermId?: number;
-
-  /** judge with the facts known on this day (default today) */
-  @IsOptional()
-  @IsCalendarDate()
-  asOf?: string;
-}
+import { VerdictQuery } from '../../../app/evaluations/requests';
+import { verdictFor } from '../../../queries/evaluations/renewal';
 
 export default route<object, VerdictQuery>({
   id: 'renewal-verdicts.get',
