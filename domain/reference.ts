@@ -19,10 +19,9 @@ export function assertValidityPeriod(validFrom: string, validTo?: string | null)
 
 /** True when the unit existed at some time in the fiscal year. */
 export function existsInYear(unit: { validFrom: string; validTo: string | null }, fiscalYear: number): boolean {
-  return !(
-    unit.validFrom > `${fiscalYear}-12-31` ||
-    (unit.validTo !== null && unit.validTo !== '' && unit.validTo < `${fiscalYear}-01-01`)
-  );
+  const startsAfter = unit.validFrom > `${fiscalYear}-12-31`;
+  const endedBefore = !!unit.validTo && unit.validTo < `${fiscalYear}-01-01`;
+  return !startsAfter && !endedBefore;
 }
 
 /** A program-year is put under a unit that exists in that year. */
