@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Role } from '../entities/user';
 import type { RequestContext } from '../server/context';
 import { DomainError } from '../domain/errors';

@@ -34,7 +34,8 @@ import { runSeedSteps } from '../seeds/run-steps';
 import { DEMO_ACCOUNTS } from '../seeds/demo-accounts';
 import { Disbursement } from '../entities/consignment-disbursement';
 import { systemContext } from '../server/context';
-import { createAppropriation, createProgram, createProgramYear } from '../server/app/ledger/reference';
+import { createProgram } from '../server/app/reference/programs';
+import { createAppropriation, createProgramYear } from '../server/app/reference/program-years';
 import { createConsignment } from '../server/app/consignments/consignments';
 import { approveGrantPlan, createGrantPlan } from '../server/app/grants/grants';
 

@@ -8,8 +8,11 @@ import { systemContext } from '../server/context';
 import { inTransaction } from '../server/db/transaction';
 import { audit } from '../server/store/audit';
 import { postEntry, createTransfer } from '../server/app/ledger/ledger';
-import { createAppropriation, createOrgUnit, createProgram, createProgramYear, BasisLineInput } from '../server/app/ledger/reference';
-import { createRevenueLine, postRevenueEntry } from '../server/app/ledger/revenue';
+import { createOrgUnit } from '../server/app/reference/org-units';
+import { createProgram } from '../server/app/reference/programs';
+import { createAppropriation, createProgramYear } from '../server/app/reference/program-years';
+import type { BasisLine as BasisLineInput } from '../domain/basis';
+import { createRevenueLine, postRevenueEntry } from '../server/app/revenue/revenue';
 import { SeedBasisLine, SeedLedger, SeedRevenueLine } from './types';
 
 const toBasis = (lines: SeedBasisLine[]): BasisLineInput[] =>

@@ -19,7 +19,7 @@ import { buildSettlementRows, ProgramYearFacts, SettlementRow } from '../../doma
 import { ProgramYear } from '../../entities/program-year';
 import { loadYearFacts } from '../../server/queries/ledger/year-facts';
 import { programYearFigures } from '../../server/app/ledger/ledger';
-import { orgUnitByCode } from '../../server/app/ledger/reference';
+import { orgUnitByCode } from '../../server/queries/reference/org-units';
 import type { Cell, ColumnDef, HeaderCell, ReportModel, ReportRow, RowStyle } from '../engine/model';
 import type { ReportDefinition, ReportParams } from '../registry';
 import {

@@ -6,7 +6,7 @@
 import { formatInteger } from '../../domain/money';
 import { INSPECTION_READERS } from '../../server/app/inspections/access';
 import { findingsRegister, FINDING_KIND_KO, FINDING_STATUS_KO, RegisterEntry } from '../../server/app/inspections/inspections';
-import { orgUnitByCode } from '../../server/app/ledger/reference';
+import { orgUnitByCode } from '../../server/queries/reference/org-units';
 import { cell, ReportModel, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
 import { koDate } from './inspection-result';

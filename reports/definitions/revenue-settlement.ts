@@ -1,14 +1,12 @@
 /**
  * 세입결산 (seed 003, IV.1): 구분 · 예산액 · 예산현액 · 징수결정액 · 실제수납액 · 미수납액, 합계 first.
- * Lines come from revenueRows (parents summed from their leaves); the lines of the unit and of every
- * unit under it are shown; 합계 is the sum of the top-level lines' stored won.
+ * Lines come from the revenue read model (parents summed from their leaves); the lines of the unit and
+ * of every unit under it are shown; 합계 is the sum of the top-level lines' stored won.
  */
-import { sumWon } from '../../domain/money';
-import { orgUnitByCode } from '../../server/app/ledger/reference';
-import { RevenueFigures, revenueRows } from '../../server/app/ledger/revenue';
+import { RevenueFigures, revenueSettlement } from '../../server/queries/revenue/revenue-rows';
 import type { ColumnDef, ReportRow, RowStyle } from '../engine/model';
 import type { ReportDefinition } from '../registry';
-import { amountCell, LEDGER_REPORT_ROLES, requireYear, subtreeIds, textCell, today, UNIT_LINE_AMOUNTS } from './ledger-common';
+import { amountCell, LEDGER_REPORT_ROLES, requireYear, textCell, today, UNIT_LINE_AMOUNTS } from './ledger-common';
 
 const COLUMNS: ColumnDef[] = [
   { key: 'name', label: '구분', kind: 'text', width: 24 },
@@ -45,21 +43,7 @@ const definition: ReportDefinition = {
   packetOrder: 30,
   async build(em, params) {
     const year = requireYear(params);
-    const root = await orgUnitByCode(em, params.org!, 'org');
-    const ids = await subtreeIds(em, root.id);
-    const lines = (await revenueRows(em, year)).filter((l) => ids.has(l.orgUnitId));
-    const shownIds = new Set(lines.map((l) => l.id));
-    // top level = lines whose parent is not shown (their own parent may sit in another unit)
-    const top = lines.filter((l) => l.parentId === null || !shownIds.has(l.parentId));
-    const add = (k: keyof RevenueFigures) => sumWon(top.map((l) => l.figures[k]));
-    const total: RevenueFigures = {
-      budget: add('budget'),
-      currentBudget: add('currentBudget'),
-      assessed: add('assessed'),
-      collected: add('collected'),
-      writtenOff: add('writtenOff'),
-      uncollected: add('uncollected'),
-    };
+    const { unit: root, lines, total } = await revenueSettlement(em, year, params.org!);
     const rows: ReportRow[] = [row('합계', total, 0, 'total')];
     for (const l of lines) rows.push(row(l.name, l.figures, l.depth + 1, l.depth === 0 ? 'subtotal' : 'detail'));
 

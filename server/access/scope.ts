@@ -1,15 +1,15 @@
-import { EntityManager } from 'typeorm';
-import { OrgUnit } from '../../entities/org-unit';
+import type { EntityManager } from 'typeorm';
 import { forbidden } from '../../domain/errors';
+import { isDepartmentScoped, unitsUnder } from '../../domain/access';
 import { RequestContext } from '../context';
-import { leanFindOne } from '../db/lean';
+import { orgChartLinks, orgUnitById } from '../store/org-units/org-units';
 
 /** True when `unitId` is the actor's own unit or lies under it in the organisation chart. */
 export async function isWithinOwnUnit(em: EntityManager, actorUnitId: number, unitId: number): Promise<boolean> {
   let current: number | null = unitId;
   for (let depth = 0; current !== null && depth < 10; depth++) {
     if (current === actorUnitId) return true;
-    const unit: OrgUnit | null = await leanFindOne(em, OrgUnit, { id: current });
+    const unit = await orgUnitById(em, current);
     current = unit?.parentId ?? null;
   }
   return false;
@@ -20,18 +20,7 @@ export async function isWithinOwnUnit(em: EntityManager, actorUnitId: number, un
  * programs or consignments at once, where a walk up the chart per item would cost a query each.
  */
 export async function unitsWithin(em: EntityManager, rootId: number): Promise<Set<number>> {
-  const units = await em.getRepository(OrgUnit).find({ select: { id: true, parentId: true } });
-  const children = new Map<number, number[]>();
-  for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
-  const within = new Set<number>();
-  const stack = [rootId];
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (within.has(id)) continue;
-    within.add(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  return within;
+  return unitsUnder(await orgChartLinks(em), rootId);
 }
 
 /**
@@ -41,7 +30,7 @@ export async function unitsWithin(em: EntityManager, rootId: number): Promise<Se
  */
 export async function assertOrgAccess(em: EntityManager, ctx: RequestContext, orgUnitId: number): Promise<void> {
   const { role, orgUnitId: own } = ctx.actor;
-  if (role !== 'budget_officer' && role !== 'inspector') return;
+  if (!isDepartmentScoped(role)) return;
   if (own === null || !(await isWithinOwnUnit(em, own, orgUnitId))) {
     throw forbidden('This belongs to another department', '다른 부서의 사업입니다');
   }

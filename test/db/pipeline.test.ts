@@ -6,7 +6,8 @@ import { leanAddTo, leanFindOne, leanInsert, leanInsertMany, leanSetEach, leanUp
 import { StatementPipeline } from '../../server/db/pipeline';
 import { inTransaction } from '../../server/db/transaction';
 import { systemContext } from '../../server/context';
-import { createAppropriation, createProgram, createProgramYear } from '../../server/app/ledger/reference';
+import { createProgram } from '../../server/app/reference/programs';
+import { createAppropriation, createProgramYear } from '../../server/app/reference/program-years';
 import { createConsignment } from '../../server/app/consignments/consignments';
 import { approveGrantPlan, createDisbursement, createGrantPlan, recordDisbursements } from '../../server/app/grants/grants';
 import { runSeedSteps } from '../../seeds/run-steps';

@@ -24,7 +24,8 @@ import {
 } from '../ledger/ledger';
 import { isMysql } from '../../db/transaction';
 import { Outcome, outcomeOf, valueOf } from '../../db/group-commit';
-import { orgUnitByCode, programByCode } from '../ledger/reference';
+import { orgUnitByCode } from '../../store/org-units/org-units';
+import { programByCode } from '../../store/programs/programs';
 import { resolveConsignment } from '../../store/consignments/consignment-ref';
 
 // ---------------------------------------------------------------------------------------------

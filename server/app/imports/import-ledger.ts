@@ -1,17 +1,17 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DataSource, EntityManager } from 'typeorm';
-import { Program } from '../../../entities/program';
-import { ProgramYear } from '../../../entities/program-year';
-import { DomainError, FieldProblem, notFound } from '../../../domain/errors';
+import type { DataSource } from 'typeorm';
+import { DomainError, FieldProblem } from '../../../domain/errors';
 import { RequestContext } from '../../context';
 import { inTransaction } from '../../db/transaction';
 import { flattenValidationErrors } from '../../http/validation';
 import { SHEETS } from './rows';
-import type { CellOrigin } from './xlsx';
+import type { AppropriationRow, EntryRow, ProgramYearRow } from './requests';
+import { parseWorkbook, type CellOrigin } from './xlsx';
 import { audit } from '../../store/audit';
+import { programYearByCode } from '../../store/programs/program-years';
 import { postEntry } from '../ledger/ledger';
-import { createAppropriation, createProgramYear } from '../ledger/reference';
+import { createAppropriation, createProgramYear } from '../reference/program-years';
 
 export interface ImportInput {
   data: Record<string, unknown>;
@@ -36,14 +36,6 @@ function locate(problem: FieldProblem, key: string, index: number, origins?: Rec
     sheet: origin.sheet,
     cell: origin.cells[field] ?? `${origin.sheet}!${origin.row}`,
   };
-}
-
-async function programYearOf(em: EntityManager, programCode: string, fiscalYear: number): Promise<ProgramYear> {
-  const program = await em.getRepository(Program).findOneBy({ code: programCode });
-  if (!program) throw notFound(`Program ${programCode}`, `사업 ${programCode}`, 'programCode');
-  const py = await em.getRepository(ProgramYear).findOneBy({ programId: program.id, fiscalYear });
-  if (!py) throw notFound(`Program ${programCode} in ${fiscalYear}`, `${fiscalYear}년 사업 ${programCode}`, 'programCode');
-  return py;
 }
 
 /**
@@ -94,7 +86,7 @@ export async function importLedger(ds: DataSource, ctx: RequestContext, input: I
         for (const p of list) problems.push(locate({ ...p, rule: p.rule || err.code }, key, index, input.origins));
       }
     };
-    for (const [i, r] of ((rows.programYears ?? []) as import('./rows').ProgramYearRow[]).entries()) {
+    for (const [i, r] of ((rows.programYears ?? []) as ProgramYearRow[]).entries()) {
       await apply('programYears', i, async () => {
         await createProgramYear(
           ds,
@@ -111,9 +103,9 @@ export async function importLedger(ds: DataSource, ctx: RequestContext, input: I
         result.programYears++;
       });
     }
-    for (const [i, r] of ((rows.appropriations ?? []) as import('./rows').AppropriationRow[]).entries()) {
+    for (const [i, r] of ((rows.appropriations ?? []) as AppropriationRow[]).entries()) {
       await apply('appropriations', i, async () => {
-        const py = await programYearOf(em, r.programCode, r.fiscalYear);
+        const py = await programYearByCode(em, r.programCode, r.fiscalYear);
         await createAppropriation(
           ds,
           ctx,
@@ -123,9 +115,9 @@ export async function importLedger(ds: DataSource, ctx: RequestContext, input: I
         result.appropriations++;
       });
     }
-    for (const [i, r] of ((rows.entries ?? []) as import('./rows').EntryRow[]).entries()) {
+    for (const [i, r] of ((rows.entries ?? []) as EntryRow[]).entries()) {
       await apply('entries', i, async () => {
-        const py = await programYearOf(em, r.programCode, r.fiscalYear);
+        const py = await programYearByCode(em, r.programCode, r.fiscalYear);
         await postEntry(
           ds,
           ctx,
@@ -148,6 +140,38 @@ export async function importLedger(ds: DataSource, ctx: RequestContext, input: I
     await audit(em, ctx, { action: 'import', entity: 'import', entityId: input.source.slice(0, 60), after: result });
     return result;
   });
+}
+
+/** What POST /api/imports carries: an .xlsx in the template (multipart field "file"), or the same data as a JSON object. */
+export interface ImportUpload {
+  file?: { buffer: Buffer; originalname: string };
+  /** the JSON body, when the request is JSON */
+  json?: unknown;
+}
+
+/** An upload: the workbook's sheets (each cell's origin kept for the report) or the JSON object, imported whole or not at all. */
+export async function importUpload(ds: DataSource, ctx: RequestContext, upload: ImportUpload): Promise<ImportResult> {
+  if (upload.file) {
+    const parsed = await parseWorkbook(upload.file.buffer);
+    return importLedger(ds, ctx, { data: parsed.data, origins: parsed.origins, source: upload.file.originalname });
+  }
+  if (upload.json && typeof upload.json === 'object' && !Array.isArray(upload.json)) {
+    return importLedger(ds, ctx, { data: upload.json as Record<string, unknown>, source: 'json' });
+  }
+  throw new DomainError(
+    'unsupported',
+    'unsupported_import',
+    'Send an .xlsx as multipart field "file" or a JSON object',
+    '엑셀 파일(file) 또는 JSON을 보내십시오',
+    [
+      {
+        field: 'file',
+        rule: 'required',
+        message: 'an .xlsx file or a JSON body is required',
+        message_ko: '엑셀 파일 또는 JSON이 필요합니다',
+      },
+    ],
+  );
 }
 
 function rejected(problems: FieldProblem[]): DomainError {

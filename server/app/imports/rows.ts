@@ -1,69 +1,9 @@
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsFiscalYear, IsWon } from '../validators';
-import { LedgerEntryFields } from '../ledger/entry-fields';
+import { AppropriationRow, EntryRow, ProgramYearRow } from './requests';
 
 /**
- * The rows of a bulk import, one class per sheet. The same classes validate a JSON import and the
- * cells of the .xlsx template, and the template's headers come from SHEETS below.
+ * The sheets of the bulk import template: one per row kind, its columns and their Korean headers.
+ * The row classes (server/app/imports/requests.ts) validate a JSON import and the template's cells alike.
  */
-export class ProgramYearRow {
-  @IsFiscalYear()
-  fiscalYear: number;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(40)
-  programCode: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  orgCode: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  parentProgramCode?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  name?: string;
-}
-
-export class AppropriationRow {
-  @IsFiscalYear()
-  fiscalYear: number;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(40)
-  programCode: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
-  expenseItem: string;
-
-  @IsWon({ allowZero: true })
-  amount: number;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  note?: string;
-}
-
-export class EntryRow extends LedgerEntryFields {
-  @IsFiscalYear()
-  fiscalYear: number;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(40)
-  programCode: string;
-}
-
 export interface SheetSpec<T> {
   /** the JSON key and the sheet name of the template */
   key: 'programYears' | 'appropriations' | 'entries';
@@ -118,9 +58,3 @@ export const SHEETS: [SheetSpec<ProgramYearRow>, SheetSpec<AppropriationRow>, Sh
     ],
   },
 ];
-
-export interface ImportData {
-  programYears?: ProgramYearRow[];
-  appropriations?: AppropriationRow[];
-  entries?: EntryRow[];
-}

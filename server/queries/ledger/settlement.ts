@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { buildSettlementRows, SettlementRow } from '../../../domain/settlement';
 import { executionRateOf } from '../../../domain/ledger';
 import { loadYearFacts } from './year-facts';
-import { orgUnitByCode } from '../../app/ledger/reference';
+import { orgUnitByCode } from '../reference/org-units';
 
 export interface Settlement {
   year: number;

@@ -4,7 +4,7 @@ import { route } from '../../../http/route';
 import { IsCalendarDate, IsFiscalYear } from '../../../app/validators';
 import { INSPECTION_READERS } from '../../../app/inspections/access';
 import { findingsRegister, getFinding, repeatChainsFor } from '../../../app/inspections/inspections';
-import { orgUnitByCode } from '../../../app/ledger/reference';
+import { orgUnitByCode } from '../../../queries/reference/org-units';
 import { idParam } from '../../../http/params';
 
 export class RegisterQuery extends PageQuery {

@@ -1,16 +1,8 @@
-import { IsOptional } from 'class-validator';
-import { OrgUnit } from '../../../../entities/org-unit';
-import { PageQuery, paged, pageWindow } from '../../../http/pagination';
+import { paged, pageWindow } from '../../../http/pagination';
 import { route } from '../../../http/route';
-import { IsFiscalYear } from '../../../app/validators';
 import { EVERYONE } from '../../../access/roles';
-
-export class ListOrgUnitsQuery extends PageQuery {
-  /** only units that existed in this fiscal year */
-  @IsOptional()
-  @IsFiscalYear()
-  year?: number;
-}
+import { ListOrgUnitsQuery } from '../../../app/reference/requests';
+import { orgUnitList } from '../../../queries/reference/org-units';
 
 export default route<object, ListOrgUnitsQuery>({
   id: 'org-units.list',
@@ -20,14 +12,8 @@ export default route<object, ListOrgUnitsQuery>({
   roles: EVERYONE,
   query: ListOrgUnitsQuery,
   handler: async ({ ds, query }) => {
-    const qb = ds.getRepository(OrgUnit).createQueryBuilder('o').orderBy('o.id', 'ASC');
-    if (query.year)
-      qb.where('o.validFrom <= :end AND (o.validTo IS NULL OR o.validTo >= :start)', {
-        start: `${query.year}-01-01`,
-        end: `${query.year}-12-31`,
-      });
     const { skip, take } = pageWindow(query);
-    const [items, total] = await qb.skip(skip).take(take).getManyAndCount();
+    const { items, total } = await orgUnitList(ds.manager, query.year, skip, take);
     return { body: paged(items, total, query) };
   },
 });

@@ -1,47 +1,7 @@
-import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsFiscalYear, IsWon } from '../../../app/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
-import { createProgramYear } from '../../../app/ledger/reference';
-
-export class CreateProgramYearBody {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(40)
-  programCode: string;
-
-  @IsFiscalYear()
-  fiscalYear: number;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  orgCode: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  parentProgramCode?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  name?: string;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  sortOrder?: number;
-
-  @IsOptional()
-  @IsWon({ allowZero: true })
-  priorYearBasis?: number;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  note?: string;
-}
+import { CreateProgramYearBody } from '../../../app/reference/requests';
+import { createProgramYear } from '../../../app/reference/program-years';
 
 export default route<CreateProgramYearBody>({
   id: 'program-years.create',

@@ -1,24 +1,7 @@
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
 import { REFERENCE_WRITERS } from '../../../access/roles';
-import { createProgram } from '../../../app/ledger/reference';
-
-export class CreateProgramBody {
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
-  code: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  name: string;
-
-  @IsIn(['policy', 'unit', 'basic'])
-  kind: 'policy' | 'unit' | 'basic';
-
-  @IsIn(['general', 'special', 'fund'])
-  account: 'general' | 'special' | 'fund';
-}
+import { CreateProgramBody } from '../../../app/reference/requests';
+import { createProgram } from '../../../app/reference/programs';
 
 export default route<CreateProgramBody>({
   id: 'programs.create',

@@ -1,7 +1,7 @@
-import { Program } from '../../../../entities/program';
 import { PageQuery, paged, pageWindow } from '../../../http/pagination';
 import { route } from '../../../http/route';
 import { LEDGER_READERS } from '../../../access/roles';
+import { programList } from '../../../queries/reference/programs';
 
 export default route<object, PageQuery>({
   id: 'programs.list',
@@ -12,7 +12,7 @@ export default route<object, PageQuery>({
   query: PageQuery,
   handler: async ({ ds, query }) => {
     const { skip, take } = pageWindow(query);
-    const [items, total] = await ds.getRepository(Program).findAndCount({ order: { code: 'ASC' }, skip, take });
+    const { items, total } = await programList(ds.manager, skip, take);
     return { body: paged(items, total, query) };
   },
 });

@@ -1,48 +1,7 @@
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsFiscalYear, IsWon } from '../../../app/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
-import { createRevenueLine } from '../../../app/ledger/revenue';
-
-export class CreateRevenueLineBody {
-  @IsFiscalYear()
-  fiscalYear: number;
-
-  /** the department (or bureau) that collects it */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(40)
-  orgCode: string;
-
-  /** 세입 과목 code, unique in the year */
-  @IsString()
-  @Matches(/^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$/)
-  code: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  name: string;
-
-  /** the parent line's code, for a sub-item (parents add up their leaves) */
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  parentCode?: string;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  sortOrder?: number;
-
-  /** 예산액 */
-  @IsWon({ allowZero: true })
-  budget: number;
-
-  /** 예산현액 */
-  @IsWon({ allowZero: true })
-  currentBudget: number;
-}
+import { CreateRevenueLineBody } from '../../../app/revenue/requests';
+import { createRevenueLine } from '../../../app/revenue/revenue';
 
 export default route<CreateRevenueLineBody>({
   id: 'revenue.create-line',

@@ -1,25 +1,8 @@
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsWon } from '../../../app/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
-import { postRevenueEntry } from '../../../app/ledger/revenue';
+import { PostRevenueEntryBody } from '../../../app/revenue/requests';
+import { postRevenueEntry } from '../../../app/revenue/revenue';
 import { idParam } from '../../../http/params';
-
-export class PostRevenueEntryBody {
-  @IsIn(['assessed', 'collected', 'written_off'])
-  kind: 'assessed' | 'collected' | 'written_off';
-
-  @IsWon()
-  amount: number;
-
-  @IsCalendarDate()
-  entryDate: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  reason?: string;
-}
 
 export default route<PostRevenueEntryBody>({
   id: 'revenue.post',

@@ -1,0 +1,47 @@
+import type { EntityManager } from 'typeorm';
+import type { OrgUnit } from '../../../entities/org-unit';
+import type { RevenueLine } from '../../../entities/revenue';
+import { RevenueFigures, revenueTotal, revenueTree } from '../../../domain/revenue';
+import { orgUnitByCode } from '../../store/org-units/org-units';
+import { revenueLinesOfYear } from '../../store/revenue/revenue-lines';
+import { entriesOfLines } from '../../store/revenue/revenue-entries';
+import { unitsWithin } from '../../access/scope';
+
+export type { RevenueFigures } from '../../../domain/revenue';
+
+export interface RevenueRow extends RevenueLine {
+  depth: number;
+  figures: RevenueFigures;
+}
+
+/** A year's revenue lines (of one unit, when given) in document order, parents summed from their leaves. */
+export async function revenueRows(em: EntityManager, year: number, orgUnitId?: number): Promise<RevenueRow[]> {
+  const lines = await revenueLinesOfYear(em, year, orgUnitId);
+  const entries = await entriesOfLines(
+    em,
+    lines.map((l) => l.id),
+  );
+  return revenueTree(lines, entries);
+}
+
+/** 세입: the year's lines, or those of the unit named by `org` (code or exact Korean name). */
+export async function revenueList(em: EntityManager, year: number, org?: string): Promise<RevenueRow[]> {
+  const unit = org ? await orgUnitByCode(em, org, 'org') : null;
+  return revenueRows(em, year, unit?.id);
+}
+
+export interface RevenueSettlement {
+  unit: OrgUnit;
+  /** the lines of the unit and of every unit under it, in document order */
+  lines: RevenueRow[];
+  /** 합계: the top-level lines shown (a line whose parent sits in another unit counts as top level) */
+  total: RevenueFigures;
+}
+
+/** 세입결산 of a unit at any level: its lines and those of every unit under it, with their 합계. */
+export async function revenueSettlement(em: EntityManager, year: number, org: string): Promise<RevenueSettlement> {
+  const unit = await orgUnitByCode(em, org, 'org');
+  const ids = await unitsWithin(em, unit.id);
+  const lines = (await revenueRows(em, year)).filter((l) => ids.has(l.orgUnitId));
+  return { unit, lines, total: revenueTotal(lines) };
+}
