@@ -4,13 +4,12 @@
  * inspection), org (department, with its sub-units), consignment and asOf (default today).
  */
 import { formatInteger } from '../../domain/money';
-import { INSPECTION_READERS } from '../../server/app/inspections/access';
-import { findingsRegister, FINDING_KIND_KO, FINDING_STATUS_KO, RegisterEntry } from '../../server/app/inspections/inspections';
-import { orgUnitByCode } from '../../server/queries/reference/org-units';
+import { FINDING_KIND_KO, FINDING_STATUS_KO } from '../../domain/inspection-labels';
+import { INSPECTION_READERS } from '../../server/access/inspection-roles';
+import { findingsRegisterOf, RegisterEntry } from '../../server/queries/inspections/register';
 import { cell, ReportModel, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
 import { koDate } from './inspection-result';
-import { resolveConsignment } from '../../server/store/consignments/consignment-ref';
 
 function row(e: RegisterEntry): ReportRow {
   return {
@@ -37,9 +36,12 @@ const definition: ReportDefinition = {
   roles: INSPECTION_READERS,
   async build(em, params, ctx): Promise<ReportModel> {
     const asOf = params.asOf ?? new Date().toISOString().slice(0, 10);
-    const orgUnitId = params.org ? (await orgUnitByCode(em, params.org, 'org')).id : undefined;
-    const consignmentId = params.consignment ? (await resolveConsignment(em, params.consignment)).id : undefined;
-    const entries = await findingsRegister(em, ctx, { asOf, year: params.year, orgUnitId, consignmentId });
+    const entries = await findingsRegisterOf(em, ctx, {
+      asOf,
+      year: params.year,
+      org: params.org,
+      consignment: params.consignment || undefined,
+    });
     const overdue = entries.filter((e) => e.overdue);
     const pending = entries.filter((e) => !e.overdue);
     const group = (label: string, list: RegisterEntry[]): ReportRow[] => [

@@ -7,13 +7,13 @@
 import { DomainError } from '../../domain/errors';
 import { COMPARATOR_SIGN, judgeCriterion } from '../../domain/inspection-criteria';
 import { formatInteger } from '../../domain/money';
-import { Inspection } from '../../entities/inspection';
-import { assertCanReadInspections, INSPECTION_READERS } from '../../server/app/inspections/access';
-import { InspectionView, inspectionView, repeatCountsByFinding } from '../../server/app/inspections/inspections';
-import { flattenAreas, TemplateAreaView } from '../../server/app/inspections/templates';
+import { INSPECTION_READERS } from '../../server/access/inspection-roles';
+import type { InspectionView } from '../../server/queries/inspections/inspection-view';
+import { effectiveInspectionsOfYear } from '../../server/queries/inspections/inspection-result';
+import { repeatCountsByFinding } from '../../server/queries/inspections/repeat-chains';
+import { flattenAreas, TemplateAreaView } from '../../server/queries/inspections/templates';
 import { cell, ReportModel, ReportRow, Section } from '../engine/model';
 import type { ReportDefinition } from '../registry';
-import { resolveConsignment } from '../../server/store/consignments/consignment-ref';
 
 /** 2020-12-30 → "2020. 12. 30." as the city's documents print dates. */
 export function koDate(iso: string | null | undefined): string {
@@ -195,14 +195,7 @@ const definition: ReportDefinition = {
   required: ['consignment', 'year'],
   roles: INSPECTION_READERS,
   async build(em, params, ctx): Promise<ReportModel> {
-    const consignment = await resolveConsignment(em, params.consignment!);
-    await assertCanReadInspections(em, ctx, consignment);
-    const rows = (
-      await em.getRepository(Inspection).find({
-        where: { consignmentId: consignment.id, fiscalYear: params.year!, status: 'approved' },
-        order: { round: 'ASC', id: 'ASC' },
-      })
-    ).filter((i) => i.supersededById === null);
+    const { consignment, inspections: rows } = await effectiveInspectionsOfYear(em, ctx, params.consignment!, params.year!);
     if (!rows.length) {
       throw new DomainError(
         'not_found',
@@ -221,13 +214,12 @@ const definition: ReportDefinition = {
     }
     const sections: Section[] = [];
     let asOf = '';
-    for (const i of rows) {
-      const v = await inspectionView(em, i.id);
+    for (const v of rows) {
       if (rows.length > 1) sections.push({ kind: 'paragraphs', title: `제${v.round}차 지도점검: ${v.title}`, paragraphs: [] });
       sections.push(...overview(v), ...results(v), ...(await findingsSections(em, v)));
       if ((v.approvedOn ?? '') > asOf) asOf = v.approvedOn ?? '';
     }
-    const first = await inspectionView(em, rows[0].id);
+    const first = rows[0];
     return {
       id: `inspection-result-${consignment.code}-${params.year}`,
       title: rows.length === 1 ? first.title : `${params.year}년 '${consignment.name}' 민간위탁 지도·점검 결과보고`,

@@ -19,8 +19,7 @@
  * - 대상기간 "’20. 1. 1 ~ ’20. 12월 현재": periodTo is the inspection date.
  * - The author (최은희 주무관) and the approver (박주선 공정경제담당관) are the 결재 line of the document.
  */
-import type { TemplateInput } from '../../server/app/inspections/templates';
-import type { FindingInput, ItemResultInput, NewInspectionInput } from '../../server/app/inspections/inspections';
+import type { FindingInput, ItemResultInput, NewInspectionInput, TemplateInput } from '../../server/app/inspections/requests';
 
 export const SOURCE = 'seeds/002_714eb97d1ffa2f4c.txt — 2020년 서울시 전자상거래센터 운영 민간위탁 지도점검 결과보고';
 

@@ -6,7 +6,7 @@ import { OrgUnit } from '../../entities/org-unit';
 import { Program } from '../../entities/program';
 import { RequestContext, systemContext } from '../../server/context';
 import { inTransaction } from '../../server/db/transaction';
-import { approveInspection, createInspection, submitInspection } from '../../server/app/inspections/inspections';
+import { approveInspection, createInspection, submitInspection } from '../../server/app/inspections/writing';
 import { createTemplate } from '../../server/app/inspections/templates';
 import { consignmentChecklistV1, inspection2020 } from '../data/ecommerce-inspection-2020';
 

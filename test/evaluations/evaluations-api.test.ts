@@ -5,7 +5,7 @@ import { EvaluationIndicator, EvaluationTemplate } from '../../entities/evaluati
 import { InspectionTemplateItem, InspectionTemplateVersion } from '../../entities/inspection-template';
 import { AuditRecord } from '../../entities/audit-record';
 import { systemContext } from '../../server/context';
-import { approveInspection, createInspection, submitInspection } from '../../server/app/inspections/inspections';
+import { approveInspection, createInspection, submitInspection } from '../../server/app/inspections/writing';
 import { testApp, TestApp } from '../support/app';
 import { run as runEvaluationSeed } from '../../seeds/steps/060-evaluations';
 import { Evaluation } from '../../entities/evaluation';

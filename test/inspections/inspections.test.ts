@@ -3,7 +3,7 @@ import supertest from 'supertest';
 import { Consignment } from '../../entities/consignment';
 import { OrgUnit } from '../../entities/org-unit';
 import { systemContext } from '../../server/context';
-import { repeatFindingChains } from '../../server/app/inspections/inspections';
+import { repeatFindingChains } from '../../server/queries/inspections/repeat-chains';
 import { createUser, issueToken } from '../../server/app/admin/users';
 import { verdictFor } from '../../server/queries/evaluations/renewal';
 import { testApp, TestApp } from '../support/app';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RepeatFindingChainFact } from '../../../domain/renewal';
-import { RepeatFindingChain, repeatFindingChains } from '../../app/inspections/inspections';
+import { RepeatFindingChain, repeatFindingChains } from '../inspections/repeat-chains';
 
 /**
  * The bridge from the inspections (지도점검, issue 5) to the renewal verdict's reason ③: chains of the

@@ -4,7 +4,7 @@ import { RequestContext } from '../../context';
 import { listConsignments } from '../../app/consignments/consignments';
 import { currentSettlement } from '../../app/consignments/settlements';
 import { grantStatus } from '../../app/grants/grants';
-import { findingsRegister } from '../../app/inspections/inspections';
+import { findingsRegister } from '../../queries/inspections/register';
 import { today } from './common';
 
 const QUARTER_START = ['01-01', '04-01', '07-01', '10-01'];

@@ -1,30 +1,21 @@
-import { Consignment } from '../../../entities/consignment';
 import { DomainError } from '../../../domain/errors';
+import { FINDING_KIND_KO } from '../../../domain/inspection-labels';
 import { httpStatusOf } from '../../http/error-status';
 import { idParam } from '../../http/params';
-import { CreateInspectionBody, FindingBody, ReasonBody, StepBody, UpdateInspectionBody } from '../../api/routes/inspections/bodies';
-import { validateInput } from '../../http/validation';
-import { unitsWithin } from '../../access/scope';
-import { INSPECTION_READERS, INSPECTION_WRITERS } from '../../app/inspections/access';
-import {
-  addFinding,
-  approveInspection,
-  createInspection,
-  FINDING_KIND_KO,
-  findingsRegister,
-  getInspection,
-  InspectionView,
-  listInspections,
-  returnInspection,
-  submitInspection,
-  updateInspection,
-} from '../../app/inspections/inspections';
-import { flattenAreas, listTemplates } from '../../app/inspections/templates';
+import { INSPECTION_READERS, INSPECTION_WRITERS } from '../../access/inspection-roles';
+import { CreateInspectionBody, FindingBody, ReasonBody, StepBody, UpdateInspectionBody } from '../../app/inspections/requests';
+import { approveInspection, createInspection, returnInspection, submitInspection, updateInspection } from '../../app/inspections/writing';
+import { addFinding } from '../../app/inspections/findings';
+import { consignmentsToFile } from '../../queries/inspections/consignments-to-file';
+import { getInspection, InspectionView, listInspections } from '../../queries/inspections/inspection-view';
+import { findingsRegister } from '../../queries/inspections/register';
+import { flattenAreas, listTemplates } from '../../queries/inspections/templates';
+import { firstText, formBody } from '../form-body';
 import { PageCall, PageDef } from '../types';
 import { pickYear, today } from './common';
 import { problemView, formAction } from './forms';
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+const blank = firstText;
 
 /** Checklist steps: every area that has items, in reading order, titled with its path. */
 function stepsOf(view: InspectionView) {
@@ -43,14 +34,6 @@ function stepsOf(view: InspectionView) {
     });
 }
 
-async function consignmentsToFile(call: PageCall): Promise<Consignment[]> {
-  const all = await call.ds.getRepository(Consignment).find({ order: { name: 'ASC' } });
-  const own = call.user!.orgUnitId;
-  if (own === null) return [];
-  const within = await unitsWithin(call.ds.manager, own);
-  return all.filter((c) => within.has(c.orgUnitId));
-}
-
 async function listView(call: PageCall, form: Record<string, unknown> = {}, status = 200) {
   const em = call.ds.manager;
   const { year, years } = await pickYear(em, call.req.query.year);
@@ -64,7 +47,7 @@ async function listView(call: PageCall, form: Record<string, unknown> = {}, stat
       canFile,
       findings: (await findingsRegister(em, call.ctx, { asOf: today() })).map((f) => ({ ...f, kindKo: FINDING_KIND_KO[f.kind] })),
       inspections: await listInspections(em, call.ctx, {}),
-      consignments: canFile ? await consignmentsToFile(call) : [],
+      consignments: canFile ? await consignmentsToFile(em, call.ctx) : [],
       templates: canFile ? await listTemplates(em) : [],
       form: { fiscalYear: String(year ?? new Date().getFullYear()), round: '1', ...form },
     },
@@ -126,21 +109,9 @@ const pages: PageDef[] = [
         periodTo: b.periodTo ?? '',
         plannedDate: b.plannedDate ?? '',
       };
+      // not formAction: a consignment or template the form names that is not there (404) is shown beside its field too
       try {
-        const body = await validateInput(
-          CreateInspectionBody,
-          {
-            consignmentId: /^\d+$/.test(form.consignmentId) ? Number(form.consignmentId) : undefined,
-            templateCode: blank(form.templateCode),
-            fiscalYear: /^\d{4}$/.test(form.fiscalYear) ? Number(form.fiscalYear) : form.fiscalYear,
-            round: /^\d+$/.test(form.round) ? Number(form.round) : form.round,
-            inspectors: form.inspectors.trim(),
-            periodFrom: form.periodFrom,
-            periodTo: form.periodTo,
-            plannedDate: blank(form.plannedDate),
-          },
-          'body',
-        );
+        const body = await formBody(CreateInspectionBody, call.req.body);
         const view = await createInspection(call.ds, call.ctx, body);
         call.res.redirect(303, `/inspections/${view.id}?area=1`);
       } catch (err) {
@@ -174,15 +145,7 @@ const pages: PageDef[] = [
       await formAction(
         call,
         async () => {
-          const patch = await validateInput(
-            UpdateInspectionBody,
-            Object.fromEntries(
-              Object.entries(header)
-                .map(([k, v]) => [k, blank(v)])
-                .filter(([, v]) => v !== undefined),
-            ),
-            'body',
-          );
+          const patch = await formBody(UpdateInspectionBody, call.req.body);
           await updateInspection(call.ds, call.ctx, id, patch);
           return `/inspections/${id}?saved=header#header`;
         },
@@ -217,7 +180,7 @@ const pages: PageDef[] = [
               ...(hasFigures ? { figures: Object.fromEntries(Object.entries(figures).filter(([, v]) => v !== undefined)) } : {}),
             };
           });
-          const patch = await validateInput(UpdateInspectionBody, { results }, 'body');
+          const patch = await formBody(UpdateInspectionBody, call.req.body, { results });
           await updateInspection(call.ds, call.ctx, id, patch);
           const next = b.next === 'stay' ? n : Math.min(n + 1, stepsOf(view).length);
           return `/inspections/${id}?area=${next}&saved=${n}`;
@@ -245,18 +208,7 @@ const pages: PageDef[] = [
       await formAction(
         call,
         async () => {
-          const body = await validateInput(
-            FindingBody,
-            {
-              kind: form.kind,
-              itemCode: blank(form.itemCode),
-              title: form.title.trim(),
-              detail: blank(form.detail),
-              requiredAction: form.requiredAction.trim(),
-              dueDate: blank(form.dueDate),
-            },
-            'body',
-          );
+          const body = await formBody(FindingBody, call.req.body);
           await addFinding(call.ds, call.ctx, id, body);
           return `/inspections/${id}?saved=finding#findings`;
         },
@@ -293,7 +245,7 @@ const pages: PageDef[] = [
       await formAction(
         call,
         async () => {
-          const body = await validateInput(StepBody, { ...(blank(form.on) ? { on: blank(form.on) } : {}) }, 'body');
+          const body = await formBody(StepBody, call.req.body);
           await approveInspection(call.ds, call.ctx, id, body.on);
           return `/inspections/${id}?saved=approved`;
         },
@@ -313,7 +265,7 @@ const pages: PageDef[] = [
       await formAction(
         call,
         async () => {
-          const body = await validateInput(ReasonBody, { reason: form.reason.trim() }, 'body');
+          const body = await formBody(ReasonBody, call.req.body);
           await returnInspection(call.ds, call.ctx, id, body.reason);
           return `/inspections/${id}?saved=returned`;
         },

@@ -1,30 +1,8 @@
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../../app/validators';
-import { INSPECTION_WRITERS } from '../../../app/inspections/access';
-import { removeFinding, reportFindingAction, verifyFinding } from '../../../app/inspections/inspections';
+import { INSPECTION_WRITERS } from '../../../access/inspection-roles';
+import { removeFinding, reportFindingAction, verifyFinding } from '../../../app/inspections/findings';
+import { ActionReportBody, VerifyBody } from '../../../app/inspections/requests';
 import { idParam } from '../../../http/params';
-
-export class ActionReportBody {
-  @IsCalendarDate()
-  reportedOn: string;
-
-  /** the corrective action as the operator reported it */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
-  actionReport: string;
-}
-
-export class VerifyBody {
-  @IsCalendarDate()
-  verifiedOn: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  note?: string;
-}
 
 export const actionReport = route<ActionReportBody>({
   id: 'findings.actionReport',

@@ -2,9 +2,10 @@ import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQuery, paged, pageWindow } from '../../../http/pagination';
 import { route } from '../../../http/route';
 import { IsCalendarDate, IsFiscalYear } from '../../../app/validators';
-import { INSPECTION_READERS } from '../../../app/inspections/access';
-import { findingsRegister, getFinding, repeatChainsFor } from '../../../app/inspections/inspections';
-import { orgUnitByCode } from '../../../queries/reference/org-units';
+import { INSPECTION_READERS } from '../../../access/inspection-roles';
+import { findingsRegisterOf } from '../../../queries/inspections/register';
+import { getFinding } from '../../../queries/inspections/inspection-view';
+import { repeatChainsFor } from '../../../queries/inspections/repeat-chains';
 import { idParam } from '../../../http/params';
 
 export class RegisterQuery extends PageQuery {
@@ -36,12 +37,11 @@ export const register = route<object, RegisterQuery>({
   roles: INSPECTION_READERS,
   query: RegisterQuery,
   handler: async ({ ds, ctx, query }) => {
-    const orgUnitId = query.org ? (await orgUnitByCode(ds.manager, query.org, 'org')).id : undefined;
-    const all = await findingsRegister(ds.manager, ctx, {
+    const all = await findingsRegisterOf(ds.manager, ctx, {
       asOf: query.asOf,
       year: query.year,
-      consignmentId: query.consignmentId,
-      orgUnitId,
+      org: query.org,
+      consignment: query.consignmentId,
     });
     const { skip, take } = pageWindow(query);
     return { body: paged(all.slice(skip, skip + take), all.length, query) };

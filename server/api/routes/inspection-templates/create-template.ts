@@ -1,8 +1,8 @@
 import { route } from '../../../http/route';
-import { TEMPLATE_WRITERS } from '../../../app/inspections/access';
+import { TEMPLATE_WRITERS } from '../../../access/inspection-roles';
 import { createTemplate, createTemplateVersion } from '../../../app/inspections/templates';
 import { idParam } from '../../../http/params';
-import { CreateTemplateBody, TemplateVersionBody } from './bodies';
+import { CreateTemplateBody, TemplateVersionBody } from '../../../app/inspections/requests';
 
 export const create = route<CreateTemplateBody>({
   id: 'inspectionTemplates.create',

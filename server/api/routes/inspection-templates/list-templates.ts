@@ -1,6 +1,6 @@
 import { route } from '../../../http/route';
-import { TEMPLATE_READERS } from '../../../app/inspections/access';
-import { listTemplates, templateVersionView } from '../../../app/inspections/templates';
+import { TEMPLATE_READERS } from '../../../access/inspection-roles';
+import { listTemplates, templateVersionView } from '../../../queries/inspections/templates';
 import { idParam } from '../../../http/params';
 
 export const list = route({

@@ -2,8 +2,8 @@ import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { PageQuery, paged, pageWindow } from '../../../http/pagination';
 import { route } from '../../../http/route';
 import { IsFiscalYear } from '../../../app/validators';
-import { INSPECTION_READERS } from '../../../app/inspections/access';
-import { getInspection, listInspections } from '../../../app/inspections/inspections';
+import { INSPECTION_READERS } from '../../../access/inspection-roles';
+import { getInspection, listInspections } from '../../../queries/inspections/inspection-view';
 import { INSPECTION_STATUSES, InspectionStatus } from '../../../../entities/inspection';
 import { idParam } from '../../../http/params';
 

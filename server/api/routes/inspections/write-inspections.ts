@@ -1,16 +1,16 @@
 import { route } from '../../../http/route';
-import { INSPECTION_WRITERS } from '../../../app/inspections/access';
+import { INSPECTION_WRITERS } from '../../../access/inspection-roles';
 import {
-  addFinding,
   approveInspection,
   createInspection,
   returnInspection,
   reviseInspection,
   submitInspection,
   updateInspection,
-} from '../../../app/inspections/inspections';
+} from '../../../app/inspections/writing';
+import { addFinding } from '../../../app/inspections/findings';
 import { idParam } from '../../../http/params';
-import { CreateInspectionBody, FindingBody, ReasonBody, StepBody, UpdateInspectionBody } from './bodies';
+import { CreateInspectionBody, FindingBody, ReasonBody, StepBody, UpdateInspectionBody } from '../../../app/inspections/requests';
 
 export const create = route<CreateInspectionBody>({
   id: 'inspections.create',

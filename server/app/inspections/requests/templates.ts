@@ -13,7 +13,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsDecimalText } from '../../../app/validators';
+import { IsCalendarDate, IsDecimalText } from '../../validators';
+import type { CriterionSpec } from '../../../../entities/inspection-template';
 
 /** A measurable criterion: the inspector enters the figures, the system judges (e.g. ≥ 10% of users). */
 export class CriterionBody {
@@ -150,5 +151,35 @@ export class CreateTemplateBody extends TemplateVersionBody {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  name: string;
+}
+
+// ---- the inputs the use cases take: the request classes above, as seeds and tests also build them ----
+
+export interface TemplateItemInput {
+  code: string;
+  title: string;
+  guidance?: string | null;
+  ratingScale?: string[];
+  criterion?: CriterionSpec | null;
+}
+
+export interface TemplateAreaInput {
+  code: string;
+  title: string;
+  guidance?: string | null;
+  areas?: TemplateAreaInput[];
+  items?: TemplateItemInput[];
+}
+
+export interface TemplateVersionInput {
+  effectiveFrom: string;
+  note?: string | null;
+  ratingScale?: string[];
+  areas: TemplateAreaInput[];
+}
+
+export interface TemplateInput extends TemplateVersionInput {
+  code: string;
   name: string;
 }

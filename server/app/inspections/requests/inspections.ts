@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsDecimalText, IsFiscalYear } from '../../../app/validators';
+import { IsCalendarDate, IsDecimalText, IsFiscalYear } from '../../validators';
 import {
   DISCLOSURE_CLASSES,
   DisclosureClass,
@@ -9,6 +9,7 @@ import {
   FINDING_KINDS,
   FindingKind,
 } from '../../../../entities/inspection';
+import type { CriterionFigures } from '../../../../domain/inspection-criteria';
 
 /** Figures for a measurable criterion, as decimal text: numerator + denominator, or the value itself. */
 export class FiguresBody {
@@ -266,4 +267,66 @@ export class ReasonBody {
   @IsNotEmpty()
   @MaxLength(1000)
   reason: string;
+}
+
+// ---- the inputs the use cases take: the request classes above, as seeds and tests also build them ----
+
+export interface ItemResultInput {
+  itemCode: string;
+  rating?: string | null;
+  notes?: string | null;
+  evidence?: string[];
+  figures?: CriterionFigures | null;
+}
+
+export interface FindingInput {
+  kind: FindingKind;
+  itemCode?: string | null;
+  title: string;
+  detail?: string | null;
+  requiredAction: string;
+  dueDate?: string | null;
+  /** id of the same finding in an earlier inspection of this consignment */
+  repeatOfFindingId?: number | null;
+  priorSourceKind?: ExternalSourceKind | null;
+  priorSourceRef?: string | null;
+  priorSourceDate?: string | null;
+  justifiedCause?: string | null;
+}
+
+export interface InspectionFields {
+  fiscalYear?: number;
+  round?: number;
+  title?: string;
+  plannedDate?: string | null;
+  actualDate?: string | null;
+  postponementReason?: string | null;
+  inspectors?: string;
+  periodFrom?: string;
+  periodTo?: string;
+  periodNote?: string | null;
+  method?: string | null;
+  documentNumber?: string | null;
+  disclosure?: DisclosureClass;
+  disclosureNote?: string | null;
+  summary?: string | null;
+  improvements?: string | null;
+  actionsTaken?: string | null;
+}
+
+export interface NewInspectionInput extends InspectionFields {
+  consignmentId?: number;
+  consignmentCode?: string;
+  templateVersionId?: number;
+  templateCode?: string;
+  fiscalYear: number;
+  inspectors: string;
+  periodFrom: string;
+  periodTo: string;
+  results?: ItemResultInput[];
+  findings?: FindingInput[];
+}
+
+export interface InspectionPatch extends InspectionFields {
+  results?: ItemResultInput[];
 }

@@ -1,22 +1,10 @@
-import { EntityManager } from 'typeorm';
-import type { Role } from '../../../entities/user';
-import { Consignment } from '../../../entities/consignment';
-import { forbidden, notFound } from '../../../domain/errors';
-import { RequestContext } from '../../context';
-import { assertOrgAccess, isWithinOwnUnit } from '../../access/scope';
+import type { EntityManager } from 'typeorm';
+import type { Consignment } from '../../entities/consignment';
+import { forbidden } from '../../domain/errors';
+import type { RequestContext } from '../context';
+import { assertOrgAccess, isWithinOwnUnit } from './scope';
 
-/**
- * Who may see and do what with inspections (issue 5):
- * - inspectors of the consignment's owning department file, edit drafts, submit, approve and follow up;
- * - budget officers of the owning department and council staff read;
- * - nobody else (administrators included: they manage templates, not inspections).
- */
-export const INSPECTION_READERS: readonly Role[] = ['inspector', 'budget_officer', 'council_staff'];
-export const INSPECTION_WRITERS: readonly Role[] = ['inspector'];
-/** checklist templates are reference data: inspectors and administrators maintain them, everyone reads them */
-export const TEMPLATE_WRITERS: readonly Role[] = ['inspector', 'admin'];
-export const TEMPLATE_READERS: readonly Role[] = ['budget_officer', 'inspector', 'council_staff', 'admin'];
-
+/** Inspectors and budget officers of the owning department, and council staff, read a consignment's inspections. */
 export async function assertCanReadInspections(em: EntityManager, ctx: RequestContext, consignment: Consignment): Promise<void> {
   const role = ctx.actor.role;
   if (role === 'system' || role === 'council_staff') return;
@@ -27,6 +15,7 @@ export async function assertCanReadInspections(em: EntityManager, ctx: RequestCo
   );
 }
 
+/** Inspectors of the owning department file, edit, submit, approve and follow up. */
 export async function assertCanFileInspections(em: EntityManager, ctx: RequestContext, consignment: Consignment): Promise<void> {
   const role = ctx.actor.role;
   if (role === 'system') return;
@@ -35,7 +24,7 @@ export async function assertCanFileInspections(em: EntityManager, ctx: RequestCo
 }
 
 /** For lists: may the actor read this consignment's inspections? (no throw) */
-export async function mayRead(em: EntityManager, ctx: RequestContext, consignment: Consignment): Promise<boolean> {
+export async function mayReadInspections(em: EntityManager, ctx: RequestContext, consignment: Consignment): Promise<boolean> {
   const { role, orgUnitId } = ctx.actor;
   if (role === 'system' || role === 'council_staff') return true;
   if (role !== 'inspector' && role !== 'budget_officer') return false;
