@@ -36,7 +36,7 @@ import { Disbursement } from '../entities/consignment-disbursement';
 import { systemContext } from '../server/context';
 import { createAppropriation, createProgram, createProgramYear } from '../server/app/ledger/reference';
 import { createConsignment } from '../server/app/consignments/consignments';
-import { approveGrantPlan, createGrantPlan } from '../server/app/grants/grants';
+import { approveGrantPlan, createGrantPlan } from '../server/app/grants/grant-plans';
 
 const TARGET_P99_MS = 50;
 const AMOUNT = 1_000;

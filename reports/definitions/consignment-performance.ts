@@ -10,7 +10,7 @@ import { EntityManager } from 'typeorm';
 import { formatAmount, formatDecimal, parseDecimal, toUnit } from '../../domain/money';
 import { formatScore, sumScores } from '../../domain/evaluation';
 import type { RequestContext } from '../../server/context';
-import { CONSIGNMENT_TYPE_KO, consignmentDetail } from '../../server/app/consignments/consignments';
+import { CONSIGNMENT_TYPE_KO, consignmentDetail } from '../../server/queries/consignments/consignments';
 import { evaluationView, liveEvaluations } from '../../server/app/evaluations/evaluations';
 import { activityTables, indicatorsOf } from '../../server/app/evaluations/indicators';
 import { verdictFor } from '../../server/app/evaluations/renewal';

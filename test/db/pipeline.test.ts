@@ -8,7 +8,8 @@ import { inTransaction } from '../../server/db/transaction';
 import { systemContext } from '../../server/context';
 import { createAppropriation, createProgram, createProgramYear } from '../../server/app/ledger/reference';
 import { createConsignment } from '../../server/app/consignments/consignments';
-import { approveGrantPlan, createDisbursement, createGrantPlan, recordDisbursements } from '../../server/app/grants/grants';
+import { approveGrantPlan, createGrantPlan } from '../../server/app/grants/grant-plans';
+import { createDisbursement, recordDisbursements } from '../../server/app/grants/disbursements';
 import { runSeedSteps } from '../../seeds/run-steps';
 import { freshDatabase, TestDb } from '../support/db';
 

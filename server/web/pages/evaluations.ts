@@ -4,7 +4,7 @@ import { CreateEvaluationBody } from '../../api/routes/evaluations/create-evalua
 import { EVALUATION_WRITERS } from '../../access/evaluation-roles';
 import { idParam } from '../../http/params';
 import { validateInput } from '../../http/validation';
-import { consignmentDetail } from '../../app/consignments/consignments';
+import { consignmentDetail } from '../../queries/consignments/consignments';
 import { createEvaluation, listTemplates, templateView } from '../../app/evaluations/evaluations';
 import { PageCall, PageDef } from '../types';
 import { today } from './common';
