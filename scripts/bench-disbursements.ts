@@ -37,7 +37,7 @@ import { systemContext } from '../server/context';
 import { createProgram } from '../server/app/reference/programs';
 import { createAppropriation, createProgramYear } from '../server/app/reference/program-years';
 import { createConsignment } from '../server/app/consignments/consignments';
-import { approveGrantPlan, createGrantPlan } from '../server/app/grants/grants';
+import { approveGrantPlan, createGrantPlan } from '../server/app/grants/grant-plans';
 
 const TARGET_P99_MS = 50;
 const AMOUNT = 1_000;

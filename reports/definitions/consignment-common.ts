@@ -3,17 +3,14 @@
  * registry treats this file as a helper. Amounts print in 원: a grant and its settlement are checked to
  * the won, and 천원 rounding would not let a settlement's 반납액 add up on paper.
  */
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Role } from '../../entities/user';
-import { OrgUnit } from '../../entities/org-unit';
-import { Consignment } from '../../entities/consignment';
 import { DomainError } from '../../domain/errors';
 import { formatAmount, Rate } from '../../domain/money';
 import type { RequestContext } from '../../server/context';
-import { assertConsignmentRead, termOn } from '../../server/app/consignments/consignments';
+import { consignmentYearSubject } from '../../server/queries/consignments/consignments';
 import type { Cell } from '../engine/model';
 import type { ReportParams } from '../registry';
-import { resolveConsignment } from '../../server/store/consignments/consignment-ref';
 
 export const CONSIGNMENT_REPORT_ROLES: readonly Role[] = ['budget_officer', 'inspector', 'council_staff', 'admin'];
 export const UNIT_LINE_WON = '(단위 : 원, %)';
@@ -34,12 +31,7 @@ export async function reportSubject(em: EntityManager, params: ReportParams, ctx
   if (!params.consignment || params.year === undefined) {
     throw new DomainError('malformed', 'missing_report_parameter', 'consignment and year are required', '위탁사무와 연도가 필요합니다');
   }
-  const c: Consignment = await resolveConsignment(em, params.consignment, 'consignment');
-  await assertConsignmentRead(em, ctx, c);
-  const year = Number(params.year);
-  const holder = (await termOn(em, c.id, `${year}-12-31`)) ?? (await termOn(em, c.id, `${year}-01-01`));
-  const dept = await em.getRepository(OrgUnit).findOneBy({ id: c.orgUnitId });
-  return { c, year, holder, dept };
+  return consignmentYearSubject(em, ctx, params.consignment, Number(params.year));
 }
 
 /** The opening lines both consignment reports print: what, who runs it, for how long, who owns it. */

@@ -10,7 +10,7 @@ import type { EntityManager } from 'typeorm';
 import { formatAmount, formatDecimal, parseDecimal, toUnit } from '../../domain/money';
 import { formatScore, sumScores } from '../../domain/evaluation';
 import type { RequestContext } from '../../server/context';
-import { CONSIGNMENT_TYPE_KO, consignmentDetail } from '../../server/app/consignments/consignments';
+import { CONSIGNMENT_TYPE_KO, consignmentDetail } from '../../server/queries/consignments/consignments';
 import { evaluationView, liveEvaluations } from '../../server/queries/evaluations/evaluations';
 import { activityTables, indicatorsOf } from '../../server/queries/evaluations/indicators';
 import { verdictFor } from '../../server/queries/evaluations/renewal';

@@ -6,8 +6,12 @@
  */
 import { settlementReturn } from '../../domain/consignment-return';
 import { executionRate } from '../../domain/money';
-import { ruleInForce } from '../../server/store/rules';
-import { currentSettlement, OVERSPEND_RULE, settlementFigures, SettlementLineFigures } from '../../server/app/consignments/settlements';
+import {
+  currentSettlement,
+  overspendMarginOn,
+  settlementFigures,
+  SettlementLineFigures,
+} from '../../server/queries/consignments/settlements';
 import type { ReportModel, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
 import {
@@ -33,8 +37,7 @@ const definition: ReportDefinition = {
     const subject = await reportSubject(em, params, ctx);
     const { c, year } = subject;
     const stored = await currentSettlement(em, c.id, year);
-    const margin =
-      stored?.overspendMargin ?? String((await ruleInForce<{ percent: string }>(em, OVERSPEND_RULE, `${year}-12-31`)).params.percent);
+    const margin = stored?.overspendMargin ?? (await overspendMarginOn(em, `${year}-12-31`));
     const live = await settlementFigures(em, c.id, year, margin);
     const fig = stored
       ? {

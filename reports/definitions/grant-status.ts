@@ -4,9 +4,8 @@
  * the 집행액 of the funding program), then every grant with its request, decision and payment.
  */
 import { executionRate, sumWon } from '../../domain/money';
-import { expenseLineFigures } from '../../server/app/ledger/ledger';
-import { fundingProgramYear } from '../../server/app/consignments/consignments';
-import { grantStatus } from '../../server/app/grants/grants';
+import { fundingProgramYear, grantStatus } from '../../server/queries/consignments/grants';
+import { fundingLineFigures } from '../../server/queries/consignments/funding-line';
 import type { ReportModel, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
 import {
@@ -30,7 +29,7 @@ const definition: ReportDefinition = {
     const subject = await reportSubject(em, params, ctx);
     const { c, year } = subject;
     const py = await fundingProgramYear(em, c, year, 'year');
-    const line = await expenseLineFigures(em, py.id, c.expenseItem);
+    const line = await fundingLineFigures(em, py.id, c.expenseItem);
     const st = await grantStatus(em, c.id, year);
     const rows: ReportRow[] = st.rows.map((r) => ({
       depth: 0,

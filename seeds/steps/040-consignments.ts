@@ -10,8 +10,10 @@ import { sumWon } from '../../domain/money';
 import { systemContext } from '../../server/context';
 import { inTransaction } from '../../server/db/transaction';
 import { addContractTerm, createConsignment, createOperator, recordConsent, recordStaff } from '../../server/app/consignments/consignments';
-import { approveGrantPlan, createDisbursement, createGrantPlan } from '../../server/app/grants/grants';
-import { OVERSPEND_RULE, recordOperatorEntry } from '../../server/app/consignments/settlements';
+import { approveGrantPlan, createGrantPlan } from '../../server/app/grants/grant-plans';
+import { createDisbursement } from '../../server/app/grants/disbursements';
+import { recordOperatorEntry } from '../../server/app/consignments/operator-entries';
+import { OVERSPEND_RULE } from '../../domain/consignment-settlement';
 import { ecommerceConsignment as seed } from '../data/ecommerce-consignment';
 
 export const CONSIGNMENT_RULES: Omit<RuleVersion, 'id'>[] = [

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { testApp, TestApp } from '../support/app';
 import { LedgerEntry } from '../../entities/ledger-entry';
 import { paidTotal, totalsDrift } from '../../server/store/ledger/running-totals';
-import { grantStatus } from '../../server/app/grants/grants';
+import { grantStatus } from '../../server/queries/consignments/grants';
 import { counts } from '../ledger/fixtures';
 
 /** A paid grant is corrected by its reversal (교부 취소): payment, paid total and ledger move together. */

@@ -5,7 +5,7 @@ import { LedgerEntry } from '../../entities/ledger-entry';
 import { DomainError } from '../../domain/errors';
 import { httpStatusOf } from '../../server/http/error-status';
 import { RequestContext, systemContext } from '../../server/context';
-import { createDisbursement, DisbursementInput, recordDisbursements } from '../../server/app/grants/grants';
+import { createDisbursement, DisbursementInput, recordDisbursements } from '../../server/app/grants/disbursements';
 import { inTransaction } from '../../server/db/transaction';
 import { createConsignment } from '../../server/app/consignments/consignments';
 import { paidTotal, totalsDrift } from '../../server/store/ledger/running-totals';

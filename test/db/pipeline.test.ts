@@ -9,7 +9,8 @@ import { systemContext } from '../../server/context';
 import { createProgram } from '../../server/app/reference/programs';
 import { createAppropriation, createProgramYear } from '../../server/app/reference/program-years';
 import { createConsignment } from '../../server/app/consignments/consignments';
-import { approveGrantPlan, createDisbursement, createGrantPlan, recordDisbursements } from '../../server/app/grants/grants';
+import { approveGrantPlan, createGrantPlan } from '../../server/app/grants/grant-plans';
+import { createDisbursement, recordDisbursements } from '../../server/app/grants/disbursements';
 import { runSeedSteps } from '../../seeds/run-steps';
 import { freshDatabase, TestDb } from '../support/db';
 

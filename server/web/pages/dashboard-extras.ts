@@ -1,9 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { Disbursement } from '../../../entities/consignment-disbursement';
 import { RequestContext } from '../../context';
-import { listConsignments } from '../../app/consignments/consignments';
-import { currentSettlement } from '../../app/consignments/settlements';
-import { grantStatus } from '../../app/grants/grants';
+import { listConsignments } from '../../queries/consignments/consignments';
+import { currentSettlement } from '../../queries/consignments/settlements';
+import { grantStatus } from '../../queries/consignments/grants';
 import { findingsRegister } from '../../queries/inspections/register';
 import { today } from './common';
 

@@ -2,7 +2,7 @@ import { DomainError, FieldProblem } from '../../../domain/errors';
 import { assertTermOfConsignment } from '../../../domain/evaluation';
 import { EVALUATION_WRITERS } from '../../access/evaluation-roles';
 import { idParam } from '../../http/params';
-import { consignmentDetail } from '../../app/consignments/consignments';
+import { consignmentDetail } from '../../queries/consignments/consignments';
 import { createEvaluation } from '../../app/evaluations/evaluations';
 import { CreateEvaluationBody } from '../../app/evaluations/requests';
 import { listTemplates, templateView } from '../../queries/evaluations/templates';

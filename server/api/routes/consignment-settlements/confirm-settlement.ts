@@ -1,19 +1,8 @@
-import { IsOptional } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../../app/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
 import { confirmSettlement } from '../../../app/consignments/settlements';
+import { ConfirmSettlementBody } from '../../../app/consignments/requests';
 import { idParam } from '../../../http/params';
-
-export class ConfirmSettlementBody {
-  @IsCalendarDate()
-  confirmedOn: string;
-
-  /** date of the 지출반납 in the ledger (within the fiscal year); default the confirmation date or 31 Dec */
-  @IsOptional()
-  @IsCalendarDate()
-  returnDate?: string;
-}
 
 export default route<ConfirmSettlementBody>({
   id: 'consignment-settlements.confirm',

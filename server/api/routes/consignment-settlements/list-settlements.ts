@@ -1,7 +1,7 @@
 import { route } from '../../../http/route';
 import { EVERYONE } from '../../../access/roles';
-import { listSettlements } from '../../../app/consignments/settlements';
-import { ConsignmentYearQuery } from '../grant-plans/queries';
+import { listSettlements } from '../../../queries/consignments/settlements';
+import { ConsignmentYearQuery } from '../../../queries/consignments/consignment-year-query';
 
 export default route<object, ConsignmentYearQuery>({
   id: 'consignment-settlements.list',

@@ -1,19 +1,8 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../../app/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
 import { reviewSettlement } from '../../../app/consignments/settlements';
+import { ReviewSettlementBody } from '../../../app/consignments/requests';
 import { idParam } from '../../../http/params';
-
-export class ReviewSettlementBody {
-  @IsCalendarDate()
-  reviewedOn: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  note?: string;
-}
 
 export default route<ReviewSettlementBody>({
   id: 'consignment-settlements.review',

@@ -1,26 +1,7 @@
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsFiscalYear } from '../../../app/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
 import { submitSettlement } from '../../../app/consignments/settlements';
-
-export class SubmitSettlementBody {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  consignment: string;
-
-  @IsFiscalYear()
-  fiscalYear: number;
-
-  @IsCalendarDate()
-  submittedOn: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  note?: string;
-}
+import { SubmitSettlementBody } from '../../../app/consignments/requests';
 
 export default route<SubmitSettlementBody>({
   id: 'consignment-settlements.submit',

@@ -1,12 +1,8 @@
 import { IsFiscalYear } from '../../../app/validators';
 import { route } from '../../../http/route';
 import { EVERYONE } from '../../../access/roles';
-import { assertConsignmentRead, consignmentDetail, listConsignments } from '../../../app/consignments/consignments';
-import { grantStatus } from '../../../app/grants/grants';
-import { executionRate } from '../../../../domain/money';
-import { expenseLineFigures } from '../../../app/ledger/ledger';
-import { fundingProgramYear } from '../../../app/consignments/consignments';
-import { resolveConsignment } from '../../../store/consignments/consignment-ref';
+import { consignmentDetail, listConsignments } from '../../../queries/consignments/consignments';
+import { grantStatusView } from '../../../queries/consignments/grants';
 
 export class GrantStatusQuery {
   @IsFiscalYear()
@@ -38,24 +34,5 @@ export const status = route<object, GrantStatusQuery>({
   summary: '분기별 위탁금 교부 현황: plan vs granted per quarter, cumulative, remaining, execution rate',
   roles: EVERYONE,
   query: GrantStatusQuery,
-  handler: async ({ ds, ctx, params, query }) => {
-    const em = ds.manager;
-    const c = await resolveConsignment(em, params.ref, 'ref');
-    await assertConsignmentRead(em, ctx, c);
-    const st = await grantStatus(em, c.id, query.year);
-    const line = await expenseLineFigures(em, (await fundingProgramYear(em, c, query.year, 'year')).id, c.expenseItem);
-    return {
-      body: {
-        consignment: { id: c.id, code: c.code, name: c.name },
-        fiscalYear: query.year,
-        planVersion: st.plan?.version ?? null,
-        planTotal: st.planTotal,
-        currentBudget: line.current,
-        granted: st.granted,
-        remaining: st.remaining,
-        executionRate: executionRate(st.granted, line.current).value,
-        quarters: st.rows,
-      },
-    };
-  },
+  handler: async ({ ds, ctx, params, query }) => ({ body: await grantStatusView(ds.manager, ctx, params.ref, query.year) }),
 });

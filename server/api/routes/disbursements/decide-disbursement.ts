@@ -1,27 +1,8 @@
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsWon } from '../../../app/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
-import { decideDisbursement } from '../../../app/grants/grants';
+import { decideDisbursement } from '../../../app/grants/disbursements';
+import { DecisionBody } from '../../../app/grants/requests';
 import { idParam } from '../../../http/params';
-
-export class DecisionBody {
-  @IsCalendarDate()
-  decidedOn: string;
-
-  @IsBoolean()
-  approve: boolean;
-
-  /** the decided amount when less than requested */
-  @IsOptional()
-  @IsWon()
-  amount?: number;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  note?: string;
-}
 
 export default route<DecisionBody>({
   id: 'disbursements.decide',

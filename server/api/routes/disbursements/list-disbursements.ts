@@ -1,7 +1,7 @@
 import { route } from '../../../http/route';
 import { EVERYONE } from '../../../access/roles';
-import { listDisbursements } from '../../../app/grants/grants';
-import { ConsignmentYearQuery } from '../grant-plans/queries';
+import { listDisbursements } from '../../../queries/consignments/grants';
+import { ConsignmentYearQuery } from '../../../queries/consignments/consignment-year-query';
 
 export default route<object, ConsignmentYearQuery>({
   id: 'disbursements.list',

@@ -1,13 +1,8 @@
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../../app/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
-import { payDisbursement } from '../../../app/grants/grants';
+import { payDisbursement } from '../../../app/grants/disbursements';
+import { PaymentBody } from '../../../app/grants/requests';
 import { idParam } from '../../../http/params';
-
-export class PaymentBody {
-  @IsCalendarDate()
-  paidOn: string;
-}
 
 export default route<PaymentBody>({
   id: 'disbursements.pay',

@@ -1,20 +1,8 @@
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../../app/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
-import { reverseDisbursement } from '../../../app/grants/grants';
+import { reverseDisbursement } from '../../../app/grants/disbursements';
+import { ReverseDisbursementBody } from '../../../app/grants/requests';
 import { idParam } from '../../../http/params';
-
-export class ReverseDisbursementBody {
-  /** 교부 취소일: in the grant's fiscal year, not before it was paid */
-  @IsCalendarDate()
-  reversedOn: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  reason: string;
-}
 
 export default route<ReverseDisbursementBody>({
   id: 'disbursements.reverse',

@@ -1,13 +1,8 @@
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../../app/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
-import { approveGrantPlan } from '../../../app/grants/grants';
+import { approveGrantPlan } from '../../../app/grants/grant-plans';
+import { ApprovePlanBody } from '../../../app/grants/requests';
 import { idParam } from '../../../http/params';
-
-export class ApprovePlanBody {
-  @IsCalendarDate()
-  approvedOn: string;
-}
 
 export default route<ApprovePlanBody>({
   id: 'grant-plans.approve',

@@ -1,7 +1,7 @@
 import { route } from '../../../http/route';
 import { EVERYONE } from '../../../access/roles';
-import { listGrantPlans } from '../../../app/grants/grants';
-import { ConsignmentYearQuery } from './queries';
+import { listGrantPlans } from '../../../queries/consignments/grants';
+import { ConsignmentYearQuery } from '../../../queries/consignments/consignment-year-query';
 
 export default route<object, ConsignmentYearQuery>({
   id: 'grant-plans.list',

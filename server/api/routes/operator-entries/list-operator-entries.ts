@@ -1,7 +1,7 @@
 import { route } from '../../../http/route';
 import { EVERYONE } from '../../../access/roles';
-import { listOperatorEntries } from '../../../app/consignments/settlements';
-import { ConsignmentYearQuery } from '../grant-plans/queries';
+import { listOperatorEntries } from '../../../queries/consignments/settlements';
+import { ConsignmentYearQuery } from '../../../queries/consignments/consignment-year-query';
 
 export default route<object, ConsignmentYearQuery>({
   id: 'operator-entries.list',

@@ -1,29 +1,6 @@
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
 import { createOperator } from '../../../app/consignments/consignments';
-
-export class CreateOperatorBody {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  name: string;
-
-  /** 법인등록번호 or 사업자등록번호 */
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  registrationNumber?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  representative?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  note?: string;
-}
+import { CreateOperatorBody } from '../../../app/consignments/requests';
 
 export default route<CreateOperatorBody>({
   id: 'operators.create',

@@ -1,6 +1,6 @@
-import { Operator } from '../../../../entities/consignment';
 import { route } from '../../../http/route';
 import { EVERYONE } from '../../../access/roles';
+import { listOperators } from '../../../queries/consignments/consignments';
 
 export default route({
   id: 'operators.list',
@@ -8,5 +8,5 @@ export default route({
   path: '/operators',
   summary: '수탁기관 (operators running consigned work)',
   roles: EVERYONE,
-  handler: async ({ ds }) => ({ body: await ds.getRepository(Operator).find({ order: { name: 'ASC' } }) }),
+  handler: async ({ ds }) => ({ body: await listOperators(ds.manager) }),
 });
