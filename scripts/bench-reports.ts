@@ -77,7 +77,7 @@ const ROOT = path.resolve(__dirname, '..');
 /** Transpiles this script and what it imports (engine, domain/money) to CommonJS in a temp dir. */
 function transpileForChildren(): string {
   // loaded lazily: only the parent needs the compiler
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ts = require('typescript') as typeof import('typescript');
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-reports-js-'));
   const files = [

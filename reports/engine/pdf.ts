@@ -72,7 +72,7 @@ interface LayoutFont {
 }
 
 // pdfkit hands words over with their trailing space ("1-2-3 "), so a figure may end in one
-const FIGURE = /^[0-9,.△\-]+[ \t]?$/;
+const FIGURE = /^[0-9,.△-]+[ \t]?$/;
 
 /**
  * Shaping is the cost of a figure-heavy PDF: pdfkit hands every distinct word to fontkit, which
@@ -220,7 +220,7 @@ class Canvas {
     const hit = cache.get(s);
     if (hit !== undefined) return hit;
     let w: number;
-    if (/^[0-9,.△\-]+$/.test(s) && s.length > 1) {
+    if (/^[0-9,.△-]+$/.test(s) && s.length > 1) {
       w = 0;
       for (const ch of s) w += this.measure(ch);
     } else {
@@ -276,7 +276,6 @@ function wrapText(c: Canvas, text: string, width: number): string[] {
       continue;
     }
     if (line) lines.push(line);
-    line = '';
     let piece = '';
     for (const ch of word) {
       if (c.measure(piece + ch) > width && piece) {
