@@ -23,3 +23,29 @@ export async function orgUnitsWithParents(em: EntityManager): Promise<(OrgUnit &
   const orgs = await allOrgUnits(em, 'code');
   return orgs.map((o) => ({ ...o, parent: orgs.find((p) => p.id === o.parentId)?.name ?? '' }));
 }
+
+/** A user as the API shows it: never the password hash. */
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  role: User['role'];
+  orgUnitId: number | null;
+  active: boolean;
+  createdAt: Date;
+}
+
+export const userView = (u: User): UserView => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  orgUnitId: u.orgUnitId,
+  active: u.active,
+  createdAt: u.createdAt,
+});
+
+/** Every user by user name, as the API shows them. */
+export async function listUsers(em: EntityManager): Promise<UserView[]> {
+  return (await allUsers(em)).map(userView);
+}
