@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { OrgUnit } from '../../entities/org-unit';
 import { User } from '../../entities/user';
 import { createUser, issueToken } from '../../server/app/admin/users';
-import { DEMO_ACCOUNTS } from '../demo-accounts';
+import { DEMO_ACCOUNTS } from '../../server/auth/demo-accounts';
 
 /** Demo accounts, one per role (README lists them). Skipped when a user of that name exists. */
 export async function run(ds: DataSource): Promise<string> {

@@ -1,8 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import crypto from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { RequestContext } from '../context';
-import { actorForToken } from '../app/admin/users';
+import { actorForToken } from './tokens';
 import { DomainError } from '../../domain/errors';
 import { sendProblem } from '../http/problem';
 

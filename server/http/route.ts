@@ -1,6 +1,6 @@
 import type { Request, Response, NextFunction, Router } from 'express';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Role } from '../../entities/user';
 import { RequestContext } from '../context';
 import { DomainError, forbidden } from '../../domain/errors';

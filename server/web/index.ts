@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import express, { NextFunction, Request, Response } from 'express';
 import cookieParser from 'cookie-parser';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { DomainError } from '../../domain/errors';
 import { httpStatusOf } from '../http/error-status';
 import type { RouteDef } from '../http/route';

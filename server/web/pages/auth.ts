@@ -1,11 +1,9 @@
 import type { Request, Response } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
-import { User } from '../../../entities/user';
 import { EVERYONE } from '../../access/roles';
-import { hashPassword, verifyPassword } from '../../auth/passwords';
-import { audit } from '../../store/audit';
+import { signIn } from '../../auth/sign-in';
 import { loginCsrfToken, loginCsrfValid } from '../csrf';
-import { createSession, destroySession, LOGIN_CSRF_COOKIE, cookieOptions, sessionToken, setSessionCookie } from '../session';
+import { destroySession, LOGIN_CSRF_COOKIE, cookieOptions, sessionToken, setSessionCookie } from '../session';
 import { views } from '../render';
 import { PageDef } from '../types';
 
@@ -44,8 +42,6 @@ export const loginLimiter = rateLimit({
   },
 });
 
-let dummyHash: Promise<string> | null = null;
-
 const pages: PageDef[] = [
   {
     id: 'web.login.form',
@@ -76,26 +72,16 @@ const pages: PageDef[] = [
           403,
         );
       }
-      const found = username ? await ds.getRepository(User).findOneBy({ username, active: true }) : null;
-      // the same scrypt work whether or not the user exists
-      const ok = found
-        ? await verifyPassword(password, found.passwordHash)
-        : await verifyPassword(password, await (dummyHash ??= hashPassword('no-such-user')));
-      if (!found || !ok) {
+      const signedIn = await signIn(ds, username, password);
+      if (!signedIn) {
         return render(
           'login.njk',
           { title: '로그인', loginCsrf: loginCsrfToken(req, res), next, username, error: '아이디 또는 비밀번호가 올바르지 않습니다.' },
           401,
         );
       }
-      const { token } = await createSession(ds, found.id);
-      await audit(
-        ds.manager,
-        { actor: { id: found.id, name: found.username, role: found.role, orgUnitId: found.orgUnitId }, requestId: 'web-login' },
-        { action: 'web.login', entity: 'user', entityId: found.id },
-      );
       res.clearCookie(LOGIN_CSRF_COOKIE, { ...cookieOptions(req), sameSite: 'strict' });
-      setSessionCookie(req, res, token);
+      setSessionCookie(req, res, signedIn.token);
       res.redirect(303, next);
     },
   },

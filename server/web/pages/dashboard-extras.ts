@@ -1,10 +1,10 @@
-import { EntityManager } from 'typeorm';
-import { Disbursement } from '../../../entities/consignment-disbursement';
+import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../../context';
 import { listConsignments } from '../../queries/consignments/consignments';
 import { currentSettlement } from '../../queries/consignments/settlements';
 import { grantStatus } from '../../queries/consignments/grants';
 import { findingsRegister } from '../../queries/inspections/register';
+import { hasPaidGrants } from '../../queries/dashboard/dashboard';
 import { today } from './common';
 
 const QUARTER_START = ['01-01', '04-01', '07-01', '10-01'];
@@ -48,8 +48,7 @@ export async function dashboardExtras(em: EntityManager, ctx: RequestContext, ye
       // a year that has ended with grants paid and no confirmed settlement
       for (const y of [year - 1, year]) {
         if (`${y}-12-31` >= asOf) continue;
-        const paid = await em.getRepository(Disbursement).countBy({ consignmentId: c.id, fiscalYear: y, status: 'paid' });
-        if (!paid) continue;
+        if (!(await hasPaidGrants(em, c.id, y))) continue;
         const s = await currentSettlement(em, c.id, y);
         if (!s || s.status !== 'confirmed') {
           settlements.push({

@@ -1,9 +1,8 @@
-import { Consignment } from '../../../entities/consignment';
-import { OrgUnit } from '../../../entities/org-unit';
 import { DomainError } from '../../../domain/errors';
 import { httpStatusOf } from '../../http/error-status';
 import { EVERYONE } from '../../access/roles';
-import { ReportQuery } from '../../api/routes/reports/get-report';
+import { ReportQuery } from '../../app/reports/requests';
+import { reportChoices } from '../../queries/dashboard/dashboard';
 import { validateInput } from '../../http/validation';
 import { buildPacket, buildReport, ReportParams, reportDefinitions } from '../../../reports/registry';
 import { barChartSvg } from '../../../reports/engine/chart-svg';
@@ -38,9 +37,8 @@ const pages: PageDef[] = [
       const em = ds.manager;
       const { year, years } = await pickYear(em, req.query.year);
       const scoped = user!.role === 'budget_officer' || user!.role === 'inspector';
-      const orgs = await em.getRepository(OrgUnit).find({ order: { level: 'ASC', name: 'ASC' } });
+      const { orgs, consignments } = await reportChoices(em);
       const org = typeof req.query.org === 'string' && orgs.some((o) => o.code === req.query.org) ? req.query.org : '';
-      const consignments = await em.getRepository(Consignment).find({ order: { name: 'ASC' } });
       const consignment =
         typeof req.query.consignment === 'string' && consignments.some((c) => c.code === req.query.consignment)
           ? req.query.consignment

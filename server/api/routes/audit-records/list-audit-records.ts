@@ -1,5 +1,5 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { AuditRecord } from '../../../../entities/audit-record';
+import { listAuditRecords } from '../../../queries/audit/audit-records';
 import { PageQuery, paged, pageWindow } from '../../../http/pagination';
 import { route } from '../../../http/route';
 import { ADMINS } from '../../../access/roles';
@@ -25,8 +25,7 @@ export default route<object, ListAuditQuery>({
   query: ListAuditQuery,
   handler: async ({ ds, query }) => {
     const { skip, take } = pageWindow(query);
-    const where = { ...(query.entity ? { entity: query.entity } : {}), ...(query.entityId ? { entityId: query.entityId } : {}) };
-    const [items, total] = await ds.getRepository(AuditRecord).findAndCount({ where, order: { id: 'DESC' }, skip, take });
+    const { items, total } = await listAuditRecords(ds.manager, { entity: query.entity, entityId: query.entityId }, { skip, take });
     return { body: paged(items, total, query) };
   },
 });

@@ -1,41 +1,10 @@
 import { PassThrough } from 'node:stream';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsFiscalYear } from '../../../app/validators';
+import { ReportQuery } from '../../../app/reports/requests';
 import { EVERYONE } from '../../../access/roles';
 import { buildPacket, buildReport } from '../../../../reports/registry';
-import { CONTENT_TYPES, FILE_EXTENSIONS, render, ReportFormat } from '../../../../reports/engine';
+import { CONTENT_TYPES, FILE_EXTENSIONS, render } from '../../../../reports/engine';
 import { DomainError } from '../../../../domain/errors';
-
-export class ReportQuery {
-  @IsOptional()
-  @IsIn(['xlsx', 'pdf', 'json'])
-  format?: ReportFormat;
-
-  @IsOptional()
-  @IsFiscalYear()
-  year?: number;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  org?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  consignment?: string;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(4)
-  quarter?: number;
-
-  @IsOptional()
-  @IsCalendarDate()
-  asOf?: string;
-}
 
 export default route<object, ReportQuery>({
   id: 'reports.get',

@@ -2,7 +2,7 @@ import { IsOptional, IsString, Matches } from 'class-validator';
 import { PageQuery, paged, pageWindow } from '../../../http/pagination';
 import { route } from '../../../http/route';
 import { EVERYONE } from '../../../access/roles';
-import { listRuleVersions } from '../../../app/admin/rule-versions';
+import { listRuleVersions } from '../../../queries/rule-versions/rule-versions';
 
 export class ListRuleVersionsQuery extends PageQuery {
   /** only the versions of this rule, e.g. transfer_report_deadline */
