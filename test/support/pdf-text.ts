@@ -353,7 +353,7 @@ let worker: Worker | undefined;
 
 function callSync<N extends Name>(name: N, ...args: Parameters<Operations[N]>): Awaited<ReturnType<Operations[N]>> {
   worker ??= new Worker(
-    `require('ts-node').register({ transpileOnly: true, project: ${JSON.stringify(path.join(__dirname, '..', '..', 'tsconfig.json'))} });
+    `require(${JSON.stringify(require.resolve('ts-node'))}).register({ transpileOnly: true, project: ${JSON.stringify(path.join(__dirname, '..', '..', 'tsconfig.json'))} });
      require(${JSON.stringify(__filename)});`,
     { eval: true, workerData: { pdfTextWorker: true } },
   );
