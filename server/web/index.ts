@@ -7,7 +7,6 @@ import { DomainError } from '../../domain/errors';
 import { httpStatusOf } from '../http/error-status';
 import type { RouteDef } from '../http/route';
 import type { RequestContext } from '../context';
-import { koreanFontPaths } from '../../reports/engine/pdf-fonts';
 import { tokensEqual } from './csrf';
 import { loadSession, sessionToken } from './session';
 import { ROLE_LABEL, TEMPLATES_DIR, views } from './render';
@@ -48,13 +47,12 @@ type WebRequest = Request & { ctx?: RequestContext };
 export function mountWeb(app: express.Express, ds: DataSource, _routes: RouteDef[]): void {
   const pages = pageRoutes();
   const web = express.Router();
-  // Noto Sans KR (the PDF's font) as a fallback web font for machines without a Korean font
-  const fonts = koreanFontPaths();
+  // the Korean web font: WOFF2 subsets of the PDFs' Noto Sans KR (npm run build:font), versioned by ?v= in site.css
   web.get('/static/fonts/:file', (req: Request, res: Response, next: NextFunction) => {
-    const file =
-      req.params.file === 'NotoSansKR-Regular.otf' ? fonts.regular : req.params.file === 'NotoSansKR-Bold.otf' ? fonts.bold : null;
-    if (!file) return next();
-    res.sendFile(file, { maxAge: '30d', immutable: true, headers: { 'Content-Type': 'font/otf' } });
+    const name = String(req.params.file);
+    if (!/^NotoSansKR-(Regular|Bold)\.subset\.woff2$/.test(name)) return next();
+    const file = path.join(TEMPLATES_DIR, 'static', 'fonts', name);
+    res.sendFile(file, { maxAge: '365d', immutable: true, headers: { 'Content-Type': 'font/woff2' } });
   });
   web.use('/static', express.static(path.join(TEMPLATES_DIR, 'static'), { maxAge: '1h', index: false }));
   web.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));

@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +8,9 @@ import { InspectionTemplate } from '../../entities/inspection-template';
 import { run as runInspectionStep } from '../../seeds/steps/050-inspections';
 import { consignmentChecklistV1, findings2020 } from '../../seeds/data/ecommerce-inspection-2020';
 import { testApp, TestApp } from '../support/app';
+import { pdfText } from '../support/pdf-text';
 
-/** pdftotext breaks long lines and may drop the narrow space between Hangul syllables: compare without whitespace. */
+/** The PDF's text breaks long lines and may drop the narrow space between Hangul syllables: compare without whitespace. */
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 function areaTitles(areas: { title: string; areas?: unknown[] }[]): string[] {
@@ -43,7 +43,7 @@ describe('inspections: the seeded 2020 inspection of the e-commerce center (seed
     expect(res.status).to.equal(200);
     const file = path.join(dir, 'inspection.pdf');
     fs.writeFileSync(file, res.body as Buffer);
-    const text = squash(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }));
+    const text = squash(await pdfText(file));
     const headings = areaTitles(consignmentChecklistV1.areas);
     expect(headings).to.include.members([
       '일반운영 분야',

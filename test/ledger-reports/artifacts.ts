@@ -1,16 +1,16 @@
 /**
  * Reading rendered reports back, independently of the engine: an xlsx through exceljs (each cell's
- * display text computed here from its stored value and number format) and a PDF through pdftotext.
+ * display text computed here from its stored value and number format) and a PDF through pdf.js (test/support/pdf-text.ts).
  * Expected figures in the tests come from the seed transcriptions (seeds/data/*.ts `printed`),
  * formatted here with Intl — never with domain/money.ts, the code under test.
  */
 import { expect } from 'chai';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { render, ReportModel } from '../../reports/engine';
+import { pdfTextSync, pdfToPngSync } from '../support/pdf-text';
 
 export const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-reports-'));
 
@@ -35,14 +35,14 @@ export async function renderFile(model: ReportModel | ReportModel[], name: strin
 }
 
 export function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return pdfTextSync(file);
 }
 
 /** Renders page `page` at 60 dpi into test-artifacts/ledger-reports/<name>-<page>.png and returns the path. */
 export function pngPreview(file: string, name: string, page = 1): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const prefix = path.join(ARTIFACTS, name);
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(page), '-l', String(page), file, prefix]);
+  pdfToPngSync(file, `${prefix}-${page}.png`, page, 60);
   const made = fs
     .readdirSync(ARTIFACTS)
     .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))

@@ -10,6 +10,7 @@ import type { ReportModel, TableSection } from '../../reports/engine';
 import { systemContext } from '../../server/context';
 import { citizenCommunication } from '../../seeds/data';
 import { testApp, TestApp } from '../support/app';
+import { pdfFonts } from '../support/pdf-text';
 import {
   expectRowsInOrder,
   labelsOnly,
@@ -133,7 +134,7 @@ describe('ledger reports: seed 003 (시민소통기획관)', function () {
     it('renders a readable first page (PNG preview saved)', () => {
       const png = pngPreview(pdf, 'expenditure-settlement-2018');
       expect(fs.statSync(png).size).to.be.greaterThan(10_000);
-      const fonts = require('node:child_process').execFileSync('pdffonts', [pdf], { encoding: 'utf8' }) as string;
+      const fonts = pdfFonts(pdf);
       expect(fonts).to.match(/NotoSansKR/);
     });
   });

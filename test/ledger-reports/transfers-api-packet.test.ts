@@ -16,6 +16,7 @@ import { systemContext } from '../../server/context';
 import { createTransfer } from '../../server/app/ledger/ledger';
 import { citizenCommunication } from '../../seeds/data';
 import { testApp, TestApp } from '../support/app';
+import { pdfOutlineXmlSync } from '../support/pdf-text';
 import { expectRowsInOrder, outDir, pdfRows, pdfText, pngPreview, renderFile, squash, thousand, xlsxRows } from './artifacts';
 import { settlementRows } from './seed003-tables';
 
@@ -216,7 +217,7 @@ describe('ledger reports: 전용 보고, API, CLI and council packet', function 
       expect(res.status).to.equal(200);
       const file = path.join(outDir, 'packet.pdf');
       fs.writeFileSync(file, res.body as Buffer);
-      const xml = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-q', file], { encoding: 'utf8' });
+      const xml = pdfOutlineXmlSync(file);
       const outline = [...xml.matchAll(/<item page="\d+">([^<]*)<\/item>/g)].map((m) => m[1]);
       // the ledger reports in packet order (other teams' packet reports may sit between them)
       expect(outline[0]).to.equal('목 차');
@@ -259,7 +260,7 @@ describe('ledger reports: 전용 보고, API, CLI and council packet', function 
     expectRowsInOrder(pdfRows(pdfText(one), 6), settlementRows(), 'cli pdf');
     const packet = path.join(outDir, 'cli-packet.pdf');
     run(['packet', '--year', '2018', '--org', '시민소통기획관', '--format', 'pdf', '--out', packet]);
-    const xml = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-q', packet], { encoding: 'utf8' });
+    const xml = pdfOutlineXmlSync(packet);
     expect(xml).to.contain('<outline>');
     expect(xml).to.contain('2018 회계연도 세출결산');
   });

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { renderPdf } from '../../reports/engine/pdf';
 import { ReportModel } from '../../reports/engine/model';
 import { formatAmount, toUnit } from '../../domain/money';
+import { pdfText, pdfWords } from '../support/pdf-text';
 
 /** A city's totals (15조 in 천원) must not run into the next column: figure columns widen to fit. */
 describe('reports: pdf figure columns fit their widest figure', () => {
@@ -32,19 +32,14 @@ describe('reports: pdf figure columns fit their widest figure', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-widths-')), 'w.pdf');
     await renderPdf(model, file);
     // word boxes: the three figures and the label's last word may not overlap on the page
-    const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
-    const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
-      x0: Number(m[1]),
-      x1: Number(m[2]),
-      text: m[3],
-    }));
+    const words = (await pdfWords(file)).flat().map((w) => ({ x0: w.x, x1: w.x + w.width, text: w.text }));
     const figures = words.filter((w) => w.text === '15,429,998,530');
     expect(figures).to.have.length(3);
     const labelWords = words.filter((w) => label.includes(w.text) && w.text.length > 1);
     const boxes = [Math.max(...labelWords.map((w) => w.x1)), ...figures.flatMap((f) => [f.x0, f.x1])];
     // label end ≤ fig1 start < fig1 end ≤ fig2 start < …
     for (let i = 0; i + 1 < boxes.length; i++) expect(boxes[i], `box edge ${i}`).to.be.at.most(boxes[i + 1]);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const text = await pdfText(file);
     expect(text.replace(/\s+/g, '')).to.contain(label.replace(/\s+/g, ''));
   });
 });

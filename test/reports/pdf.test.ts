@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -8,6 +7,7 @@ import { renderPdf } from '../../reports/engine/pdf';
 import { ReportModel, TableSection } from '../../reports/engine/model';
 import { syntheticSettlement } from '../../reports/engine/synthetic';
 import { sampleSettlement } from './sample';
+import { pdfFonts, pdfImagesList, pdfInfo, pdfText } from '../support/pdf-text';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reports-pdf-'));
 
@@ -25,11 +25,7 @@ async function renderToBuffer(model: ReportModel): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function pdftotext(file: string): string {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
-
-/** pdftotext may drop the narrow space between two Hangul syllables ("합 계" → "합계"). */
+/** Text extractors may drop the narrow space between two Hangul syllables ("합 계" → "합계"). */
 function squash(s: string): string {
   return s.replace(/\s+/g, '');
 }
@@ -49,16 +45,16 @@ describe('reports/pdf', function () {
 
     before(async () => {
       ({ file } = await renderToFile(model, 'settlement.pdf'));
-      text = pdftotext(file);
+      text = await pdfText(file);
       tokens = new Set(text.split(/\s+/));
     });
 
-    it('is an A4 PDF with the Korean fonts embedded', () => {
+    it('is an A4 PDF with the Korean fonts embedded', async () => {
       expect(fs.readFileSync(file).subarray(0, 5).toString()).to.equal('%PDF-');
-      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+      const fonts = pdfFonts(file);
       expect(fonts).to.match(/NotoSansKR-Regular.*yes\s+yes\s+yes/);
       expect(fonts).to.match(/NotoSansKR-Bold.*yes\s+yes\s+yes/);
-      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      const info = await pdfInfo(file);
       expect(info).to.match(/Page size:\s+595\.28 x 841\.89/);
     });
 
@@ -94,11 +90,11 @@ describe('reports/pdf', function () {
       expect(squash(text)).to.contain(squash('2018년 대비'));
     });
 
-    it('draws the bar chart as vectors with its categories and value labels', () => {
+    it('draws the bar chart as vectors with its categories and value labels', async () => {
       expect(text).to.contain('집행률(%)');
       for (const label of ['93.5', '97.3', '74.8']) expect(tokens.has(label)).to.equal(true);
       // vector, not an image
-      const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n');
+      const images = (await pdfImagesList(file)).trim().split('\n');
       expect(images.length).to.equal(2); // header lines only
     });
 
@@ -120,7 +116,7 @@ describe('reports/pdf', function () {
     before(async () => {
       const r = await renderToFile(model, 'long.pdf');
       count = r.pages;
-      text = pdftotext(r.file);
+      text = await pdfText(r.file);
     });
 
     it('spreads ~300 rows over several pages and reports the page count', () => {
@@ -156,7 +152,7 @@ describe('reports/pdf', function () {
       const b = syntheticSettlement({ bureaus: 1, departmentsPerBureau: 2, programsPerDepartment: 40 });
       const single = await renderToFile(a, 'a.pdf');
       const { file, pages: total } = await renderToFile([a, b], 'packet.pdf');
-      const text = pages(pdftotext(file));
+      const text = pages(await pdfText(file));
       expect(squash(text[0])).to.contain('목차');
       expect(squash(text[0])).to.contain(squash(`1. ${a.title}`));
       // report 1 starts on page 2, report 2 right after report 1's pages

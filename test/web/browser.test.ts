@@ -1,16 +1,16 @@
 import { expect } from 'chai';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import ExcelJS from 'exceljs';
-import { chromium, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { testApp, TestApp, DemoUser } from '../support/app';
+import { launchChromium } from '../support/browser';
+import { pdfText } from '../support/pdf-text';
 import { password } from './helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts', 'web');
 const AXE = path.join(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
 
@@ -31,28 +31,13 @@ describe('web pages in a real browser (Chromium)', function () {
   const contexts: BrowserContext[] = [];
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      console.log(`    (skipped: ${CHROMIUM} is missing — install Debian's chromium to run the browser tests)`);
-      this.skip();
-    }
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     t = await testApp({ web: true });
     server = t.app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    // Debian's /usr/bin/chromium when installed, else the one of @sparticuz/chromium: a missing browser fails here
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -104,6 +89,29 @@ describe('web pages in a real browser (Chromium)', function () {
     await page.getByRole('button', { name: '로그인' }).click();
     expect(await page.getByRole('alert').innerText()).to.contain('아이디 또는 비밀번호가 올바르지 않습니다');
     expect(await page.getByLabel('아이디').inputValue()).to.equal('officer');
+  });
+
+  it('serves the Korean web font (WOFF2 subsets of Noto Sans KR, cached a year) and the pages draw Hangul with it', async () => {
+    const page = await login('officer');
+    await page.evaluate('document.fonts.ready.then(() => true)');
+    const loaded = (await page.evaluate(
+      `[...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Noto Sans KR Web' && f.status === 'loaded').map((f) => f.weight)`,
+    )) as string[];
+    expect(loaded).to.include.members(['400', '700']);
+    expect(await page.evaluate(`document.fonts.check('16px "Noto Sans KR Web"', '예산·민간위탁 관리대장 △')`)).to.equal(true);
+    expect(await page.evaluate('getComputedStyle(document.body).fontFamily')).to.match(/^"Noto Sans KR Web"/);
+    const css = await (await page.request.get(`${base}/static/site.css`)).text();
+    const urls = [...css.matchAll(/url\("(\/static\/fonts\/[^"]+)"\)/g)].map((m) => m[1]);
+    expect(urls).to.have.length(2);
+    for (const url of urls) {
+      const res = await page.request.get(`${base}${url}`);
+      expect(res.status(), url).to.equal(200);
+      expect(res.headers()['content-type']).to.equal('font/woff2');
+      expect(res.headers()['cache-control']).to.contain('max-age=31536000').and.to.contain('immutable');
+      const body = await res.body();
+      expect(body.subarray(0, 4).toString('latin1')).to.equal('wOF2');
+      expect(body.length).to.be.below(1_500_000);
+    }
   });
 
   it('budget officer: dashboard → consignment year → records a disbursement and sees the balance fall; too much is refused with the rule and figures; the ledger refuses an execution above 예산현액', async () => {
@@ -291,7 +299,7 @@ describe('web pages in a real browser (Chromium)', function () {
     const pdfPath = path.join(dir, pdfDl.suggestedFilename());
     await pdfDl.saveAs(pdfPath);
     expect(fs.readFileSync(pdfPath).subarray(0, 5).toString()).to.equal('%PDF-');
-    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    const text = await pdfText(pdfPath);
     expect(text).to.contain('전자상거래센터');
     fs.rmSync(dir, { recursive: true, force: true });
 
