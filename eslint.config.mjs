@@ -48,7 +48,8 @@ const noStatements = {
       },
       {
         // em.insert(Entity, …), em.find(Entity, …): an entity class as the first argument
-        selector: "CallExpression[callee.property.name=/^(insert|update|delete|find|count|exists|remove)$/][arguments.0.type='Identifier'][arguments.0.name=/^[A-Z]/]",
+        selector:
+          "CallExpression[callee.property.name=/^(insert|update|delete|find|count|exists|remove)$/][arguments.0.type='Identifier'][arguments.0.name=/^[A-Z]/]",
         message: 'A repository or SQL call belongs in server/store (every statement of an aggregate in one place).',
       },
     ],
@@ -80,17 +81,77 @@ export default tseslint.config(
       ],
     },
   ),
+  layer(
+    ['server/requests/**/*.ts'],
+    ['app', 'queries', 'store', 'access', 'api', 'web', 'http', 'auth', 'db', 'reports', 'seeds'],
+    'server/requests is the request vocabulary (validators, validateInput, paging): it uses only domain/.',
+    typeormTypesOnly,
+  ),
   layer(['entities/**/*.ts'], ['server', 'reports', 'seeds', 'scripts'], 'entities/ describe tables; they use only domain/.'),
-  layer(['server/db/**/*.ts'], ['app', 'queries', 'store', 'access', 'api', 'web', 'http', 'auth', 'reports', 'seeds'], 'server/db is the database plumbing under the store.'),
-  layer(['server/store/**/*.ts'], ['app', 'queries', 'access', 'api', 'web', 'http', 'auth', 'reports', 'seeds'], 'server/store holds statements; decisions are in domain/, use cases in server/app.'),
-  layer(['server/access/**/*.ts'], ['app', 'queries', 'api', 'web', 'http', 'auth', 'reports', 'seeds'], 'server/access decides who may; it reads through server/store.', typeormTypesOnly),
-  layer(['server/queries/**/*.ts'], ['app', 'api', 'web', 'http', 'auth', 'reports', 'seeds', 'lean', 'pipeline'], 'server/queries are read models over server/store.', typeormTypesOnly),
-  layer(['server/app/**/*.ts'], ['api', 'web', 'reports', 'seeds', 'lean', 'pipeline'], 'server/app holds use cases; statements are in server/store, adapters in server/api and server/web.', typeormTypesOnly),
-  layer(['server/http/**/*.ts', 'server/auth/**/*.ts'], ['api', 'web', 'reports', 'seeds', 'lean', 'pipeline'], 'HTTP plumbing and authentication sit under the adapters.', typeormTypesOnly),
-  layer(['server/api/**/*.ts'], ['store', 'db', 'web', 'seeds', 'scripts'], 'server/api is a thin adapter: request class → use case (server/app) or read model (server/queries).', typeormTypesOnly),
-  layer(['server/web/**/*.ts'], ['store', 'db', 'api', 'seeds', 'scripts'], 'server/web is a thin adapter: form → request class → use case (server/app) or read model (server/queries).', typeormTypesOnly),
-  layer(['reports/engine/**/*.ts'], ['server', 'definitions', 'seeds', 'scripts'], 'The report engine renders a model; it knows nothing of where the figures come from.', typeormTypesOnly),
-  layer(['reports/definitions/**/*.ts', 'reports/*.ts'], ['store', 'db', 'app', 'api', 'web', 'http', 'seeds', 'scripts'], 'A report definition reads server/queries and builds a model.', typeormTypesOnly),
+  layer(
+    ['server/db/**/*.ts'],
+    ['app', 'queries', 'store', 'access', 'api', 'web', 'http', 'auth', 'reports', 'seeds'],
+    'server/db is the database plumbing under the store.',
+  ),
+  layer(
+    ['server/store/**/*.ts'],
+    ['app', 'queries', 'access', 'api', 'web', 'http', 'auth', 'reports', 'seeds'],
+    'server/store holds statements; decisions are in domain/, use cases in server/app.',
+  ),
+  layer(
+    ['server/access/**/*.ts'],
+    ['app', 'queries', 'api', 'web', 'http', 'auth', 'reports', 'seeds'],
+    'server/access decides who may; it reads through server/store.',
+    typeormTypesOnly,
+  ),
+  layer(
+    ['server/queries/**/*.ts'],
+    ['app', 'api', 'web', 'http', 'auth', 'reports', 'seeds', 'lean', 'pipeline'],
+    'server/queries are read models over server/store.',
+    typeormTypesOnly,
+  ),
+  layer(
+    ['server/app/**/*.ts'],
+    ['api', 'web', 'reports', 'seeds', 'lean', 'pipeline'],
+    'server/app holds use cases; statements are in server/store, adapters in server/api and server/web.',
+    typeormTypesOnly,
+  ),
+  layer(
+    ['server/http/**/*.ts'],
+    ['api', 'web', 'reports', 'seeds', 'lean', 'pipeline'],
+    'HTTP plumbing sits under the adapters.',
+    typeormTypesOnly,
+  ),
+  layer(
+    ['server/auth/**/*.ts'],
+    ['app', 'queries', 'http', 'api', 'web', 'reports', 'seeds', 'lean', 'pipeline'],
+    'Authentication (passwords, tokens, sessions) reads through server/store; its HTTP middleware is in server/http.',
+    typeormTypesOnly,
+  ),
+  layer(
+    ['server/api/**/*.ts'],
+    ['store', 'db', 'web', 'seeds', 'scripts'],
+    'server/api is a thin adapter: request class → use case (server/app) or read model (server/queries).',
+    typeormTypesOnly,
+  ),
+  layer(
+    ['server/web/**/*.ts'],
+    ['store', 'db', 'api', 'seeds', 'scripts'],
+    'server/web is a thin adapter: form → request class → use case (server/app) or read model (server/queries).',
+    typeormTypesOnly,
+  ),
+  layer(
+    ['reports/engine/**/*.ts'],
+    ['server', 'definitions', 'seeds', 'scripts'],
+    'The report engine renders a model; it knows nothing of where the figures come from.',
+    typeormTypesOnly,
+  ),
+  layer(
+    ['reports/definitions/**/*.ts', 'reports/*.ts'],
+    ['store', 'db', 'app', 'api', 'web', 'http', 'seeds', 'scripts'],
+    'A report definition reads server/queries and builds a model.',
+    typeormTypesOnly,
+  ),
   noStatements,
   {
     // tests may reach into any layer to arrange and inspect

@@ -5,7 +5,7 @@ import path from 'node:path';
 import multer from 'multer';
 import { DataSource } from 'typeorm';
 import { loadRoutes } from './api/routes';
-import { bearerAuth } from './auth/authenticate';
+import { bearerAuth } from './http/authenticate';
 import { mountRoutes, RouteDef } from './http/route';
 import { buildOpenApi } from './http/openapi';
 import { problemHandler, sendProblem } from './http/problem';

@@ -20,45 +20,29 @@ export function folderOf(file: string): string {
 
 const PURE = ['domain', 'entities'];
 const CONTEXT = 'server/context.ts';
+/** the request vocabulary (validation decorators, validateInput, paging): pure, used from the store up */
+const REQUESTS = 'server/requests';
+const BELOW_ADAPTERS = [...PURE, REQUESTS, CONTEXT, 'server/app', 'server/queries', 'server/access', 'server/http', 'server/auth'];
 /** For each folder, the folders it may import (besides itself). */
 const MAY_IMPORT: Record<string, string[]> = {
   domain: ['entities'],
   entities: ['domain'],
   'server/context.ts': ['entities'],
+  'server/requests': ['domain'],
   'server/db': [...PURE],
-  'server/store': [...PURE, 'server/db', CONTEXT],
-  'server/access': [...PURE, 'server/store', 'server/db', CONTEXT],
-  'server/queries': [...PURE, 'server/store', 'server/access', 'server/db', CONTEXT],
-  'server/auth': [...PURE, 'server/store', 'server/access', 'server/db', CONTEXT],
-  'server/app': [...PURE, 'server/queries', 'server/store', 'server/access', 'server/auth', 'server/db', CONTEXT],
-  'server/http': [...PURE, 'server/app', 'server/queries', 'server/store', 'server/access', 'server/auth', 'server/db', CONTEXT],
-  'server/api': [
-    ...PURE,
-    'server/app',
-    'server/queries',
-    'server/access',
-    'server/http',
-    'server/auth',
-    CONTEXT,
-    'reports/registry.ts',
-    'reports/engine',
-  ],
-  'server/web': [
-    ...PURE,
-    'server/app',
-    'server/queries',
-    'server/access',
-    'server/http',
-    'server/auth',
-    CONTEXT,
-    'reports/registry.ts',
-    'reports/engine',
-  ],
-  'server/app.ts': [...PURE, 'server/api', 'server/web', 'server/http', 'server/auth', 'server/db', 'server/access', 'server/app', CONTEXT],
+  'server/store': [...PURE, REQUESTS, 'server/db', CONTEXT],
+  'server/access': [...PURE, REQUESTS, 'server/store', 'server/db', CONTEXT],
+  'server/queries': [...PURE, REQUESTS, 'server/store', 'server/access', 'server/db', CONTEXT],
+  'server/auth': [...PURE, REQUESTS, 'server/store', 'server/access', 'server/db', CONTEXT],
+  'server/app': [...PURE, REQUESTS, 'server/queries', 'server/store', 'server/access', 'server/auth', 'server/db', CONTEXT],
+  'server/http': [...PURE, REQUESTS, 'server/app', 'server/queries', 'server/store', 'server/access', 'server/auth', 'server/db', CONTEXT],
+  'server/api': [...BELOW_ADAPTERS, 'reports/registry.ts', 'reports/engine'],
+  'server/web': [...BELOW_ADAPTERS, 'reports/registry.ts', 'reports/engine'],
+  'server/app.ts': [...BELOW_ADAPTERS, 'server/api', 'server/web', 'server/db'],
   'reports/engine': ['domain'],
   // the registry is the definitions' contract (ReportDefinition); it finds them by folder, not by import
-  'reports/definitions': [...PURE, 'server/queries', 'server/access', CONTEXT, 'reports/engine', 'reports/registry.ts'],
-  'reports/registry.ts': [...PURE, 'reports/definitions', 'reports/engine', 'server/queries', CONTEXT],
+  'reports/definitions': [...PURE, REQUESTS, 'server/queries', 'server/access', CONTEXT, 'reports/engine', 'reports/registry.ts'],
+  'reports/registry.ts': [...PURE, REQUESTS, 'reports/definitions', 'reports/engine', 'server/queries', CONTEXT],
 };
 /** Composition roots: they may import anything, and nothing in the service imports them. */
 const ROOTS = ['seeds', 'scripts', 'migrations', 'test', 'ormconfig.ts', 'server/main.ts'];

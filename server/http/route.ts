@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Role } from '../../entities/user';
 import { RequestContext } from '../context';
 import { DomainError, forbidden } from '../../domain/errors';
-import { validateInput } from './validation';
+import { validateInput } from '../requests/validation';
 import { idempotency } from './idempotency';
 import { sendProblem } from './problem';
 

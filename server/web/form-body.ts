@@ -1,5 +1,5 @@
 import { getMetadataStorage } from 'class-validator';
-import { validateInput } from '../http/validation';
+import { validateInput } from '../requests/validation';
 
 /**
  * The one path from a web form to a use case: the form's fields are read into the same request class

@@ -1,6 +1,6 @@
 import { IsBoolean, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Role } from '../../../entities/user';
-import { IsCalendarDate } from '../validators';
+import { IsCalendarDate } from '../../requests/validators';
 
 /**
  * The requests of the administrator's use cases, read by the API routes and by the web forms

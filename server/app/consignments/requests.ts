@@ -3,7 +3,7 @@
  * what the API validates and what the web forms are read into (formBody), one validation path per write.
  */
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsFiscalYear, IsWon } from '../validators';
+import { IsCalendarDate, IsFiscalYear, IsWon } from '../../requests/validators';
 
 export class CreateConsignmentBody {
   @Matches(/^[A-Za-z0-9_-]{1,40}$/)

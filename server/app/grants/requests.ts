@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_AMOUNT } from '../../../domain/money';
-import { IsCalendarDate, IsFiscalYear, IsWon } from '../validators';
+import { IsCalendarDate, IsFiscalYear, IsWon } from '../../requests/validators';
 
 export class CreateDisbursementBody {
   @IsString()

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { DomainError, FieldProblem } from '../../../domain/errors';
 import { RequestContext } from '../../context';
 import { inTransaction } from '../../db/transaction';
-import { flattenValidationErrors } from '../../http/validation';
+import { flattenValidationErrors } from '../../requests/validation';
 import { SHEETS } from './rows';
 import type { AppropriationRow, EntryRow, ProgramYearRow } from './requests';
 import { parseWorkbook, type CellOrigin } from './xlsx';

@@ -1,5 +1,5 @@
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsFiscalYear, IsWon } from '../validators';
+import { IsFiscalYear, IsWon } from '../../requests/validators';
 import { LedgerEntryFields } from '../ledger/entry-fields';
 
 /**

@@ -1,6 +1,6 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CARRY_TYPES, CarryType } from '../../../entities/ledger-entry';
-import { IsCalendarDate, IsWon } from '../validators';
+import { IsCalendarDate, IsWon } from '../../requests/validators';
 import { POSTABLE_KINDS, PostableKind } from './ledger';
 
 /** The fields of a ledger entry, shared by the API request and a row of the bulk import. */

@@ -14,8 +14,8 @@ import {
 } from 'class-validator';
 import type { OrgLevel } from '../../../entities/org-unit';
 import type { Account, ProgramKind } from '../../../entities/program';
-import { PageQuery } from '../../http/pagination';
-import { IsCalendarDate, IsDecimalText, IsFiscalYear, IsWon } from '../validators';
+import { PageQuery } from '../../requests/pagination';
+import { IsCalendarDate, IsDecimalText, IsFiscalYear, IsWon } from '../../requests/validators';
 
 /**
  * The requests of the reference data (organisation units, programs, program-years, appropriations):

@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsFiscalYear } from '../validators';
+import { IsCalendarDate, IsFiscalYear } from '../../requests/validators';
 
 /** The parameters of a report (GET /api/reports/:name and the report pages): the format and what the report is of. */
 export class ReportQuery {

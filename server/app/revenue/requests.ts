@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import type { RevenueEntryKind } from '../../../entities/revenue';
-import { IsCalendarDate, IsFiscalYear, IsWon } from '../validators';
+import { IsCalendarDate, IsFiscalYear, IsWon } from '../../requests/validators';
 
 /** The requests of revenue (세입): lines and their entries. The API validates with these; the use cases take them. */
 

@@ -11,7 +11,7 @@ import { addFigures, executionRateOf } from '../../../domain/ledger';
 import { LEDGER_READERS, LEDGER_WRITERS } from '../../access/roles';
 import { CreateEntryBody } from '../../api/routes/ledger-entries/create-entry';
 import { idParam } from '../../http/params';
-import { validateInput } from '../../http/validation';
+import { validateInput } from '../../requests/validation';
 import { assertOrgAccess } from '../../access/scope';
 import { effectiveOrgUnitId, POSTABLE_KINDS, postEntry, programYearFigures, reverseEntry, reverseTransfer } from '../../app/ledger/ledger';
 import { ReverseEntryBody } from '../../api/routes/ledger-entries/reverse-entry';

@@ -3,7 +3,7 @@ import { httpStatusOf } from '../../http/error-status';
 import { EVERYONE } from '../../access/roles';
 import { ReportQuery } from '../../app/reports/requests';
 import { reportChoices } from '../../queries/dashboard/dashboard';
-import { validateInput } from '../../http/validation';
+import { validateInput } from '../../requests/validation';
 import { buildPacket, buildReport, ReportParams, reportDefinitions } from '../../../reports/registry';
 import { barChartSvg } from '../../../reports/engine/chart-svg';
 import { headerGrid, ReportModel } from '../../../reports/engine/model';

@@ -1,6 +1,6 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { listAuditRecords } from '../../../queries/audit/audit-records';
-import { PageQuery, paged, pageWindow } from '../../../http/pagination';
+import { PageQuery, paged, pageWindow } from '../../../requests/pagination';
 import { route } from '../../../http/route';
 import { ADMINS } from '../../../access/roles';
 

@@ -1,4 +1,4 @@
-import { IsFiscalYear } from '../../../app/validators';
+import { IsFiscalYear } from '../../../requests/validators';
 import { route } from '../../../http/route';
 import { EVERYONE } from '../../../access/roles';
 import { consignmentDetail, listConsignments } from '../../../queries/consignments/consignments';

@@ -1,7 +1,7 @@
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { PageQuery, paged, pageWindow } from '../../../http/pagination';
+import { PageQuery, paged, pageWindow } from '../../../requests/pagination';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsFiscalYear } from '../../../app/validators';
+import { IsCalendarDate, IsFiscalYear } from '../../../requests/validators';
 import { INSPECTION_READERS } from '../../../access/inspection-roles';
 import { findingsRegisterOf } from '../../../queries/inspections/register';
 import { getFinding } from '../../../queries/inspections/inspection-view';

@@ -1,4 +1,4 @@
-import { IsFiscalYear } from '../../../app/validators';
+import { IsFiscalYear } from '../../../requests/validators';
 import { route } from '../../../http/route';
 import { ADMINS } from '../../../access/roles';
 import { openYear } from '../../../app/ledger/fiscal-years';

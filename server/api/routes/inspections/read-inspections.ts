@@ -1,7 +1,7 @@
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
-import { PageQuery, paged, pageWindow } from '../../../http/pagination';
+import { PageQuery, paged, pageWindow } from '../../../requests/pagination';
 import { route } from '../../../http/route';
-import { IsFiscalYear } from '../../../app/validators';
+import { IsFiscalYear } from '../../../requests/validators';
 import { INSPECTION_READERS } from '../../../access/inspection-roles';
 import { getInspection, listInspections } from '../../../queries/inspections/inspection-view';
 import { INSPECTION_STATUSES, InspectionStatus } from '../../../../entities/inspection';

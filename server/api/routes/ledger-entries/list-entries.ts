@@ -1,9 +1,9 @@
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { FindOptionsWhere } from 'typeorm';
 import { LedgerEntry, ENTRY_KINDS, EntryKind } from '../../../../entities/ledger-entry';
-import { PageQuery, paged, pageWindow } from '../../../http/pagination';
+import { PageQuery, paged, pageWindow } from '../../../requests/pagination';
 import { route } from '../../../http/route';
-import { IsFiscalYear } from '../../../app/validators';
+import { IsFiscalYear } from '../../../requests/validators';
 import { LEDGER_READERS } from '../../../access/roles';
 
 export class ListEntriesQuery extends PageQuery {

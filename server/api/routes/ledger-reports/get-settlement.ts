@@ -1,6 +1,6 @@
 import { IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsFiscalYear } from '../../../app/validators';
+import { IsFiscalYear } from '../../../requests/validators';
 import { LEDGER_READERS } from '../../../access/roles';
 import { settlementFor } from '../../../queries/ledger/settlement';
 

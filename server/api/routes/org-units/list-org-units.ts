@@ -1,4 +1,4 @@
-import { paged, pageWindow } from '../../../http/pagination';
+import { paged, pageWindow } from '../../../requests/pagination';
 import { route } from '../../../http/route';
 import { EVERYONE } from '../../../access/roles';
 import { ListOrgUnitsQuery } from '../../../app/reference/requests';

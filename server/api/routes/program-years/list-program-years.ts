@@ -1,4 +1,4 @@
-import { paged, pageWindow } from '../../../http/pagination';
+import { paged, pageWindow } from '../../../requests/pagination';
 import { route } from '../../../http/route';
 import { LEDGER_READERS } from '../../../access/roles';
 import { ListProgramYearsQuery } from '../../../app/reference/requests';

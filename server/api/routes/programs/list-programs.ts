@@ -1,4 +1,4 @@
-import { PageQuery, paged, pageWindow } from '../../../http/pagination';
+import { PageQuery, paged, pageWindow } from '../../../requests/pagination';
 import { route } from '../../../http/route';
 import { LEDGER_READERS } from '../../../access/roles';
 import { programList } from '../../../queries/reference/programs';

@@ -1,5 +1,5 @@
 import { IsOptional, IsString, Matches } from 'class-validator';
-import { PageQuery, paged, pageWindow } from '../../../http/pagination';
+import { PageQuery, paged, pageWindow } from '../../../requests/pagination';
 import { route } from '../../../http/route';
 import { EVERYONE } from '../../../access/roles';
 import { listRuleVersions } from '../../../queries/rule-versions/rule-versions';

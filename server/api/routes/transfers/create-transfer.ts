@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsWon } from '../../../app/validators';
+import { IsCalendarDate, IsWon } from '../../../requests/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
 import { createTransfer } from '../../../app/ledger/ledger';
 

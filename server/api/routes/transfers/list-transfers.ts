@@ -1,7 +1,7 @@
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { PageQuery, paged, pageWindow } from '../../../http/pagination';
+import { PageQuery, paged, pageWindow } from '../../../requests/pagination';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsFiscalYear } from '../../../app/validators';
+import { IsCalendarDate, IsFiscalYear } from '../../../requests/validators';
 import { LEDGER_READERS } from '../../../access/roles';
 import { listTransfers } from '../../../queries/ledger/transfers';
 import type { ReportStatus } from '../../../../domain/transfer-deadline';

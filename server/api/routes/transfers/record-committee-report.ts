@@ -1,5 +1,5 @@
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../../app/validators';
+import { IsCalendarDate } from '../../../requests/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
 import { recordCommitteeReport } from '../../../app/ledger/ledger';
 import { idParam } from '../../../http/params';

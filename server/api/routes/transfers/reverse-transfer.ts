@@ -1,6 +1,6 @@
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../../app/validators';
+import { IsCalendarDate } from '../../../requests/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
 import { reverseTransfer } from '../../../app/ledger/ledger';
 import { idParam } from '../../../http/params';

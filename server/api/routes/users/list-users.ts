@@ -1,4 +1,4 @@
-import { PageQuery, paged, pageWindow } from '../../../http/pagination';
+import { PageQuery, paged, pageWindow } from '../../../requests/pagination';
 import { route } from '../../../http/route';
 import { ADMINS } from '../../../access/roles';
 import { listUsers } from '../../../queries/admin/admin';

@@ -12,7 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsDecimalText } from '../../validators';
+import { IsCalendarDate, IsDecimalText } from '../../../requests/validators';
 
 /** What createEvaluation takes: CreateEvaluationBody, or the same shape from a seed. */
 export interface EvaluationInput {

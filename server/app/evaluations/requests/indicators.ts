@@ -1,5 +1,5 @@
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsDecimalText, IsFiscalYear } from '../../validators';
+import { IsCalendarDate, IsDecimalText, IsFiscalYear } from '../../../requests/validators';
 
 /** What createIndicator takes: CreateIndicatorBody, or the same shape from a seed. */
 export interface IndicatorInput {

@@ -1,6 +1,6 @@
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import type { RenewalFactKind } from '../../../../entities/evaluation-renewal';
-import { IsCalendarDate, IsDecimalText } from '../../validators';
+import { IsCalendarDate, IsDecimalText } from '../../../requests/validators';
 
 /** What recordRenewalFact takes: RenewalFactBody, or the same shape from a seed. */
 export interface RenewalFactInput {

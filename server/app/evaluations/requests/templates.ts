@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import type { IndicatorMeasure, IndicatorScope } from '../../../../entities/evaluation-template';
 import type { GradeBand } from '../../../../domain/evaluation';
-import { IsCalendarDate, IsDecimalText } from '../../validators';
+import { IsCalendarDate, IsDecimalText } from '../../../requests/validators';
 
 /** What createTemplate takes: CreateTemplateBody, or the same shape from a seed. */
 export interface TemplateInput {

@@ -1,5 +1,5 @@
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../../validators';
+import { IsCalendarDate } from '../../../requests/validators';
 
 /** open → action_reported */
 export class ActionReportBody {

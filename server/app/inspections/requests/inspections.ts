@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsDecimalText, IsFiscalYear } from '../../validators';
+import { IsCalendarDate, IsDecimalText, IsFiscalYear } from '../../../requests/validators';
 import {
   DISCLOSURE_CLASSES,
   DisclosureClass,

@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsDecimalText } from '../../validators';
+import { IsCalendarDate, IsDecimalText } from '../../../requests/validators';
 import type { CriterionSpec } from '../../../../entities/inspection-template';
 
 /** A measurable criterion: the inspector enters the figures, the system judges (e.g. ≥ 10% of users). */

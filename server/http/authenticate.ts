@@ -2,9 +2,9 @@ import type { NextFunction, Request, Response } from 'express';
 import crypto from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { RequestContext } from '../context';
-import { actorForToken } from './tokens';
+import { actorForToken } from '../auth/tokens';
 import { DomainError } from '../../domain/errors';
-import { sendProblem } from '../http/problem';
+import { sendProblem } from './problem';
 
 export type ContextRequest = Request & { ctx?: RequestContext };
 
