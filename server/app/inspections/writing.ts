@@ -20,7 +20,7 @@ import { consignmentById, resolveConsignment } from '../../store/consignments/co
 import { insertInspection, lockInspection, revisionOf, saveInspection } from '../../store/inspections/inspections';
 import { copyFindings, findingsOf, saveFinding } from '../../store/inspections/findings';
 import { copyResults, insertBlankResults, resultsOf } from '../../store/inspections/results';
-import { activeInspectors } from '../../store/inspections/people';
+import { activeInspectors } from '../../store/users/users';
 import { itemsOfVersion } from '../../store/inspections/templates';
 import { InspectionView, inspectionView } from '../../queries/inspections/inspection-view';
 import { addFindingRow } from './findings';

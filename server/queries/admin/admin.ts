@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { OrgUnit } from '../../../entities/org-unit';
 import type { User } from '../../../entities/user';
-import { allOrgUnits } from '../../store/dashboard/reads';
+import { allOrgUnits } from '../../store/org-units/org-units';
 import { allUsers } from '../../store/users/users';
 
 /** The read models of the administrator's pages: the users with their departments, the organisation units. */

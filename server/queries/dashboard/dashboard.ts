@@ -1,7 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { addFigures, type LineFigures } from '../../../domain/ledger';
 import { unitsWithin } from '../../access/scope';
-import { allConsignments, allOrgUnits, orgUnitsByIds, paidDisbursementCount, programYearsByIds } from '../../store/dashboard/reads';
+import { consignmentsByName } from '../../store/consignments/consignments';
+import { paidDisbursementCount } from '../../store/consignments/disbursements';
+import { allOrgUnits, orgUnitsByIds } from '../../store/org-units/org-units';
+import { programYearsByIds } from '../../store/programs/program-years';
 import { countUsers } from '../../store/users/users';
 import { listTransfers, type TransferView } from '../ledger/transfers';
 
@@ -51,5 +54,5 @@ export async function hasPaidGrants(em: EntityManager, consignmentId: number, fi
 
 /** What the report catalogue offers to choose from: organisation units (by level, name) and consignments (by name). */
 export async function reportChoices(em: EntityManager) {
-  return { orgs: await allOrgUnits(em, 'level-name'), consignments: await allConsignments(em) };
+  return { orgs: await allOrgUnits(em, 'level-name'), consignments: await consignmentsByName(em) };
 }

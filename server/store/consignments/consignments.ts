@@ -135,3 +135,8 @@ export async function fundingProgramYearsOf(em: EntityManager, c: Pick<Consignme
 export async function appropriationOf(em: EntityManager, programYearId: number, expenseItem: string): Promise<Appropriation | null> {
   return em.getRepository(Appropriation).findOneBy({ programYearId, expenseItem });
 }
+
+/** Every consignment, by name (the dashboard, the inspection form's choices). */
+export async function consignmentsByName(em: EntityManager): Promise<Consignment[]> {
+  return em.getRepository(Consignment).find({ order: { name: 'ASC' } });
+}

@@ -73,3 +73,7 @@ export async function disbursementsOfYear(em: EntityManager, consignmentId: numb
 export async function paidDisbursements(em: EntityManager, consignmentId: number, fiscalYear: number): Promise<Disbursement[]> {
   return em.getRepository(Disbursement).find({ where: { consignmentId, fiscalYear, status: 'paid' }, order: { paidOn: 'ASC', id: 'ASC' } });
 }
+
+/** How many disbursements of a consignment's fiscal year have been paid. */
+export const paidDisbursementCount = (em: EntityManager, consignmentId: number, fiscalYear: number): Promise<number> =>
+  em.getRepository(Disbursement).countBy({ consignmentId, fiscalYear, status: 'paid' });

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { OrgUnit } from '../../../entities/org-unit';
 import { notFound } from '../../../domain/errors';
 import { leanFindOne } from '../../db/lean';
@@ -48,3 +48,11 @@ export function orgUnitPage(em: EntityManager, year: number | undefined, skip: n
     });
   return qb.skip(skip).take(take).getManyAndCount();
 }
+
+/** Every organisation unit, ordered as the caller lists them (pickers, the administrator's chart). */
+export const allOrgUnits = (em: EntityManager, order: 'code' | 'name' | 'level-name'): Promise<OrgUnit[]> =>
+  em
+    .getRepository(OrgUnit)
+    .find({ order: order === 'code' ? { code: 'ASC' } : order === 'name' ? { name: 'ASC' } : { level: 'ASC', name: 'ASC' } });
+
+export const orgUnitsByIds = (em: EntityManager, ids: number[]): Promise<OrgUnit[]> => em.getRepository(OrgUnit).findBy({ id: In(ids) });

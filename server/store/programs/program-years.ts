@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { ProgramYear } from '../../../entities/program-year';
 import { notFound } from '../../../domain/errors';
 import { lockRow } from '../../db/transaction';
@@ -33,3 +33,6 @@ export async function insertProgramYear(em: EntityManager, values: NewProgramYea
   await em.save(py);
   return py;
 }
+
+export const programYearsByIds = (em: EntityManager, ids: number[]): Promise<ProgramYear[]> =>
+  em.getRepository(ProgramYear).findBy({ id: In(ids) });

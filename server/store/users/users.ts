@@ -48,3 +48,8 @@ export async function isDepartment(em: EntityManager, orgUnitId: number | null |
   if (orgUnitId == null) return false;
   return (await em.getRepository(OrgUnit).findOneBy({ id: orgUnitId, level: 'department' })) !== null;
 }
+
+/** The active inspectors (who may approve an inspection). */
+export async function activeInspectors(em: EntityManager): Promise<User[]> {
+  return em.getRepository(User).find({ where: { role: 'inspector', active: true } });
+}
