@@ -1,4 +1,7 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ENTRY_KINDS, EntryKind } from '../../../entities/ledger-entry';
+import type { ReportStatus } from '../../../domain/transfer-deadline';
+import { PageQuery } from '../../http/pagination';
 import { IsCalendarDate, IsFiscalYear, IsWon } from '../validators';
 import { LedgerEntryFields } from './entry-fields';
 
@@ -92,4 +95,57 @@ export class CommitteeReportBody {
 export class OpenFiscalYearBody {
   @IsFiscalYear()
   year: number;
+}
+
+/** GET /ledger-entries. */
+export class ListEntriesQuery extends PageQuery {
+  @IsOptional()
+  @IsFiscalYear()
+  year?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  programYearId?: number;
+
+  @IsOptional()
+  @IsIn(ENTRY_KINDS)
+  kind?: EntryKind;
+}
+
+/** GET /transfers. */
+export class ListTransfersQuery extends PageQuery {
+  @IsFiscalYear()
+  year: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter?: number;
+
+  @IsOptional()
+  @IsIn(['item', 'program', 'org'])
+  kind?: 'item' | 'program' | 'org';
+
+  /** judge "overdue" as of this day (default today) */
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+
+  /** e.g. unreported_overdue: the 전용 still unreported after their deadline */
+  @IsOptional()
+  @IsIn(['reported', 'reported_late', 'unreported', 'unreported_overdue'])
+  status?: ReportStatus;
+}
+
+/** GET /ledger/settlement. */
+export class SettlementQuery {
+  @IsFiscalYear()
+  year: number;
+
+  /** bureau or department code, or its exact Korean name */
+  @IsString()
+  @MaxLength(100)
+  org: string;
 }

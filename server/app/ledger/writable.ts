@@ -6,13 +6,10 @@ import { ownerAfterMoves } from '../../../domain/transfers';
 import { RequestContext } from '../../context';
 import { Outcome, outcomeOf, settled, valueOf } from '../../db/group-commit';
 import { assertOrgAccess } from '../../access/scope';
-import { lockProgramYear, ProgramYearKey, programMoves, programMovesOf } from '../../store/ledger/program-years';
+import { lockProgramYear, ProgramYearKey, programMovesOf } from '../../store/ledger/program-years';
 import { assertYearOpen } from './fiscal-years';
 
-/** The department that owns a program-year now: its own, or the target of its latest whole-program 이체 not reversed. */
-export async function effectiveOrgUnitId(em: EntityManager, py: ProgramYear): Promise<number> {
-  return ownerAfterMoves(py.orgUnitId, await programMoves(em, py.id));
-}
+export { effectiveOrgUnitId } from '../../queries/ledger/program-year';
 
 /** Locks a program-year for the rest of the transaction and checks the year is open and the actor may write. */
 export async function lockProgramYearForWrite(
