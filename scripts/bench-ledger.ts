@@ -60,7 +60,7 @@ function rng(seed: number): () => number {
 
 async function generate(size: Size, file: string): Promise<{ seconds: number; programYears: number }> {
   const { openDatabase } = await import(path.join(ROOT, 'server', 'db', 'data-source'));
-  const { rebuildTotals } = await import(path.join(ROOT, 'server', 'services', 'running-totals'));
+  const { rebuildTotals } = await import(path.join(ROOT, 'server', 'store', 'ledger', 'running-totals'));
   const t0 = process.hrtime.bigint();
   const ds = await openDatabase(`sqlite:${file}`);
   const rand = rng(42);

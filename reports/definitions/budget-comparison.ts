@@ -16,10 +16,11 @@ import { DomainError, notFound } from '../../domain/errors';
 import { addFigures, ZERO_FIGURES } from '../../domain/ledger';
 import { changeRate } from '../../domain/money';
 import { buildSettlementRows, ProgramYearFacts, SettlementRow } from '../../domain/settlement';
-import { ProgramYear } from '../../entities/program-year';
+import type { ProgramYear } from '../../entities/program-year';
 import { loadYearFacts } from '../../server/queries/ledger/year-facts';
-import { programYearFigures } from '../../server/app/ledger/ledger';
-import { orgUnitByCode } from '../../server/queries/reference/org-units';
+import { programYearFigures } from '../../server/queries/ledger/line-figures';
+import { orgUnitByCode } from '../../server/queries/ledger/org-chart';
+import { programYearIn } from '../../server/queries/ledger/programs';
 import type { Cell, ColumnDef, HeaderCell, ReportModel, ReportRow, RowStyle } from '../engine/model';
 import type { ReportDefinition, ReportParams } from '../registry';
 import {
@@ -165,10 +166,9 @@ async function forOrg(em: Parameters<ReportDefinition['build']>[0], year: number
 async function forProgram(em: Parameters<ReportDefinition['build']>[0], year: number, ref: string, asOf: string): Promise<ReportModel> {
   const program = await resolveProgram(em, ref);
   const decimals = CHANGE_RATE_DECIMALS.program;
-  const pys = em.getRepository(ProgramYear);
-  const py = await pys.findOneBy({ programId: program.id, fiscalYear: year });
+  const py = await programYearIn(em, program.id, year);
   if (!py) throw notFound(`${program.code} in ${year}`, `${year}년 ${program.name}`, 'year');
-  const priorPy = await pys.findOneBy({ programId: program.id, fiscalYear: year - 1 });
+  const priorPy = await programYearIn(em, program.id, year - 1);
 
   // a policy program is the roll-up of its unit programs (as in the settlement tree)
   const figuresOf = async (y: number, target: ProgramYear) => {

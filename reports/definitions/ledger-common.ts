@@ -6,14 +6,10 @@
  * figures themselves come from the ledger services (settlementFor, loadYearFacts, listTransfers,
  * revenueRows), so these reports add no rule of their own.
  */
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Role } from '../../entities/user';
-import { OrgUnit } from '../../entities/org-unit';
-import { Program } from '../../entities/program';
-import { ProgramYear } from '../../entities/program-year';
-import { FiscalYear } from '../../entities/fiscal-year';
-import { findConsignment } from '../../server/store/consignments/consignment-ref';
-import { DomainError, notFound } from '../../domain/errors';
+import { unitsAbolishedIn } from '../../server/queries/ledger/org-chart';
+import { DomainError } from '../../domain/errors';
 import { formatAmount, NumberStyle, Rate, toUnit } from '../../domain/money';
 import type { SettlementRow, SettlementRowKind } from '../../domain/settlement';
 import { executionRateOf } from '../../domain/ledger';
@@ -104,67 +100,12 @@ export function nextDay(iso: string): string {
  * included) whose validity ends within the fiscal year — generated from the org chart's validTo.
  */
 export async function abolitionFootnotes(em: EntityManager, year: number, rootId: number): Promise<string[]> {
-  const units = await em.getRepository(OrgUnit).find({ order: { id: 'ASC' } });
-  const inTree = (u: OrgUnit): boolean => {
-    let current: OrgUnit | undefined = u;
-    for (let i = 0; current && i < 10; i++) {
-      if (current.id === rootId) return true;
-      const parentId: number | null = current.parentId;
-      current = parentId === null ? undefined : units.find((x) => x.id === parentId);
-    }
-    return false;
-  };
-  return units
-    .filter((u) => u.validTo && u.validTo >= `${year}-01-01` && u.validTo <= `${year}-12-31` && u.level !== 'team' && inTree(u))
-    .map((u) => `※ ${shortDate(nextDay(u.validTo!))}일부 조직개편으로 ${u.name} 폐지`);
+  return (await unitsAbolishedIn(em, year, rootId)).map((u) => `※ ${shortDate(nextDay(u.validTo!))}일부 조직개편으로 ${u.name} 폐지`);
 }
 
-/** Ids of the unit and every unit under it (any level), from the full chart. */
-export async function subtreeIds(em: EntityManager, rootId: number): Promise<Set<number>> {
-  const units = await em.getRepository(OrgUnit).find();
-  const ids = new Set<number>([rootId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const u of units)
-      if (u.parentId !== null && ids.has(u.parentId) && !ids.has(u.id)) {
-        ids.add(u.id);
-        grew = true;
-      }
-  }
-  return ids;
-}
-
-/**
- * A program named by the `consignment` parameter: a program code ('EC-U01'), a consignment code or
- * name whose funding program is set, or the exact name of a program ('서울시 전자상거래센터 운영'),
- * also as printed in some year.
- */
-export async function resolveProgram(em: EntityManager, ref: string): Promise<Program> {
-  const repo = em.getRepository(Program);
-  const byCode = await repo.findOneBy({ code: ref });
-  if (byCode) return byCode;
-  const consignment = /^\d+$/.test(ref) ? null : await findConsignment(em, ref);
-  if (consignment?.programId) {
-    const p = await repo.findOneBy({ id: consignment.programId });
-    if (p) return p;
-  }
-  const byName = await repo.findOneBy({ name: ref });
-  if (byName) return byName;
-  const py = await em.getRepository(ProgramYear).findOne({ where: { name: ref }, order: { fiscalYear: 'DESC' } });
-  if (py) {
-    const p = await repo.findOneBy({ id: py.programId });
-    if (p) return p;
-  }
-  throw notFound(`Program ${ref}`, `사업 ${ref}`, 'consignment');
-}
-
-/** The latest closed fiscal year in which the program has a program-year (null when there is none). */
-export async function latestClosedYearOf(em: EntityManager, programId: number): Promise<number | null> {
-  const closed = new Set((await em.getRepository(FiscalYear).findBy({ status: 'closed' })).map((f) => f.year));
-  const years = (await em.getRepository(ProgramYear).findBy({ programId })).map((p) => p.fiscalYear).filter((y) => closed.has(y));
-  return years.length ? Math.max(...years) : null;
-}
+/** Ids of the unit and every unit under it (any level); a program named by a report parameter; its latest closed year. */
+export { subtreeIds } from '../../server/queries/ledger/org-chart';
+export { latestClosedYearOf, resolveProgram } from '../../server/queries/ledger/programs';
 
 /** Bar chart of 집행률 (one bar per row given), the labels being money.ts texts. */
 export function executionRateChart(title: string, rows: SettlementRow[]): ChartSection {

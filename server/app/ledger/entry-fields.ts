@@ -1,7 +1,7 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CARRY_TYPES, CarryType } from '../../../entities/ledger-entry';
 import { IsCalendarDate, IsWon } from '../../requests/validators';
-import { POSTABLE_KINDS, PostableKind } from './ledger';
+import { POSTABLE_KINDS, PostableKind } from '../../../domain/entries';
 
 /** The fields of a ledger entry, shared by the API request and a row of the bulk import. */
 export class LedgerEntryFields {

@@ -1,8 +1,8 @@
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { buildSettlementRows, SettlementRow } from '../../../domain/settlement';
 import { executionRateOf } from '../../../domain/ledger';
 import { loadYearFacts } from './year-facts';
-import { orgUnitByCode } from '../reference/org-units';
+import { orgUnitByCode } from '../../store/org-units/org-units';
 
 export interface Settlement {
   year: number;

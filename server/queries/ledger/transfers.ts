@@ -1,11 +1,11 @@
-import { EntityManager, In } from 'typeorm';
-import { BudgetTransfer, TransferKind } from '../../../entities/budget-transfer';
-import { OrgUnit } from '../../../entities/org-unit';
-import { Program } from '../../../entities/program';
-import { ProgramYear } from '../../../entities/program-year';
+import type { EntityManager } from 'typeorm';
+import type { BudgetTransfer, TransferKind } from '../../../entities/budget-transfer';
 import { quarterOf, reportStatus, ReportStatus, TransferDeadlineRule } from '../../../domain/transfer-deadline';
 import { ruleHistory, TRANSFER_DEADLINE_RULE } from '../../store/rules';
 import { versionOn } from '../../../domain/rule-versions';
+import { transfersOfYear } from '../../store/ledger/transfers';
+import { programsByIds, programYearsByIds } from '../../store/ledger/program-years';
+import { allOrgUnits } from '../../store/org-units/org-units';
 
 export interface TransferView extends BudgetTransfer {
   quarter: number;
@@ -35,14 +35,14 @@ export interface TransferFilter {
  */
 export async function listTransfers(em: EntityManager, filter: TransferFilter): Promise<TransferView[]> {
   const asOf = filter.asOf ?? new Date().toISOString().slice(0, 10);
-  const rows = await em.getRepository(BudgetTransfer).find({
-    where: { fiscalYear: filter.year, ...(filter.kind ? { kind: filter.kind } : {}) },
-    order: { transferDate: 'ASC', id: 'ASC' },
-  });
+  const rows = await transfersOfYear(em, filter.year, filter.kind);
   const pyIds = [...new Set(rows.flatMap((t) => [t.fromProgramYearId, t.toProgramYearId]))];
-  const pys = pyIds.length ? await em.getRepository(ProgramYear).findBy({ id: In(pyIds) }) : [];
-  const programs = pys.length ? await em.getRepository(Program).findBy({ id: In(pys.map((p) => p.programId)) }) : [];
-  const orgs = await em.getRepository(OrgUnit).find();
+  const pys = await programYearsByIds(em, pyIds);
+  const programs = await programsByIds(
+    em,
+    pys.map((p) => p.programId),
+  );
+  const orgs = await allOrgUnits(em);
   const history = await ruleHistory<TransferDeadlineRule>(em, TRANSFER_DEADLINE_RULE);
   const name = (pyId: number) => pys.find((p) => p.id === pyId)?.name ?? '';
   const code = (pyId: number) => programs.find((p) => p.id === pys.find((y) => y.id === pyId)?.programId)?.code ?? '';

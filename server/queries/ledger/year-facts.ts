@@ -1,12 +1,9 @@
-import { EntityManager } from 'typeorm';
-import { Appropriation } from '../../../entities/appropriation';
-import { BudgetTransfer } from '../../../entities/budget-transfer';
-import { EntryKind, LedgerEntry } from '../../../entities/ledger-entry';
-import { OrgUnit } from '../../../entities/org-unit';
-import { Program } from '../../../entities/program';
-import { ProgramYear } from '../../../entities/program-year';
+import type { EntityManager } from 'typeorm';
+import type { EntryKind } from '../../../entities/ledger-entry';
 import { lineFigures } from '../../../domain/ledger';
 import { OrgNode, ProgramYearFacts } from '../../../domain/settlement';
+import { appropriationSumsOf, entrySumsOf, orgTransfersOf, programYearRowsOf } from '../../store/ledger/year-facts';
+import { orgUnitsById } from '../../store/org-units/org-units';
 
 /**
  * Everything a year's roll-ups need, in four queries whatever the size of the ledger: program-years,
@@ -14,57 +11,10 @@ import { OrgNode, ProgramYearFacts } from '../../../domain/settlement';
  * another department).
  */
 export async function loadYearFacts(em: EntityManager, year: number): Promise<{ orgs: OrgNode[]; programs: ProgramYearFacts[] }> {
-  // Raw rows, not entities: a city-scale year has tens of thousands of program-years, and this
-  // runs for every settlement report.
-  const pys = await em
-    .getRepository(ProgramYear)
-    .createQueryBuilder('py')
-    .innerJoin(Program, 'p', 'p.id = py.programId')
-    .select([
-      'py.id AS id',
-      'py.orgUnitId AS org',
-      'py.parentId AS parent',
-      'py.name AS name',
-      'py.sortOrder AS sort',
-      'py.priorYearBasis AS basis',
-      'p.code AS code',
-      'p.kind AS kind',
-      'p.account AS account',
-    ])
-    .where('py.fiscalYear = :year', { year })
-    .getRawMany<{
-      id: number;
-      org: number;
-      parent: number | null;
-      name: string;
-      sort: number;
-      basis: string | number | null;
-      code: string;
-      kind: ProgramYearFacts['kind'];
-      account: ProgramYearFacts['account'];
-    }>();
-  const apps = await em
-    .getRepository(Appropriation)
-    .createQueryBuilder('a')
-    .innerJoin(ProgramYear, 'py', 'py.id = a.programYearId')
-    .select('a.programYearId', 'id')
-    .addSelect('SUM(a.amount)', 'amount')
-    .where('py.fiscalYear = :year', { year })
-    .groupBy('a.programYearId')
-    .getRawMany<{ id: number; amount: string | number }>();
-  const entrySums = await em
-    .getRepository(LedgerEntry)
-    .createQueryBuilder('e')
-    .select('e.programYearId', 'id')
-    .addSelect('e.kind', 'kind')
-    .addSelect('SUM(e.amount)', 'amount')
-    .where('e.fiscalYear = :year', { year })
-    .groupBy('e.programYearId')
-    .addGroupBy('e.kind')
-    .getRawMany<{ id: number; kind: EntryKind; amount: string | number }>();
-  const moves = await em
-    .getRepository(BudgetTransfer)
-    .find({ where: { fiscalYear: year, kind: 'org' }, order: { transferDate: 'ASC', id: 'ASC' } });
+  const pys = await programYearRowsOf(em, year);
+  const apps = await appropriationSumsOf(em, year);
+  const entrySums = await entrySumsOf(em, year);
+  const moves = await orgTransfersOf(em, year);
   const reversed = new Set(moves.filter((m) => m.reversalOfId !== null).map((m) => m.reversalOfId));
   const orgOf = new Map<number, number>();
   for (const m of moves)
@@ -95,7 +45,7 @@ export async function loadYearFacts(em: EntityManager, year: number): Promise<{ 
   });
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
-  const orgs = (await em.getRepository(OrgUnit).find({ order: { id: 'ASC' } }))
+  const orgs = (await orgUnitsById(em))
     .filter((o) => o.validFrom <= yearEnd && (!o.validTo || o.validTo >= yearStart))
     .map((o) => ({ id: o.id, code: o.code, name: o.name, level: o.level, parentId: o.parentId }));
   return { orgs, programs: facts };

@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { OrgUnit } from '../../../entities/org-unit';
+import { OrgLevel, OrgUnit } from '../../../entities/org-unit';
 import { notFound } from '../../../domain/errors';
 import { leanFindOne } from '../../db/lean';
 
@@ -50,9 +50,19 @@ export function orgUnitPage(em: EntityManager, year: number | undefined, skip: n
 }
 
 /** Every organisation unit, ordered as the caller lists them (pickers, the administrator's chart). */
-export const allOrgUnits = (em: EntityManager, order: 'code' | 'name' | 'level-name'): Promise<OrgUnit[]> =>
-  em
-    .getRepository(OrgUnit)
-    .find({ order: order === 'code' ? { code: 'ASC' } : order === 'name' ? { name: 'ASC' } : { level: 'ASC', name: 'ASC' } });
+export const allOrgUnits = (em: EntityManager, order?: 'code' | 'name' | 'level-name'): Promise<OrgUnit[]> =>
+  em.getRepository(OrgUnit).find({
+    order: order === 'code' ? { code: 'ASC' } : order === 'name' ? { name: 'ASC' } : order ? { level: 'ASC', name: 'ASC' } : undefined,
+  });
+
+/** Every unit, in id order. */
+export function orgUnitsById(em: EntityManager): Promise<OrgUnit[]> {
+  return em.getRepository(OrgUnit).find({ order: { id: 'ASC' } });
+}
+
+/** The units of one level, by name. */
+export function orgUnitsOfLevel(em: EntityManager, level: OrgLevel): Promise<OrgUnit[]> {
+  return em.getRepository(OrgUnit).find({ where: { level }, order: { name: 'ASC' } });
+}
 
 export const orgUnitsByIds = (em: EntityManager, ids: number[]): Promise<OrgUnit[]> => em.getRepository(OrgUnit).findBy({ id: In(ids) });

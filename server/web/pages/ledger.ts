@@ -1,26 +1,18 @@
-import { Appropriation } from '../../../entities/appropriation';
-import { CalculationBasisLine } from '../../../entities/calculation-basis-line';
+import type { CalculationBasisLine } from '../../../entities/calculation-basis-line';
 import { CARRY_TYPES } from '../../../entities/ledger-entry';
-import { LedgerEntry } from '../../../entities/ledger-entry';
-import { OrgUnit } from '../../../entities/org-unit';
-import { Program } from '../../../entities/program';
-import { ProgramYear } from '../../../entities/program-year';
-import { FiscalYear } from '../../../entities/fiscal-year';
-import { notFound } from '../../../domain/errors';
 import { addFigures, executionRateOf } from '../../../domain/ledger';
+import { POSTABLE_KINDS } from '../../../domain/entries';
 import { LEDGER_READERS, LEDGER_WRITERS } from '../../access/roles';
-import { CreateEntryBody } from '../../api/routes/ledger-entries/create-entry';
 import { idParam } from '../../http/params';
-import { validateInput } from '../../requests/validation';
-import { assertOrgAccess } from '../../access/scope';
-import { effectiveOrgUnitId, POSTABLE_KINDS, postEntry, programYearFigures, reverseEntry, reverseTransfer } from '../../app/ledger/ledger';
-import { ReverseEntryBody } from '../../api/routes/ledger-entries/reverse-entry';
-import { ReverseTransferBody } from '../../api/routes/transfers/reverse-transfer';
-import { BudgetTransfer } from '../../../entities/budget-transfer';
-import { In } from 'typeorm';
+import { postEntry, reverseEntry } from '../../app/ledger/entries';
+import { reverseTransfer } from '../../app/ledger/transfers';
+import { CreateEntryBody, ReverseEntryBody, ReverseTransferBody } from '../../app/ledger/requests';
+import { programYearDetail, programYearEntries } from '../../queries/ledger/program-year';
+import { orgChoices, orgName, orgUnits, programsOf } from '../../queries/ledger/org-chart';
+import { firstText, formBody } from '../form-body';
 import { PageCall, PageDef } from '../types';
-import { executionChartSvg, orgName, pickYear, programsOf } from './common';
-import { parseWon, formAction, ProblemView } from './forms';
+import { executionChartSvg, pickYear } from './common';
+import { formAction, ProblemView } from './forms';
 
 export const KIND_LABEL: Record<string, string> = {
   supplementary: '추경',
@@ -52,66 +44,29 @@ async function programYearView(
 ) {
   const { ds, ctx, render, user } = call;
   const em = ds.manager;
-  const py = await em.getRepository(ProgramYear).findOneBy({ id });
-  if (!py) throw notFound('Program-year', '사업(연도)');
-  const ownerId = await effectiveOrgUnitId(em, py);
   // a budget officer reads only their own department's programs
-  await assertOrgAccess(em, ctx, ownerId);
-  const program = await em.getRepository(Program).findOneByOrFail({ id: py.programId });
-  const fy = await em.getRepository(FiscalYear).findOneBy({ year: py.fiscalYear });
-  const appropriations = await em.getRepository(Appropriation).find({ where: { programYearId: py.id }, order: { expenseItem: 'ASC' } });
-  const basis = appropriations.length
-    ? await em
-        .getRepository(CalculationBasisLine)
-        .createQueryBuilder('b')
-        .where('b.appropriationId IN (:...ids)', { ids: appropriations.map((a) => a.id) })
-        .orderBy('b.seq')
-        .getMany()
-    : [];
-  const tree = (appropriationId: number, parent: number | null, depth: number): { line: CalculationBasisLine; depth: number }[] =>
-    basis
-      .filter((b) => b.appropriationId === appropriationId && b.parentLineId === parent)
-      .flatMap((b) => [{ line: b, depth }, ...tree(appropriationId, b.id, depth + 1)]);
-  const figures = await programYearFigures(em, py.id);
-  const entries = await em
-    .getRepository(LedgerEntry)
-    .find({ where: { programYearId: py.id }, order: { entryDate: 'DESC', id: 'DESC' }, take: 200 });
+  const detail = await programYearDetail(em, ctx, id);
+  const { programYear: py, program, figures } = detail;
+  const { yearOpen, canWrite, entries } = await programYearEntries(em, detail, user!.role);
+  const tree = (basis: CalculationBasisLine[], parent: number | null, depth: number): { line: CalculationBasisLine; depth: number }[] =>
+    basis.filter((b) => b.parentLineId === parent).flatMap((b) => [{ line: b, depth }, ...tree(basis, b.id, depth + 1)]);
   const items = Object.entries(figures.items).map(([name, f]) => ({ name, f, rate: executionRateOf(f).text }));
-  const canWrite = LEDGER_WRITERS.includes(user!.role) && fy?.status === 'open' && program.kind !== 'policy';
-  // what may still be corrected: an entry not yet reversed, a transfer (once per transfer) not yet reversed
-  const reversedEntries = new Set(entries.map((e) => e.reversalOfId).filter((x): x is number => x !== null));
-  const transferIds = [...new Set(entries.map((e) => e.transferId).filter((x): x is number => x !== null))];
-  const transfers = transferIds.length ? await em.getRepository(BudgetTransfer).findBy({ id: In(transferIds) }) : [];
-  const reversedTransfers = transferIds.length
-    ? new Set((await em.getRepository(BudgetTransfer).findBy({ reversalOfId: In(transferIds) })).map((t) => t.reversalOfId))
-    : new Set<number | null>();
-  const offered = new Set<number>();
-  const reversibleBy = (e: LedgerEntry): string | null => {
-    if (!canWrite) return null;
-    if (e.sourceRef !== null) return null; // corrected through the payment or settlement that posted it
-    if (e.transferId === null) return e.reversalOfId === null && !reversedEntries.has(e.id) ? `entries/${e.id}` : null;
-    const t = transfers.find((x) => x.id === e.transferId);
-    if (!t || t.reversalOfId !== null || reversedTransfers.has(t.id) || offered.has(t.id)) return null;
-    offered.add(t.id);
-    return `transfers/${t.id}`;
-  };
   render(
     'program-year.njk',
     {
       title: `${py.name} (${py.fiscalYear}년)`,
       py,
       program,
-      department: await orgName(em, ownerId),
-      yearOpen: fy?.status === 'open',
-      appropriations: appropriations.map((a) => ({ ...a, basis: tree(a.id, null, 0) })),
+      department: await orgName(em, detail.effectiveOrgUnitId),
+      yearOpen,
+      appropriations: detail.appropriations.map((a) => ({ ...a, basis: tree(a.basis, null, 0) })),
       items,
       total: figures.total,
-      totalRate: executionRateOf(figures.total).text,
+      totalRate: figures.executionRate,
       entries: entries.map((e) => ({
         ...e,
         kindLabel: KIND_LABEL[e.kind] ?? e.kind,
         carryLabel: e.carryType ? CARRY_LABEL[e.carryType] : '',
-        reverse: reversibleBy(e),
       })),
       reversal: reversal ?? { target: '', entryDate: `${py.fiscalYear}-${new Date().toISOString().slice(5, 10)}`, reason: '' },
       canWrite,
@@ -141,11 +96,12 @@ function reversalPage(kind: 'entries' | 'transfers'): PageDef {
         call,
         async () => {
           if (kind === 'entries') {
-            const body = await validateInput(ReverseEntryBody, { entryDate: form.entryDate, reason: form.reason.trim() }, 'body');
+            const body = await formBody(ReverseEntryBody, call.req.body);
             const reversal = await reverseEntry(call.ds, call.ctx, target, body);
             return `/ledger/${id}?posted=${reversal.id}#entries`;
           } else {
-            const body = await validateInput(ReverseTransferBody, { transferDate: form.entryDate, reason: form.reason.trim() }, 'body');
+            // the form's date field is the transfer's reversal date
+            const body = await formBody(ReverseTransferBody, call.req.body, { transferDate: firstText(raw.entryDate) });
             await reverseTransfer(call.ds, call.ctx, target, body);
             return `/ledger/${id}?reversed=${target}#entries`;
           }
@@ -167,12 +123,11 @@ const pages: PageDef[] = [
       const em = ds.manager;
       const { year, years } = await pickYear(em, req.query.year);
       const scoped = user!.role === 'budget_officer';
-      const depts = await em.getRepository(OrgUnit).find({ where: { level: 'department' }, order: { name: 'ASC' } });
-      const bureaus = await em.getRepository(OrgUnit).find({ where: { level: 'bureau' }, order: { name: 'ASC' } });
+      const orgs = await orgChoices(em);
       const askedOrg = typeof req.query.org === 'string' && /^\d{1,10}$/.test(req.query.org) ? Number(req.query.org) : null;
       const orgId = scoped ? user!.orgUnitId : askedOrg;
       const programs = year === null ? [] : await programsOf(em, year, orgId);
-      const owners = await em.getRepository(OrgUnit).find();
+      const owners = await orgUnits(em);
       const rows = programs
         .sort((a, b) => a.orgUnitId - b.orgUnitId || a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'ko'))
         .map((p) => ({ ...p, department: owners.find((o) => o.id === p.orgUnitId)?.name ?? '', rate: executionRateOf(p.figures).text }));
@@ -184,7 +139,7 @@ const pages: PageDef[] = [
         scoped,
         orgId,
         department: await orgName(em, orgId),
-        orgs: [...bureaus.map((o) => ({ ...o, label: `${o.name} (실·국)` })), ...depts.map((o) => ({ ...o, label: o.name }))],
+        orgs,
         rows,
         total,
         totalRate: executionRateOf(total).text,
@@ -221,20 +176,7 @@ const pages: PageDef[] = [
       await formAction(
         call,
         async () => {
-          const amount = parseWon(form.amount, 'amount');
-          const body = await validateInput(
-            CreateEntryBody,
-            {
-              programYearId: id,
-              expenseItem: form.expenseItem,
-              kind: form.kind,
-              amount,
-              entryDate: form.entryDate,
-              ...(form.reason.trim() ? { reason: form.reason.trim() } : {}),
-              ...(form.carryType ? { carryType: form.carryType } : {}),
-            },
-            'body',
-          );
+          const body = await formBody(CreateEntryBody, call.req.body, { programYearId: id });
           const entry = await postEntry(call.ds, call.ctx, body);
           return `/ledger/${id}?posted=${entry.id}#entries`;
         },

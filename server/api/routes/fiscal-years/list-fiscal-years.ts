@@ -1,6 +1,6 @@
-import { FiscalYear } from '../../../../entities/fiscal-year';
 import { route } from '../../../http/route';
 import { EVERYONE } from '../../../access/roles';
+import { listFiscalYears } from '../../../queries/ledger/fiscal-years';
 
 export default route({
   id: 'fiscal-years.list',
@@ -8,5 +8,5 @@ export default route({
   path: '/fiscal-years',
   summary: 'Fiscal years and whether each is open or closed',
   roles: EVERYONE,
-  handler: async ({ ds }) => ({ body: { items: await ds.getRepository(FiscalYear).find({ order: { year: 'ASC' } }) } }),
+  handler: async ({ ds }) => ({ body: { items: await listFiscalYears(ds.manager, 'ASC') } }),
 });

@@ -1,12 +1,7 @@
-import { IsFiscalYear } from '../../../requests/validators';
 import { route } from '../../../http/route';
 import { ADMINS } from '../../../access/roles';
 import { openYear } from '../../../app/ledger/fiscal-years';
-
-export class OpenFiscalYearBody {
-  @IsFiscalYear()
-  year: number;
-}
+import { OpenFiscalYearBody } from '../../../app/ledger/requests';
 
 export default route<OpenFiscalYearBody>({
   id: 'fiscal-years.open',

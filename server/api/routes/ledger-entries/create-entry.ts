@@ -1,14 +1,7 @@
-import { IsInt, Min } from 'class-validator';
 import { route } from '../../../http/route';
 import { LEDGER_WRITERS } from '../../../access/roles';
-import { postEntry } from '../../../app/ledger/ledger';
-import { LedgerEntryFields } from '../../../app/ledger/entry-fields';
-
-export class CreateEntryBody extends LedgerEntryFields {
-  @IsInt()
-  @Min(1)
-  programYearId: number;
-}
+import { postEntry } from '../../../app/ledger/entries';
+import { CreateEntryBody } from '../../../app/ledger/requests';
 
 export default route<CreateEntryBody>({
   id: 'ledger-entries.create',

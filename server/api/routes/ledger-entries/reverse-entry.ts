@@ -1,19 +1,8 @@
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../../requests/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
-import { reverseEntry } from '../../../app/ledger/ledger';
+import { reverseEntry } from '../../../app/ledger/entries';
+import { ReverseEntryBody } from '../../../app/ledger/requests';
 import { idParam } from '../../../http/params';
-
-export class ReverseEntryBody {
-  @IsCalendarDate()
-  entryDate: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  reason: string;
-}
 
 export default route<ReverseEntryBody>({
   id: 'ledger-entries.reverse',

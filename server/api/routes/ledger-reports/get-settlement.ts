@@ -1,18 +1,7 @@
-import { IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsFiscalYear } from '../../../requests/validators';
 import { LEDGER_READERS } from '../../../access/roles';
+import { SettlementQuery } from '../../../app/ledger/requests';
 import { settlementFor } from '../../../queries/ledger/settlement';
-
-export class SettlementQuery {
-  @IsFiscalYear()
-  year: number;
-
-  /** bureau or department code, or its exact Korean name */
-  @IsString()
-  @MaxLength(100)
-  org: string;
-}
 
 export default route<object, SettlementQuery>({
   id: 'ledger.settlement',

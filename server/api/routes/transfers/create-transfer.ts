@@ -1,57 +1,7 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate, IsWon } from '../../../requests/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
-import { createTransfer } from '../../../app/ledger/ledger';
-
-export class CreateTransferBody {
-  /** item 전용 · program 이용 · org 이체 */
-  @IsIn(['item', 'program', 'org'])
-  kind: 'item' | 'program' | 'org';
-
-  @IsCalendarDate()
-  transferDate: string;
-
-  @IsWon()
-  amount: number;
-
-  @IsInt()
-  @Min(1)
-  fromProgramYearId: number;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
-  fromItem: string;
-
-  @IsInt()
-  @Min(1)
-  toProgramYearId: number;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
-  toItem: string;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  toOrgUnitId?: number;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  reason: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  approvalRef?: string;
-
-  @IsOptional()
-  @IsCalendarDate()
-  reportedOn?: string;
-}
+import { createTransfer } from '../../../app/ledger/transfers';
+import { CreateTransferBody } from '../../../app/ledger/requests';
 
 export default route<CreateTransferBody>({
   id: 'transfers.create',

@@ -1,13 +1,8 @@
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../../requests/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
-import { recordCommitteeReport } from '../../../app/ledger/ledger';
+import { recordCommitteeReport } from '../../../app/ledger/transfers';
+import { CommitteeReportBody } from '../../../app/ledger/requests';
 import { idParam } from '../../../http/params';
-
-export class CommitteeReportBody {
-  @IsCalendarDate()
-  reportedOn: string;
-}
 
 export default route<CommitteeReportBody>({
   id: 'transfers.report',

@@ -1,20 +1,8 @@
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { route } from '../../../http/route';
-import { IsCalendarDate } from '../../../requests/validators';
 import { LEDGER_WRITERS } from '../../../access/roles';
-import { reverseTransfer } from '../../../app/ledger/ledger';
+import { reverseTransfer } from '../../../app/ledger/transfers';
+import { ReverseTransferBody } from '../../../app/ledger/requests';
 import { idParam } from '../../../http/params';
-
-export class ReverseTransferBody {
-  /** the day the transfer is undone, in its fiscal year, not before the transfer */
-  @IsCalendarDate()
-  transferDate: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  reason: string;
-}
 
 export default route<ReverseTransferBody>({
   id: 'transfers.reverse',
