@@ -34,10 +34,11 @@ interface Queued {
 }
 
 /**
- * Sends one query (one round trip). A multi-statement query that fails may say, as a numeric
- * `statementIndex` on the error it rejects with, at which statement the server stopped.
+ * Sends one query (one round trip) of `statements` statements (more than one: joined by `;\n`,
+ * answered with one result per statement). A multi-statement query that fails may say, as a
+ * numeric `statementIndex` on the error it rejects with, at which statement the server stopped.
  */
-export type Send = (sql: string, params: unknown[] | undefined, structured: boolean) => Promise<unknown>;
+export type Send = (sql: string, params: unknown[] | undefined, structured: boolean, statements: number) => Promise<unknown>;
 
 /** the statements that open and end a transaction: what TypeORM's MysqlQueryRunner sends (test/db/typeorm-transactions.test.ts) */
 export const START_TRANSACTION = 'START TRANSACTION';
@@ -68,7 +69,7 @@ export class StatementPipeline {
   /** Rolls back: what was never sent is dropped (the server never saw it), then ROLLBACK, even after a failure. */
   async rollback(): Promise<void> {
     this.discard();
-    await this.send(ROLLBACK, [], false);
+    await this.send(ROLLBACK, [], false, 1);
   }
 
   /** A statement whose result the caller awaits. */
@@ -102,7 +103,7 @@ export class StatementPipeline {
     this.queue = [];
     if (batch.length === 1) {
       const [only] = batch;
-      await this.send(only.sql, only.params, only.structured).then(only.settle!.resolve, only.settle!.reject);
+      await this.send(only.sql, only.params, only.structured, 1).then(only.settle!.resolve, only.settle!.reject);
       return;
     }
     const waiting = batch.filter((q) => q.settle);
@@ -112,6 +113,7 @@ export class StatementPipeline {
         batch.map((q) => q.sql).join(';\n'),
         batch.flatMap((q) => q.params),
         false,
+        batch.length,
       )) as unknown[];
       batch.forEach((q, i) => q.settle?.resolve(q.structured ? structured(results[i]) : results[i]));
     } catch (err) {

@@ -32,8 +32,8 @@ export class PipelinedQueryRunner extends MysqlQueryRunner {
     super(ds.driver as MysqlDriver, 'master');
     // what DataSource.createQueryRunner does: the runner's own EntityManager
     this.manager = ds.createEntityManager(this);
-    this.pipeline = new StatementPipeline((sql, params, structured) =>
-      sql.includes(';\n') ? this.sendMany(sql, params ?? []) : super.query(sql, params, structured),
+    this.pipeline = new StatementPipeline((sql, params, structured, statements) =>
+      statements > 1 ? this.sendMany(sql, params ?? []) : super.query(sql, params, structured),
     );
   }
 
@@ -94,7 +94,8 @@ export class PipelinedQueryRunner extends MysqlQueryRunner {
 
   /**
    * One multi-statement round trip, as TypeORM's `query` sends one (logged, its failure a
-   * QueryFailedError), and on failure the index of the statement the server stopped at.
+   * QueryFailedError; without the BeforeQuery/AfterQuery subscriber events: the app has no
+   * subscribers), and on failure the index of the statement the server stopped at.
    */
   private async sendMany(sql: string, params: unknown[]): Promise<unknown> {
     if (this.isReleased) throw new QueryRunnerAlreadyReleasedError();
