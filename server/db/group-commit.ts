@@ -1,10 +1,17 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from './transaction';
 
-/** What one item of a group comes to: its value, or its own refusal (which fails only that item). */
+/**
+ * What one item of a group comes to: its value, or its own refusal (which fails only that item).
+ * This is the answer of a group's work (GroupWork). Batched readers answer with plain values per
+ * key instead: server/db/batch.ts.
+ */
 export type Outcome<T> = { value: T } | { error: unknown };
 
-/** Waits for a promise and keeps its outcome, a value or an error, instead of throwing. */
+/**
+ * Waits for a promise and keeps its outcome, a value or an error, instead of throwing.
+ * @deprecated for batched reads: answer each key with its own promise (server/db/batch.ts: readEach, eachKey, allOf).
+ */
 export function outcomeOf<T>(promise: Promise<T>): Promise<Outcome<T>> {
   return promise.then(
     (value) => ({ value }),
@@ -12,12 +19,19 @@ export function outcomeOf<T>(promise: Promise<T>): Promise<Outcome<T>> {
   );
 }
 
-/** Waits for `promises` and keeps each one's outcome, so that one refusal does not hide the others. */
+/**
+ * Waits for `promises` and keeps each one's outcome, so that one refusal does not hide the others.
+ * @deprecated for batched reads: server/db/batch.ts (eachKey, allOf).
+ */
 export function settled<T>(promises: Promise<T>[]): Promise<Outcome<T>[]> {
   return Promise.all(promises.map(outcomeOf));
 }
 
-/** The value of an outcome, or its error thrown. */
+/**
+ * The value of an outcome, or its error thrown.
+ * @deprecated for batched reads, whose callers unwrap with it: answer each key with its own promise
+ * (server/db/batch.ts) and `await answers[i]`.
+ */
 export function valueOf<T>(o: Outcome<T>): T {
   if ('error' in o) throw o.error;
   return o.value;

@@ -193,7 +193,7 @@ export async function leanSetEach<E extends ObjectLiteral>(
       return `UPDATE ${esc(meta.tableName)} SET ${esc(col.databaseName)} = CASE ${id} ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE ${id} IN (${chunk.map(() => '?').join(', ')})`;
     });
     const ids = chunk.map(([rowId]) => persistent(em, idColumn, rowId));
-    await writeLater(em, sql, [...chunk.flatMap(([rowId, value], j) => [ids[j], persistent(em, col, value)]), ...ids]);
+    await writeLater(em, sql, [...chunk.flatMap(([, value], j) => [ids[j], persistent(em, col, value)]), ...ids]);
   }
 }
 

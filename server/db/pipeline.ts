@@ -1,4 +1,5 @@
-import type { EntityManager, QueryRunner } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { QueryFailedError } from 'typeorm/error/QueryFailedError';
 import { QueryResult } from 'typeorm/query-runner/QueryResult';
 
 /**
@@ -11,11 +12,16 @@ import { QueryResult } from 'typeorm/query-runner/QueryResult';
  * - writes whose result nobody waits for (`writeLater`: a running total, an audit row, a back-link)
  *   and the transaction's own START go with the next statement sent, at the latest with COMMIT.
  *
+ * The transaction is opened, committed and rolled back through the pipeline's own methods (`begin`,
+ * `commit`, `rollback`), called by the query runner of server/db/pipelined-runner.ts, which
+ * inTransaction creates; no statement TypeORM sends is recognised by its text.
+ *
  * The server runs a multi-statement query in order and stops at the first error, so order, and
  * read-your-writes within the transaction, are as if each had been sent alone. A failure in a batch
  * that carried more than the failing caller's own statement leaves the transaction unusable: every
- * later statement is refused with that error, so the caller's transaction rolls back and nothing it
- * believed written is committed without it.
+ * later statement (COMMIT among them) is refused with that error, so the caller's transaction rolls
+ * back and nothing it believed written is committed without it. The error names the statement that
+ * failed (BatchedStatementError), so a write sent later is not mistaken for the statement it rode with.
  */
 
 interface Queued {
@@ -27,7 +33,17 @@ interface Queued {
   settle?: { resolve(value: unknown): void; reject(reason: unknown): void };
 }
 
-type Send = (sql: string, params: unknown[] | undefined, structured: boolean) => Promise<unknown>;
+/**
+ * Sends one query (one round trip) of `statements` statements (more than one: joined by `;\n`,
+ * answered with one result per statement). A multi-statement query that fails may say, as a
+ * numeric `statementIndex` on the error it rejects with, at which statement the server stopped.
+ */
+export type Send = (sql: string, params: unknown[] | undefined, structured: boolean, statements: number) => Promise<unknown>;
+
+/** the statements that open and end a transaction: what TypeORM's MysqlQueryRunner sends (test/db/typeorm-transactions.test.ts) */
+export const START_TRANSACTION = 'START TRANSACTION';
+export const COMMIT = 'COMMIT';
+export const ROLLBACK = 'ROLLBACK';
 
 export class StatementPipeline {
   private queue: Queued[] = [];
@@ -35,6 +51,26 @@ export class StatementPipeline {
   private failure: unknown = null;
 
   constructor(private readonly send: Send) {}
+
+  /**
+   * Opens the transaction: `control` statements (a session's isolation level) and START TRANSACTION
+   * wait for the first statement sent, so they cost no round trip of their own.
+   */
+  begin(control: string[] = []): void {
+    for (const sql of control) this.later(sql, [], true);
+    this.later(START_TRANSACTION, [], true);
+  }
+
+  /** Commits: COMMIT goes with every write still waiting; refused (and never sent) once a batch carrying writes failed. */
+  async commit(): Promise<void> {
+    await this.query(COMMIT, [], false);
+  }
+
+  /** Rolls back: what was never sent is dropped (the server never saw it), then ROLLBACK, even after a failure. */
+  async rollback(): Promise<void> {
+    this.discard();
+    await this.send(ROLLBACK, [], false, 1);
+  }
 
   /** A statement whose result the caller awaits. */
   query(sql: string, params: unknown[] | undefined, structured: boolean): Promise<unknown> {
@@ -67,7 +103,7 @@ export class StatementPipeline {
     this.queue = [];
     if (batch.length === 1) {
       const [only] = batch;
-      await this.send(only.sql, only.params, only.structured).then(only.settle!.resolve, only.settle!.reject);
+      await this.send(only.sql, only.params, only.structured, 1).then(only.settle!.resolve, only.settle!.reject);
       return;
     }
     const waiting = batch.filter((q) => q.settle);
@@ -77,14 +113,64 @@ export class StatementPipeline {
         batch.map((q) => q.sql).join(';\n'),
         batch.flatMap((q) => q.params),
         false,
+        batch.length,
       )) as unknown[];
       batch.forEach((q, i) => q.settle?.resolve(q.structured ? structured(results[i]) : results[i]));
     } catch (err) {
-      // which statement failed is not reported; if anything beyond the one awaited statement rode
-      // along, a write may have been skipped, and the transaction must not go on to commit
+      const failed = new BatchedStatementError(err, batch);
+      // if anything beyond the one awaited statement rode along, a write may have been skipped, and
+      // the transaction must not go on to commit
       const onlyOwn = waiting.length === 1 && batch.every((q) => q.settle || q.control);
-      if (!onlyOwn) this.failure = err;
-      for (const q of waiting) q.settle!.reject(err);
+      if (!onlyOwn) this.failure = failed;
+      for (const q of waiting) q.settle!.reject(failed);
+    }
+  }
+}
+
+/** The first words of a statement, on one line, to name it in a message. */
+function firstWords(sql: string, length = 80): string {
+  const line = sql.replace(/\s+/g, ' ').trim();
+  return line.length > length ? `${line.slice(0, length)}…` : line;
+}
+
+/**
+ * A statement of a multi-statement round trip failed. It is the batch's error (a QueryFailedError
+ * with the driver's code, errno and message, so callers that look at those see what they saw
+ * before), its message extended with the statement that failed: which one of the batch (when the
+ * driver says), and whether it was a write sent later (`deferred`) rather than a statement its caller
+ * awaited. When the driver does not say, the message lists the writes sent later that rode along.
+ */
+export class BatchedStatementError extends QueryFailedError {
+  /** the failing statement's position in its batch (0-based), when the driver reported it */
+  readonly statementIndex: number | null;
+  /** the failing statement, when known */
+  readonly statement: string | null;
+  /** the failing statement was a write sent later (writeLater), not one its caller awaited */
+  readonly deferred: boolean | null;
+  /** every statement of the round trip, in order */
+  readonly batch: string[];
+
+  constructor(cause: unknown, batch: { sql: string; params: unknown[]; settle?: unknown; control?: boolean }[]) {
+    const e = (cause ?? {}) as { statementIndex?: unknown; driverError?: unknown; message?: string };
+    const index =
+      typeof e.statementIndex === 'number' && Number.isInteger(e.statementIndex) && e.statementIndex >= 0 && e.statementIndex < batch.length
+        ? e.statementIndex
+        : null;
+    const failing = index === null ? null : batch[index];
+    const driverError = (e.driverError ?? cause) as Error;
+    super(failing?.sql ?? batch.map((q) => q.sql).join(';\n'), failing?.params ?? batch.flatMap((q) => q.params), driverError);
+    this.statementIndex = index;
+    this.statement = failing?.sql ?? null;
+    this.deferred = failing ? !failing.settle && !failing.control : null;
+    this.batch = batch.map((q) => q.sql);
+    const base = e.message ?? this.message;
+    const deferred = batch.filter((q) => !q.settle && !q.control);
+    if (failing) {
+      const kind = failing.settle ? 'a statement awaited by its caller' : failing.control ? 'transaction control' : 'a write sent later';
+      this.message = `${base} [statement ${index! + 1} of ${batch.length} in one round trip, ${kind}: ${firstWords(failing.sql)}]`;
+    } else {
+      const list = deferred.map((q) => firstWords(q.sql, 60)).join(' | ');
+      this.message = `${base} [in one of ${batch.length} statements sent in one round trip${deferred.length ? `; writes sent later among them: ${list}` : ''}]`;
     }
   }
 }
@@ -97,30 +183,14 @@ function structured(raw: unknown): QueryResult {
   return result;
 }
 
-const pipelines = new WeakMap<QueryRunner, StatementPipeline>();
-
-/**
- * Routes a MariaDB query runner's statements through a pipeline for the rest of its life (one
- * transaction): START TRANSACTION waits for the first statement, ROLLBACK drops what was never sent.
- */
-export function pipelineQueryRunner(qr: QueryRunner): StatementPipeline {
-  const send = qr.query.bind(qr) as Send;
-  const pipeline = new StatementPipeline(send);
-  pipelines.set(qr, pipeline);
-  qr.query = ((sql: string, params?: unknown[], useStructuredResult: boolean = false) => {
-    if (sql === 'START TRANSACTION') return Promise.resolve(pipeline.later(sql, [], true));
-    if (sql === 'ROLLBACK') {
-      pipeline.discard();
-      return send(sql, params, useStructuredResult);
-    }
-    return pipeline.query(sql, params, useStructuredResult);
-  }) as QueryRunner['query'];
-  return pipeline;
+/** A query runner whose statements go through a pipeline (server/db/pipelined-runner.ts). */
+interface Pipelined {
+  readonly pipeline: StatementPipeline;
 }
 
-/** The pipeline of the transaction `em` belongs to, if it has one (MariaDB transactions). */
 function pipelineOf(em: EntityManager): StatementPipeline | undefined {
-  return em.queryRunner ? pipelines.get(em.queryRunner) : undefined;
+  const runner = em.queryRunner as Partial<Pipelined> | undefined;
+  return runner?.pipeline instanceof StatementPipeline ? runner.pipeline : undefined;
 }
 
 /**

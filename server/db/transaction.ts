@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { leanFindOne } from './lean';
-import { pipelineQueryRunner } from './pipeline';
+import { PipelinedQueryRunner } from './pipelined-runner';
 
 /**
  * Runs fn in one transaction. On MySQL/MariaDB it uses READ COMMITTED so that a sum read after a
@@ -60,31 +60,34 @@ function scoped<T>(fn: (em: EntityManager) => Promise<T>): (em: EntityManager) =
 /** pooled MariaDB connections already switched to READ COMMITTED for their whole session */
 const readCommittedSessions = new WeakSet<object>();
 
+/** the statement that sets a session's isolation level: once per pooled connection */
+export const SET_READ_COMMITTED = 'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED';
+
 /**
- * One MariaDB transaction at READ COMMITTED, its statements pipelined (server/db/pipeline.ts). The
- * level is set once per pooled connection (for its session), and it and START TRANSACTION travel
- * with the transaction's first statement, so neither costs a round trip of its own.
+ * One MariaDB transaction at READ COMMITTED, its statements pipelined (server/db/pipeline.ts): our
+ * own query runner (server/db/pipelined-runner.ts) opens, commits and rolls it back through the
+ * pipeline's explicit methods. The level is set once per pooled connection (for its session), and
+ * it and START TRANSACTION travel with the transaction's first statement, so neither costs a round
+ * trip of its own.
  */
 async function mysqlTransaction<T>(ds: DataSource, fn: (em: EntityManager) => Promise<T>): Promise<T> {
-  const qr = ds.createQueryRunner();
+  const runner = new PipelinedQueryRunner(ds);
   try {
-    const connection = (await qr.connect()) as object;
-    const pipeline = pipelineQueryRunner(qr);
+    const connection = (await runner.connect()) as object;
     const setsLevel = !readCommittedSessions.has(connection);
-    if (setsLevel) pipeline.later('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', [], true);
-    await qr.startTransaction();
+    await runner.begin(setsLevel ? [SET_READ_COMMITTED] : []);
     try {
-      const result = await fn(qr.manager);
-      await qr.commitTransaction();
+      const result = await fn(runner.manager);
+      await runner.commit();
       // only now is it certain the SET was sent (a rollback may drop it unsent)
       if (setsLevel) readCommittedSessions.add(connection);
       return result;
     } catch (err) {
-      await qr.rollbackTransaction().catch(() => undefined);
+      await runner.rollback().catch(() => undefined);
       throw err;
     }
   } finally {
-    await qr.release();
+    await runner.release();
   }
 }
 

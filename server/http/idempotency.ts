@@ -1,9 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
 import crypto from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { IdempotencyRecord } from '../../entities/idempotency-record';
+import type { DataSource } from 'typeorm';
 import { DomainError } from '../../domain/errors';
 import { inTransaction } from '../db/transaction';
+import { claimIdempotencyKey, idempotencyRecordOf, releaseIdempotencyKey, storeIdempotentAnswer } from '../store/idempotency/records';
 import { isUniqueViolation } from './db-errors';
 import { sendProblem } from './problem';
 import { contextOf } from './route';
@@ -37,20 +37,10 @@ export function idempotency(ds: DataSource) {
         .digest('hex');
       let recordId: number;
       try {
-        recordId = await inTransaction(ds, async (em) => {
-          const inserted = await em.insert(IdempotencyRecord, {
-            scope,
-            idemKey: key,
-            requestHash,
-            status: null,
-            responseBody: null,
-            createdAt: new Date(),
-          });
-          return inserted.identifiers[0].id as number;
-        });
+        recordId = await inTransaction(ds, (em) => claimIdempotencyKey(em, { scope, idemKey: key, requestHash }));
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
-        const existing = await ds.getRepository(IdempotencyRecord).findOneByOrFail({ scope, idemKey: key });
+        const existing = await idempotencyRecordOf(ds.manager, scope, key);
         if (existing.requestHash !== requestHash) {
           throw new DomainError(
             'invalid',
@@ -89,9 +79,7 @@ export function idempotency(ds: DataSource) {
         const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : null;
         const status = res.statusCode;
         const store = inTransaction(ds, (em) =>
-          status < 500
-            ? em.update(IdempotencyRecord, { id: recordId }, { status, responseBody: text })
-            : em.delete(IdempotencyRecord, { id: recordId }),
+          status < 500 ? storeIdempotentAnswer(em, recordId, status, text) : releaseIdempotencyKey(em, recordId),
         );
         store.catch((err: unknown) => console.error('idempotency record not stored', err)).finally(() => originalSend(body as never));
         return res;

@@ -3,7 +3,9 @@ import { EntityManager } from 'typeorm';
 import { Consignment } from '../../entities/consignment';
 import { ConsignmentGrantTotal } from '../../entities/running-totals';
 import { leanAddTo, leanFindOne, leanInsert, leanInsertMany, leanSetEach, leanUpdate } from '../../server/db/lean';
-import { StatementPipeline } from '../../server/db/pipeline';
+import { QueryFailedError } from 'typeorm';
+import { BatchedStatementError, StatementPipeline } from '../../server/db/pipeline';
+import { isUniqueViolation } from '../../server/http/db-errors';
 import { inTransaction } from '../../server/db/transaction';
 import { systemContext } from '../../server/context';
 import { createProgram } from '../../server/app/reference/programs';
@@ -78,6 +80,48 @@ describe('statement pipeline (server/db/pipeline.ts)', () => {
     p.later('START TRANSACTION', [], true);
     await p.query('SELECT bad', [], false).catch(() => undefined);
     expect(await p.query('SELECT 2', [], false)).to.deep.equal([{ echo: 'SELECT 2' }]);
+  });
+
+  it('names the statement that failed when the sender says which: a write sent later is not blamed on the statement it rode with', async () => {
+    const send = async (sql: string) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (sql.includes(';\n')) throw Object.assign(new Error('Duplicate entry'), { code: 'ER_DUP_ENTRY', statementIndex: 2 });
+      return [];
+    };
+    const p = new StatementPipeline(send);
+    p.begin();
+    p.later('UPDATE a SET x = ?', [1]);
+    p.later('INSERT INTO b VALUES (?)', [2]);
+    const failure = (await p.query('SELECT 1', [], false).catch((e: Error) => e)) as BatchedStatementError;
+    expect(failure).to.be.instanceOf(BatchedStatementError).and.instanceOf(QueryFailedError);
+    expect(failure).to.include({ statementIndex: 2, statement: 'INSERT INTO b VALUES (?)', deferred: true, code: 'ER_DUP_ENTRY' });
+    expect(failure.parameters).to.deep.equal([2]);
+    expect(failure.message).to.equal('Duplicate entry [statement 3 of 4 in one round trip, a write sent later: INSERT INTO b VALUES (?)]');
+    expect(isUniqueViolation(failure), 'still recognised as what the driver said').to.equal(true);
+    expect(await p.commit().catch((e: Error) => e), 'COMMIT is refused with it').to.equal(failure);
+  });
+
+  it('without the index, says which writes sent later rode with the statement that failed', async () => {
+    const { send } = recorder((sql) => sql.includes(';\n'));
+    const p = new StatementPipeline(send);
+    p.later('UPDATE a SET x = 1');
+    const failure = (await p.query('SELECT 1', [], false).catch((e: Error) => e)) as BatchedStatementError;
+    expect(failure).to.include({ statementIndex: null, statement: null, deferred: null });
+    expect(failure.message).to.match(/in one of 2 statements sent in one round trip; writes sent later among them: UPDATE a SET x = 1\]$/);
+  });
+
+  it('begins, commits and rolls back through its own methods: START waits for the first statement, ROLLBACK drops what was never sent', async () => {
+    const { trips, send } = recorder();
+    const p = new StatementPipeline(send);
+    p.begin(['SET SESSION x']);
+    await p.query('SELECT 1', [], false);
+    p.later('UPDATE a');
+    await p.commit();
+    const r = new StatementPipeline(send);
+    r.begin();
+    r.later('UPDATE b');
+    await r.rollback();
+    expect(trips.map((t) => t.sql)).to.deep.equal(['SET SESSION x;\nSTART TRANSACTION;\nSELECT 1', 'UPDATE a;\nCOMMIT', 'ROLLBACK']);
   });
 
   it('drops what was never sent on rollback', async () => {
@@ -175,6 +219,28 @@ describe('pipelined transactions on the database', function () {
     expect(err).to.be.instanceOf(Error);
     expect((await leanFindOne(db.ds.manager, Consignment, { id: consignmentId }))!.note).to.equal(before);
     expect(await leanFindOne(db.ds.manager, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1998 })).to.equal(null);
+  });
+
+  it('on MariaDB, the error of a write sent later names that write, by its place in the round trip', async function () {
+    if (db.kind !== 'mysql') this.skip();
+    const err = (await inTransaction(db.ds, async (tx) => {
+      await leanUpdate(tx, Consignment, consignmentId, { note: 'must not stay either' });
+      await leanInsertMany(tx, ConsignmentGrantTotal, [
+        { consignmentId, fiscalYear: 1996, paid: 1 },
+        { consignmentId, fiscalYear: 1996, paid: 2 },
+      ]);
+      await leanFindOne(tx, Consignment, { id: consignmentId });
+      return null;
+    }).catch((e: Error) => e)) as BatchedStatementError;
+    expect(err).to.be.instanceOf(BatchedStatementError);
+    // START TRANSACTION (after SET SESSION … on a fresh connection), the UPDATE, then the INSERT
+    expect(err.batch[err.statementIndex!]).to.match(/^INSERT INTO `consignment_grant_totals`/);
+    expect(err).to.include({ deferred: true, code: 'ER_DUP_ENTRY' });
+    expect(err.statement).to.match(/^INSERT INTO `consignment_grant_totals`/);
+    expect(err.message).to.match(
+      /^Duplicate entry .* \[statement \d of \d in one round trip, a write sent later: INSERT INTO `consignment_grant_totals`/,
+    );
+    expect(await leanFindOne(db.ds.manager, ConsignmentGrantTotal, { consignmentId, fiscalYear: 1996 })).to.equal(null);
   });
 
   it('on MariaDB, sends START with the first statement, reads issued together in one trip, and later writes with COMMIT', async function () {
