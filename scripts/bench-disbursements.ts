@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { dbKindOf } from '../ormconfig';
+import { dbKindOf } from '../server/db/config';
 import { openDatabase } from '../server/db/data-source';
 import { createApp } from '../server/app';
 import { runSeedSteps } from '../seeds/run-steps';

@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createPool } from 'mysql2';
-import { dbKindOf } from '../ormconfig';
+import { dbKindOf } from '../server/db/config';
 
 const CLIENTS = 16;
 const REQUESTS = 2000;

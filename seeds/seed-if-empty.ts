@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { FiscalYear } from '../entities/fiscal-year';
-import { dbKindOf } from '../ormconfig';
+import { dbKindOf } from '../server/db/config';
 import { runSeedSteps } from './run-steps';
 
 /**

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createDataSource } from '../../ormconfig';
+import { createDataSource } from './config';
 
 /** Opens the database named by DB_URL (or the given url) and brings its schema up to date. */
 export async function openDatabase(url = process.env.DB_URL): Promise<DataSource> {

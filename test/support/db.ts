@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { dbKindOf } from '../../ormconfig';
+import { dbKindOf } from '../../server/db/config';
 import { openDatabase } from '../../server/db/data-source';
 
 /**

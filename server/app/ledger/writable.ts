@@ -4,7 +4,7 @@ import type { ProgramYear } from '../../../entities/program-year';
 import { notFound } from '../../../domain/errors';
 import { ownerAfterMoves } from '../../../domain/transfers';
 import { RequestContext } from '../../context';
-import { Outcome, outcomeOf, settled, valueOf } from '../../db/group-commit';
+import { eachKey, PerKey, split } from '../../db/batch';
 import { assertOrgAccess } from '../../access/scope';
 import { lockProgramYear, ProgramYearKey, programMovesOf } from '../../store/ledger/program-years';
 import { assertYearOpen } from './fiscal-years';
@@ -30,26 +30,24 @@ export async function lockProgramYearForWrite(
  * not yet found the program-year starts them by key, in the same round trip as its lock.
  */
 export function writableReads(em: EntityManager, key: ProgramYearKey, fiscalYear: number): Promise<BudgetTransfer[]> {
-  return writableReadsOf(em, [{ key, fiscalYear }]).then(([reads]) => valueOf(reads));
+  return writableReadsOf(em, [{ key, fiscalYear }])[0];
 }
 
 /** writableReads of several program-years: the fiscal years (each read once in a transaction) and the moves of all in one statement. */
-export async function writableReadsOf(
-  em: EntityManager,
-  keys: { key: ProgramYearKey; fiscalYear: number }[],
-): Promise<Outcome<BudgetTransfer[]>[]> {
+export function writableReadsOf(em: EntityManager, keys: { key: ProgramYearKey; fiscalYear: number }[]): PerKey<BudgetTransfer[]> {
   if (!keys.length) return [];
-  const years = settled(keys.map((k) => assertYearOpen(em, k.fiscalYear)));
-  const moves = outcomeOf(
+  const open = eachKey(keys, (k) => assertYearOpen(em, k.fiscalYear));
+  const moves = split(
     programMovesOf(
       em,
       keys.map((k) => k.key),
     ),
+    keys.length,
   );
-  const [open, all] = await Promise.all([years, moves]);
-  return keys.map((_, i) => {
-    if ('error' in open[i]) return open[i] as Outcome<never>;
-    return 'error' in all ? all : { value: all.value[i] };
+  // a closed year refuses before the moves are looked at
+  return eachKey(keys, async (_, i) => {
+    await open[i];
+    return moves[i];
   });
 }
 

@@ -6,7 +6,7 @@ import { invalid, notFound } from '../../../domain/errors';
 import type { LineFigures } from '../../../domain/ledger';
 import { hydrate, selectColumns } from '../../db/lean';
 import { isMysql } from '../../db/transaction';
-import { Outcome, outcomeOf, settled, valueOf } from '../../db/group-commit';
+import { eachKey, PerKey, readEach, split } from '../../db/batch';
 import { resolveConsignment } from './consignment-ref';
 
 /** A consignment-year: the consignment and the fiscal year. */
@@ -25,42 +25,39 @@ const keyOf = ({ consignment, year }: ConsignmentYear): ProgramYearKey | null =>
  * are locked in the order of the (program, year) index, whoever asks. Each is answered with its
  * program-year or its own refusal (no funding program, no program-year that year).
  */
-async function fundingProgramYears(
-  em: EntityManager,
-  years: ConsignmentYear[],
-  field = 'fiscalYear',
-  lock = false,
-): Promise<Outcome<ProgramYear>[]> {
-  const keys = years.flatMap((y) => keyOf(y) ?? []);
-  let found: ProgramYear[] = [];
-  if (keys.length) {
-    const among = `(${keys.map(() => '(py.program_id = ? AND py.fiscal_year = ?)').join(' OR ')})`;
-    const locking = lock && isMysql(em.connection) ? ' FOR UPDATE' : '';
-    const rows = (await em.query(
-      `SELECT ${selectColumns(em, ProgramYear, 'py')} FROM program_years py WHERE ${among} ORDER BY py.program_id, py.fiscal_year${locking}`,
-      keys.flatMap((k) => [k.programId, k.fiscalYear]),
-    )) as Record<string, unknown>[];
-    found = rows.map((r) => hydrate(em, ProgramYear, r));
-  }
-  return years.map(({ consignment: c, year }) => {
-    if (c.programId === null) {
-      return {
-        error: invalid(
+function fundingProgramYears(em: EntityManager, years: ConsignmentYear[], field = 'fiscalYear', lock = false): PerKey<ProgramYear> {
+  return readEach(
+    years,
+    async (all) => {
+      const keys = all.flatMap((y) => keyOf(y) ?? []);
+      if (!keys.length) return [] as ProgramYear[];
+      const among = `(${keys.map(() => '(py.program_id = ? AND py.fiscal_year = ?)').join(' OR ')})`;
+      const locking = lock && isMysql(em.connection) ? ' FOR UPDATE' : '';
+      const rows = (await em.query(
+        `SELECT ${selectColumns(em, ProgramYear, 'py')} FROM program_years py WHERE ${among} ORDER BY py.program_id, py.fiscal_year${locking}`,
+        keys.flatMap((k) => [k.programId, k.fiscalYear]),
+      )) as Record<string, unknown>[];
+      return rows.map((r) => hydrate(em, ProgramYear, r));
+    },
+    (found, { consignment: c, year }) => {
+      if (c.programId === null) {
+        throw invalid(
           'consignment',
           'fundingProgramRequired',
           `Consignment ${c.code} names no funding program`,
           `위탁사무 ${c.code}에 재원 사업이 지정되지 않았습니다`,
-        ),
-      };
-    }
-    const py = found.find((p) => p.programId === c.programId && p.fiscalYear === year);
-    return py ? { value: py } : { error: notFound(`Funding program of ${c.code} in ${year}`, `${year}년 ${c.name} 재원 사업`, field) };
-  });
+        );
+      }
+      const py = found.find((p) => p.programId === c.programId && p.fiscalYear === year);
+      if (!py) throw notFound(`Funding program of ${c.code} in ${year}`, `${year}년 ${c.name} 재원 사업`, field);
+      return py;
+    },
+  );
 }
 
 /** The program-year that funds a consignment in a fiscal year, or its refusal naming `field`. */
 export async function fundingProgramYear(em: EntityManager, c: Consignment, year: number, field = 'fiscalYear'): Promise<ProgramYear> {
-  return valueOf((await fundingProgramYears(em, [{ consignment: c, year }], field))[0]);
+  return fundingProgramYears(em, [{ consignment: c, year }], field)[0];
 }
 
 /** What the writes to a consignment-year check, read together under its lock. */
@@ -122,7 +119,7 @@ export interface ConsignmentYearReads<M> {
  * trip as the lock, and their statements belong to the ledger.
  */
 export interface LedgerReadsUnderLock<M> {
-  writable(keys: { key: ProgramYearKey; fiscalYear: number }[]): Promise<Outcome<M>[]>;
+  writable(keys: { key: ProgramYearKey; fiscalYear: number }[]): PerKey<M>;
   lines(keys: { programYear: ProgramYearKey; expenseItem: string }[]): Promise<LineFigures[]>;
 }
 
@@ -150,41 +147,42 @@ export async function readConsignmentYearsLocked<M>(
   // without a funding program fundingProgramYears refuses the write, so there is nothing to read
   const keyed = years.filter((y) => keyOf(y));
   const writable = ledger.writable(keyed.map((y) => ({ key: keyOf(y)!, fiscalYear: y.year })));
-  const states = consignmentYearStates(
-    em,
-    years.map((y) => ({ consignmentId: y.consignment.id, fiscalYear: y.year })),
+  const states = split(
+    consignmentYearStates(
+      em,
+      years.map((y) => ({ consignmentId: y.consignment.id, fiscalYear: y.year })),
+    ),
+    years.length,
   );
   const lined = years.filter((y) => y.readLine && keyOf(y));
-  const lines = ledger.lines(lined.map((y) => ({ programYear: keyOf(y)!, expenseItem: y.consignment.expenseItem })));
-  const [lockOutcome, writableOutcome, stateOutcome, lineOutcome] = await Promise.all([
-    outcomeOf(locks),
-    outcomeOf(writable),
-    outcomeOf(states),
-    outcomeOf(lines),
-  ]);
-  const reads: Outcome<ConsignmentYearReads<M>>[] = years.map((y, i) => {
-    try {
-      const programYear = valueOf(valueOf(lockOutcome)[i]);
-      const moves = valueOf(valueOf(writableOutcome)[keyed.indexOf(y)]);
-      const state = valueOf(stateOutcome)[i];
-      const at = lined.indexOf(y);
-      return { value: { programYear, moves, state, lineAtLock: at < 0 ? null : valueOf(lineOutcome)[at] } };
-    } catch (error) {
-      return { error };
-    }
+  const lines = split(ledger.lines(lined.map((y) => ({ programYear: keyOf(y)!, expenseItem: y.consignment.expenseItem }))), lined.length);
+  // one after another per consignment-year (all were issued above: no round trip), so the first refusal is the lock's
+  const reads = eachKey(years, async (y, i): Promise<ConsignmentYearReads<M>> => {
+    const programYear = await locks[i];
+    const moves = await writable[keyed.indexOf(y)];
+    const state = await states[i];
+    const at = lined.indexOf(y);
+    return { programYear, moves, state, lineAtLock: at < 0 ? null : await lines[at] };
   });
+  const answered = await Promise.allSettled(reads);
   return {
     of(consignment, year) {
       const i = years.findIndex((y) => y.consignment.id === consignment.id && y.year === year);
       if (i < 0) throw new Error(`consignment-year ${consignment.id}:${year} was not read`);
-      return valueOf(reads[i]);
+      return answerOf(answered[i]);
     },
   };
+}
+
+/** A settled answer as a plain value, or its refusal thrown. */
+function answerOf<T>(answer: PromiseSettledResult<T>): T {
+  if (answer.status === 'rejected') throw answer.reason;
+  return answer.value;
 }
 
 /** Consignments named by references, all looked up at once; `of` answers each one's consignment or throws its refusal. */
 export async function resolveConsignments(em: EntityManager, refs: string[]): Promise<{ of(ref: string): Consignment }> {
   const unique = [...new Set(refs)];
-  const found = await settled(unique.map((ref) => resolveConsignment(em, ref)));
-  return { of: (ref) => valueOf(found[unique.indexOf(ref)]) };
+  const found = await Promise.allSettled(eachKey(unique, (ref) => resolveConsignment(em, ref)));
+  return { of: (ref) => answerOf(found[unique.indexOf(ref)]) };
 }
