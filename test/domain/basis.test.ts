@@ -1,16 +1,6 @@
 import { expect } from 'chai';
 import { checkBasis } from '../../domain/basis';
-import { DomainError } from '../../domain/errors';
-
-function refusal(fn: () => void): DomainError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../support/refusal';
 
 describe('domain: the calculation basis (산출근거) adds up', () => {
   it('accepts lines that compute and add up, children to their parent and lines to the total', () => {

@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { DomainError } from '../../domain/errors';
 import {
   assertMayCorrect,
   assertScoresFit,
@@ -13,16 +12,7 @@ import {
   templateInForce,
   templateProblems,
 } from '../../domain/evaluation';
-
-function refusal(fn: () => void): DomainError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../support/refusal';
 
 describe('domain: evaluation templates and score sheets', () => {
   const indicators = [

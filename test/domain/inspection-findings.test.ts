@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { DomainError } from '../../domain/errors';
 import {
   assertActionReportable,
   assertFollowUpOpen,
@@ -12,16 +11,7 @@ import {
   overdueVerdict,
 } from '../../domain/inspection-findings';
 import { checkScale, checkStructure, nextTemplateVersion } from '../../domain/inspection-templates';
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../support/refusal';
 
 const finding = (f: Partial<ChainFinding> & { id: number; inspectionId: number }): ChainFinding => ({
   originId: f.id,

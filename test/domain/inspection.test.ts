@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { DomainError } from '../../domain/errors';
 import {
   assertApprovable,
   assertDraft,
@@ -9,16 +8,7 @@ import {
   rateItem,
   selfApprovalVerdict,
 } from '../../domain/inspection';
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../support/refusal';
 
 describe('domain: the life of an inspection', () => {
   it('edits only a draft; an approved inspection is read-only', () => {

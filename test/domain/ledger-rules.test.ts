@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { DomainError } from '../../domain/errors';
 import { figures } from '../../domain/ledger';
 import { assertLineTakes, assertNotYetReversed, assertPostable, assertReversibleInLedger } from '../../domain/entries';
 import { assertDateInYear, assertYearClosable, assertYearNew, assertYearWritable } from '../../domain/fiscal-year';
@@ -12,18 +11,9 @@ import {
   assertWholeProgramAmount,
   ownerAfterMoves,
 } from '../../domain/transfers';
+import { refusal } from '../support/refusal';
 
 /** The DomainError fn throws (fails when it does not throw one). */
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).to.be.instanceOf(DomainError);
-    return err as DomainError;
-  }
-  throw new Error('expected a refusal');
-}
-
 // 예산현액 1,000,000; 집행 600,000; 차년이월 100,000 → 집행잔액 300,000
 const line = figures({ budget: 1_000_000, carryIn: 0, changes: 0, executed: 600_000, carriedOut: 100_000 });
 

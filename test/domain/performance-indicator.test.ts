@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { DomainError } from '../../domain/errors';
 import {
   achievementOf,
   assertValueFigures,
@@ -8,16 +7,7 @@ import {
   defaultPeriodLabel,
   valuePeriod,
 } from '../../domain/performance-indicator';
-
-function refusal(fn: () => void): DomainError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../support/refusal';
 
 describe('domain: performance indicator values (성과지표)', () => {
   it('a value covers the whole year unless an earlier day of that year is given', () => {

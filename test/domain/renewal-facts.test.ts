@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { DomainError } from '../../domain/errors';
 import {
   assertRenewalFact,
   criteriaInForceKo,
@@ -10,16 +9,7 @@ import {
   RenewalRules,
   renewalFactsOf,
 } from '../../domain/renewal';
-
-function refusal(fn: () => void): DomainError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../support/refusal';
 
 const rule = <P>(id: number, effectiveFrom: string, effectiveTo: string | null, params: P) => ({
   id,
