@@ -32,6 +32,26 @@ import type { InspectionFields, InspectionPatch, NewInspectionInput } from './re
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Files a new inspection (a draft) against a template version; every item of that version gets a result row. */
+/** What every new draft starts with — a first filing or a revision of an approved inspection: its author, no submission, no approval. */
+function freshDraft(ctx: RequestContext, now: Date, revisionOfId: number | null, revisionReason: string | null) {
+  return {
+    revisionOfId,
+    revisionReason,
+    supersededById: null,
+    createdById: ctx.actor.id,
+    createdByName: ctx.actor.name,
+    createdAt: now,
+    updatedAt: now,
+    submittedOn: null,
+    submittedById: null,
+    submittedByName: null,
+    approvedOn: null,
+    approvedById: null,
+    approvedByName: null,
+    selfApproved: false,
+  };
+}
+
 export async function createInspection(
   ds: DataSource,
   ctx: RequestContext,
@@ -70,20 +90,7 @@ export async function createInspection(
       summary: input.summary ?? null,
       improvements: input.improvements ?? null,
       actionsTaken: input.actionsTaken ?? null,
-      revisionOfId: null,
-      revisionReason: null,
-      supersededById: null,
-      createdById: ctx.actor.id,
-      createdByName: ctx.actor.name,
-      createdAt: now,
-      updatedAt: now,
-      submittedOn: null,
-      submittedById: null,
-      submittedByName: null,
-      approvedOn: null,
-      approvedById: null,
-      approvedByName: null,
-      selfApproved: false,
+      ...freshDraft(ctx, now, null, null),
     };
     assertInspectionDates(fields);
     const row = await insertInspection(tx, fields);
@@ -297,20 +304,7 @@ export async function reviseInspection(
     const copy = await insertInspection(tx, {
       ...fields,
       status: 'draft',
-      revisionOfId: id,
-      revisionReason: reason,
-      supersededById: null,
-      createdById: ctx.actor.id,
-      createdByName: ctx.actor.name,
-      createdAt: now,
-      updatedAt: now,
-      submittedOn: null,
-      submittedById: null,
-      submittedByName: null,
-      approvedOn: null,
-      approvedById: null,
-      approvedByName: null,
-      selfApproved: false,
+      ...freshDraft(ctx, now, id, reason),
     });
     await copyResults(tx, id, copy.id);
     await copyFindings(tx, id, copy.id, now);
