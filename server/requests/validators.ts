@@ -1,4 +1,4 @@
-import { IsInt, Matches, Max, Min, ValidateBy, ValidationOptions } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidationOptions } from 'class-validator';
 import { MAX_AMOUNT } from '../../domain/money';
 
 /** Decorators shared by request classes: one definition of "an amount of won" and "a date". */
@@ -43,4 +43,15 @@ export const IsFiscalYear = (): PropertyDecorator => (target, key) => {
   Min(2000)(target, key);
   Max(2100)(target, key);
   IsInt()(target, key);
+};
+
+/**
+ * A consignment as users and clients name it — its id, its code or its exact name (resolved by
+ * server/store/consignments/consignment-ref.ts): non-empty text of at most 200 characters.
+ */
+export const IsConsignmentRef = (): PropertyDecorator => (target, key) => {
+  // applied in the order the three decorators used to be written, so errors list in the same order
+  MaxLength(200)(target, key);
+  IsNotEmpty()(target, key);
+  IsString()(target, key);
 };

@@ -3,7 +3,7 @@
  * what the API validates and what the web forms are read into (formBody), one validation path per write.
  */
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsFiscalYear, IsWon } from '../../requests/validators';
+import { IsCalendarDate, IsConsignmentRef, IsFiscalYear, IsWon } from '../../requests/validators';
 
 export class CreateConsignmentBody {
   @Matches(/^[A-Za-z0-9_-]{1,40}$/)
@@ -178,9 +178,7 @@ export class CreateOperatorBody {
 }
 
 export class OperatorEntryBody {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsConsignmentRef()
   consignment: string;
 
   @IsFiscalYear()
@@ -214,9 +212,7 @@ export class OperatorEntryBody {
 }
 
 export class SubmitSettlementBody {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsConsignmentRef()
   consignment: string;
 
   @IsFiscalYear()

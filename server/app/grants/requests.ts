@@ -19,12 +19,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_AMOUNT } from '../../../domain/money';
-import { IsCalendarDate, IsFiscalYear, IsWon } from '../../requests/validators';
+import { IsCalendarDate, IsConsignmentRef, IsFiscalYear, IsWon } from '../../requests/validators';
 
 export class CreateDisbursementBody {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsConsignmentRef()
   consignment: string;
 
   @IsFiscalYear()
@@ -126,9 +124,7 @@ export class PlanCategoryBody {
 }
 
 export class CreateGrantPlanBody {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsConsignmentRef()
   consignment: string;
 
   @IsFiscalYear()

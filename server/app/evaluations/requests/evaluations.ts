@@ -12,7 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsDecimalText } from '../../../requests/validators';
+import { IsCalendarDate, IsConsignmentRef, IsDecimalText } from '../../../requests/validators';
 
 /** What createEvaluation takes: CreateEvaluationBody, or the same shape from a seed. */
 export interface EvaluationInput {
@@ -89,9 +89,7 @@ export class CreateEvaluationBody implements EvaluationInput {
 
 export class ListEvaluationsQuery {
   /** consignment code or exact Korean name */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsConsignmentRef()
   consignment: string;
 
   @IsOptional()

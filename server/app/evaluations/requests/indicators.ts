@@ -1,5 +1,5 @@
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsDecimalText, IsFiscalYear } from '../../../requests/validators';
+import { IsCalendarDate, IsConsignmentRef, IsDecimalText, IsFiscalYear } from '../../../requests/validators';
 
 /** What createIndicator takes: CreateIndicatorBody, or the same shape from a seed. */
 export interface IndicatorInput {
@@ -28,9 +28,7 @@ export interface IndicatorValueInput {
 
 export class CreateIndicatorBody implements IndicatorInput {
   /** consignment code or exact Korean name */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsConsignmentRef()
   consignment: string;
 
   /** 전략목표 */
@@ -110,9 +108,7 @@ export class IndicatorValueBody implements IndicatorValueInput {
 }
 
 export class ListIndicatorsQuery {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsConsignmentRef()
   consignment: string;
 
   @IsOptional()

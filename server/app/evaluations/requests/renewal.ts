@@ -1,6 +1,6 @@
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import type { RenewalFactKind } from '../../../../entities/evaluation-renewal';
-import { IsCalendarDate, IsDecimalText } from '../../../requests/validators';
+import { IsCalendarDate, IsConsignmentRef, IsDecimalText } from '../../../requests/validators';
 
 /** What recordRenewalFact takes: RenewalFactBody, or the same shape from a seed. */
 export interface RenewalFactInput {
@@ -27,9 +27,7 @@ export interface RenewalDecisionInput {
 }
 
 export class RenewalFactBody implements RenewalFactInput {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsConsignmentRef()
   consignment: string;
 
   @IsOptional()
@@ -76,9 +74,7 @@ export class RenewalFactBody implements RenewalFactInput {
 }
 
 export class RenewalDecisionBody implements RenewalDecisionInput {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsConsignmentRef()
   consignment: string;
 
   /** the term whose end the decision is about */
@@ -106,9 +102,7 @@ export class RenewalDecisionBody implements RenewalDecisionInput {
 
 export class VerdictQuery {
   /** consignment code or exact Korean name */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsConsignmentRef()
   consignment: string;
 
   /** the term whose end is judged; default the latest evaluated term */
