@@ -2,7 +2,15 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Consignment, ConsignmentType, ContractTerm, FundingType, Operator, SelectionMethod } from '../../../entities/consignment';
 import { ConsentKind, ConsentResult, ConsignmentConsent, ConsignmentStaff } from '../../../entities/consignment-records';
 import { Program } from '../../../entities/program';
-import { conflict, invalid, notFound } from '../../../domain/errors';
+import { notFound } from '../../../domain/errors';
+import {
+  assertContractTerm,
+  assertConsentDates,
+  assertNewBill,
+  assertNewConsignment,
+  assertNewOperator,
+  assertStaffCount,
+} from '../../../domain/consignment-records';
 import { RequestContext } from '../../context';
 import { within } from '../../db/transaction';
 import { audit } from '../../store/audit';
@@ -36,9 +44,7 @@ export interface OperatorInput {
 
 export async function createOperator(ds: DataSource, ctx: RequestContext, input: OperatorInput, em?: EntityManager): Promise<Operator> {
   return within(ds, em, async (tx) => {
-    if (await operatorNamed(tx, input.name)) {
-      throw conflict('duplicate_operator', `Operator ${input.name} exists`, `수탁기관 ${input.name}이(가) 이미 있습니다`, 'name');
-    }
+    assertNewOperator(input.name, await operatorNamed(tx, input.name));
     const op = await insertOperator(tx, {
       name: input.name,
       registrationNumber: input.registrationNumber ?? null,
@@ -76,17 +82,7 @@ export async function createConsignment(
   return within(ds, em, async (tx) => {
     const org = await orgUnitByCode(tx, input.orgCode, 'orgCode');
     await assertOrgAccess(tx, ctx, org.id);
-    if (await consignmentCoded(tx, input.code)) {
-      throw conflict('duplicate_code', `Consignment code ${input.code} exists`, `위탁사무 코드 ${input.code}가 이미 있습니다`, 'code');
-    }
-    if (input.fundingType === 'budget' && !input.programCode) {
-      throw invalid(
-        'programCode',
-        'required',
-        'A budget-funded consignment names the program that funds it',
-        '예산지원형 위탁사무는 재원 사업을 지정해야 합니다',
-      );
-    }
+    assertNewConsignment(input, await consignmentCoded(tx, input.code));
     const program: Program | null = input.programCode ? await programByCode(tx, input.programCode, 'programCode') : null;
     const c = await insertConsignment(tx, {
       code: input.code,
@@ -130,19 +126,7 @@ export async function addContractTerm(
     const c = await resolveConsignment(tx, consignmentRef);
     await assertOrgAccess(tx, ctx, c.orgUnitId);
     const op = await operatorByRef(tx, input.operator);
-    if (input.endDate < input.startDate)
-      throw invalid('endDate', 'afterStartDate', 'endDate is before startDate', '계약 종료일이 시작일보다 앞섭니다');
-    if (input.selectionMethod !== 'renewal' && (input.renewalCount ?? 0) !== 0) {
-      throw invalid('renewalCount', 'renewalOnly', 'Only a renewal (재계약) carries a renewal count', '재계약만 재계약 횟수를 가집니다');
-    }
-    if (await termStarting(tx, c.id, input.startDate)) {
-      throw conflict(
-        'duplicate_term',
-        `A term starting ${input.startDate} exists`,
-        `${input.startDate}에 시작하는 계약기간이 이미 있습니다`,
-        'startDate',
-      );
-    }
+    assertContractTerm(input, await termStarting(tx, c.id, input.startDate));
     const term = await insertContractTerm(tx, {
       consignmentId: c.id,
       operatorId: op.id,
@@ -181,13 +165,8 @@ export async function recordConsent(
   return within(ds, em, async (tx) => {
     const c = await resolveConsignment(tx, consignmentRef);
     await assertOrgAccess(tx, ctx, c.orgUnitId);
-    const dates = [input.submittedOn, input.referredOn, input.decidedOn].filter((d): d is string => !!d);
-    if (dates.some((d, i) => i > 0 && d < dates[i - 1])) {
-      throw invalid('decidedOn', 'dateOrder', 'submitted ≤ referred ≤ decided', '제출일 ≤ 회부일 ≤ 의결일 순서여야 합니다');
-    }
     const result = input.result ?? 'pending';
-    if (result !== 'pending' && !input.decidedOn)
-      throw invalid('decidedOn', 'required', 'A decided bill needs its decision date', '의결 결과에는 의결일이 필요합니다');
+    assertConsentDates({ ...input, result });
     let termId: number | null = null;
     if (input.contractTermStart) {
       const term = await termStarting(tx, c.id, input.contractTermStart);
@@ -199,14 +178,7 @@ export async function recordConsent(
         );
       termId = term.id;
     }
-    if (await consentForBill(tx, c.id, input.billNumber)) {
-      throw conflict(
-        'duplicate_bill',
-        `Bill ${input.billNumber} is recorded`,
-        `의안 ${input.billNumber}이(가) 이미 있습니다`,
-        'billNumber',
-      );
-    }
+    assertNewBill(input.billNumber, await consentForBill(tx, c.id, input.billNumber));
     const consent = await insertConsent(tx, {
       consignmentId: c.id,
       contractTermId: termId,
@@ -235,11 +207,7 @@ export async function recordStaff(
   return within(ds, em, async (tx) => {
     const c = await resolveConsignment(tx, consignmentRef);
     await assertOrgAccess(tx, ctx, c.orgUnitId);
-    if (!Number.isInteger(input.headcount) || input.headcount < 0)
-      throw invalid('headcount', 'nonNegative', 'headcount must be ≥ 0', '인원은 0 이상이어야 합니다');
-    if (await staffOfYear(tx, c.id, input.year)) {
-      throw conflict('duplicate_staff_year', `Headcount for ${input.year} is recorded`, `${input.year}년 인원이 이미 있습니다`, 'year');
-    }
+    assertStaffCount(input, await staffOfYear(tx, c.id, input.year));
     const row = await insertStaff(tx, { consignmentId: c.id, year: input.year, headcount: input.headcount, note: input.note ?? null });
     await audit(tx, ctx, { action: 'consignment.staff', entity: 'consignment_staff', entityId: row.id, after: row });
     return row;
