@@ -1,6 +1,7 @@
 import { IsBoolean, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Role } from '../../../entities/user';
 import { IsCalendarDate } from '../../requests/validators';
+import { MultiLine } from '../../requests/text';
 
 /**
  * The requests of the administrator's use cases, read by the API routes and by the web forms
@@ -67,6 +68,7 @@ export class CreateRuleVersionBody {
   @IsObject()
   params: Record<string, unknown>;
 
+  @MultiLine()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
