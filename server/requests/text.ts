@@ -12,24 +12,36 @@ import type { FieldProblem } from '../../domain/errors';
  * - bidirectional overrides, embeddings, isolates and marks (U+202E …) are refused, and so are
  *   invisible characters that make two names look alike (zero-width space and joiners, word joiner,
  *   byte-order mark, Hangul fillers);
- * - a string that is not well-formed UTF-16 (a lone surrogate) is refused.
+ * - a string that is not well-formed UTF-16 (a lone surrogate) is refused;
+ * - a field declared `@Secret()` (a password) is left exactly as typed.
  */
 
-const MULTI_LINE = Symbol('multi-line text fields');
+type TextMode = 'multiLine' | 'asTyped';
+const TEXT_MODES = Symbol('text modes of fields');
+
+function markField(target: object, key: string | symbol, mode: TextMode): void {
+  const proto = target as { [TEXT_MODES]?: Map<string | symbol, TextMode> };
+  const own = Object.prototype.hasOwnProperty.call(proto, TEXT_MODES) ? proto[TEXT_MODES] : undefined;
+  const modes = own ?? new Map(proto[TEXT_MODES] ?? []);
+  modes.set(key, mode);
+  Object.defineProperty(proto, TEXT_MODES, { value: modes, enumerable: false, configurable: true });
+}
 
 /** A free-text field that may hold line breaks and tabs (still no other control characters). */
 export function MultiLine(): PropertyDecorator {
-  return (target, key) => {
-    const proto = target as { [MULTI_LINE]?: Set<string | symbol> };
-    const own = Object.prototype.hasOwnProperty.call(proto, MULTI_LINE) ? proto[MULTI_LINE] : undefined;
-    const set = own ?? new Set(proto[MULTI_LINE] ?? []);
-    set.add(key);
-    Object.defineProperty(proto, MULTI_LINE, { value: set, enumerable: false, configurable: true });
-  };
+  return (target, key) => markField(target, key, 'multiLine');
 }
 
-function isMultiLine(holder: object, key: string): boolean {
-  return (holder as { [MULTI_LINE]?: Set<string | symbol> })[MULTI_LINE]?.has(key) ?? false;
+/**
+ * A secret (a password): kept exactly as typed — not normalised, not refused — since it is only ever
+ * hashed and compared with what is typed at login, never shown.
+ */
+export function Secret(): PropertyDecorator {
+  return (target, key) => markField(target, key, 'asTyped');
+}
+
+function modeOf(holder: object, key: string): TextMode | undefined {
+  return (holder as { [TEXT_MODES]?: Map<string | symbol, TextMode> })[TEXT_MODES]?.get(key);
 }
 
 // eslint-disable-next-line no-control-regex
@@ -81,26 +93,28 @@ export function textRuleBroken(text: string, multiLine = false): TextRule | null
  */
 export function textProblems(value: unknown, prefix = ''): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const stack: { holder: Record<string, unknown>; key: string; path: string; multiLine: boolean }[] = [];
-  const push = (holder: object, path: string, multiLine: boolean) => {
+  const stack: { holder: Record<string, unknown>; key: string; path: string; mode: TextMode | undefined }[] = [];
+  const push = (holder: object, path: string, mode: TextMode | undefined) => {
     const h = holder as Record<string, unknown>;
     for (const key of Object.keys(h)) {
       const childPath = path ? `${path}.${key}` : key;
-      stack.push({ holder: h, key, path: childPath, multiLine: Array.isArray(holder) ? multiLine : isMultiLine(holder, key) });
+      stack.push({ holder: h, key, path: childPath, mode: Array.isArray(holder) ? mode : modeOf(holder, key) });
     }
   };
-  if (value && typeof value === 'object') push(value, prefix, false);
+  if (value && typeof value === 'object') push(value, prefix, undefined);
   const seen = new Set<object>();
   while (stack.length) {
-    const { holder, key, path, multiLine } = stack.pop()!;
-    const v = holder[key];
+    const { holder, key, path, mode } = stack.pop()!;
+    if (mode === 'asTyped') continue;
+    // an own "__proto__" (JSON.parse makes one) is read and written as the data it is, not the prototype
+    const v: unknown = Object.getOwnPropertyDescriptor(holder, key)?.value;
     const badKey = Array.isArray(holder) ? null : textRuleBroken(key);
     if (badKey) {
       problems.push({ field: path, ...badKey, message: `field names ${badKey.message}`, message_ko: `필드 이름: ${badKey.message_ko}` });
       continue;
     }
     if (typeof v === 'string') {
-      const broken = textRuleBroken(v, multiLine);
+      const broken = textRuleBroken(v, mode === 'multiLine');
       if (broken) {
         problems.push({
           field: path,
@@ -111,11 +125,11 @@ export function textProblems(value: unknown, prefix = ''): FieldProblem[] {
         });
       } else {
         const nfc = v.normalize('NFC');
-        if (nfc !== v) holder[key] = nfc;
+        if (nfc !== v) Object.defineProperty(holder, key, { value: nfc, writable: true, enumerable: true, configurable: true });
       }
     } else if (v && typeof v === 'object' && !seen.has(v)) {
       seen.add(v);
-      push(v, path, multiLine);
+      push(v, path, mode);
     }
   }
   return problems.reverse();

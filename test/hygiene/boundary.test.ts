@@ -53,7 +53,10 @@ describe('hygiene: parser errors and sums are 4xx problems (issue 14, defect 4)'
 
   it('POST /api/imports {"entries":[1]} is a 422 naming the row', async () => {
     const before = await counts(t);
-    const res = await t.as('officer').post('/api/imports').send({ entries: [1, 'x', null, [2]] });
+    const res = await t
+      .as('officer')
+      .post('/api/imports')
+      .send({ entries: [1, 'x', null, [2]] });
     expectProblem(res, 422);
     expect(res.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`)).to.include.members([
       'entries[0].row:isObject',
@@ -246,6 +249,18 @@ describe('hygiene: control characters, bidi overrides and NFC (issue 14, defect 
     expect(refused).to.have.nested.property('errors[0].rule', 'noControlCharacters');
   });
 
+  it('a password (@Secret) is left exactly as typed, so it matches what is typed at login', async () => {
+    const { validateInput } = await import('../../server/requests/validation');
+    const { CreateUserRequest } = await import('../../server/app/admin/requests');
+    const typed = '비밀번호는열두자이상'.normalize('NFD') + '\u0001';
+    const body = await validateInput(
+      CreateUserRequest,
+      { username: 'x.user', displayName: '시험', role: 'council_staff', password: typed },
+      'body',
+    );
+    expect(body.password).to.equal(typed);
+  });
+
   it('a web form (formBody) is refused by the same rules and normalised the same way', async () => {
     const { formBody } = await import('../../server/web/form-body');
     const { CreateEntryBody } = await import('../../server/app/ledger/requests');
@@ -266,7 +281,9 @@ describe('hygiene: control characters, bidi overrides and NFC (issue 14, defect 
       .as('officer')
       .post('/api/imports')
       .send({
-        entries: [{ fiscalYear: 2025, programCode: 'X', expenseItem: '민간위탁금\u0000', kind: 'execution', amount: 1, entryDate: '2025-02-01' }],
+        entries: [
+          { fiscalYear: 2025, programCode: 'X', expenseItem: '민간위탁금\u0000', kind: 'execution', amount: 1, entryDate: '2025-02-01' },
+        ],
       });
     expect(res.status).to.equal(422);
     expect(res.body.errors[0]).to.include({ field: 'entries[0].expenseItem', rule: 'noControlCharacters' });

@@ -1,7 +1,7 @@
 import { IsBoolean, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Role } from '../../../entities/user';
 import { IsCalendarDate } from '../../requests/validators';
-import { MultiLine } from '../../requests/text';
+import { MultiLine, Secret } from '../../requests/text';
 
 /**
  * The requests of the administrator's use cases, read by the API routes and by the web forms
@@ -29,6 +29,7 @@ export class CreateUserRequest {
   orgUnitId?: number | null;
 
   /** 12 to 200 characters */
+  @Secret()
   @IsString()
   password: string;
 }
@@ -49,6 +50,7 @@ export class UpdateUserRequest {
   active?: boolean;
 
   /** a new password (12 characters or more); absent or empty leaves it as it is */
+  @Secret()
   @IsOptional()
   @IsString()
   password?: string | null;
