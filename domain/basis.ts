@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import { basisLineResult, formatInteger, sumWon } from './money';
+import { basisLineResult, formatInteger, sumOfInput } from './money';
 
 /** A line of a calculation basis (산출근거): unit amount × quantity × multiplier = amount, or a heading over its children. */
 export interface BasisLine {
@@ -40,7 +40,10 @@ export function checkBasis(lines: BasisLine[], total: number, path = 'basis'): v
     }
     if (line.children?.length) checkBasis(line.children, line.amount, `${field}.children`);
   });
-  const sum = sumWon(lines.map((l) => l.amount));
+  const sum = sumOfInput(
+    lines.map((l) => l.amount),
+    path,
+  );
   if (sum !== total) {
     throw new DomainError(
       'invalid',

@@ -6,7 +6,7 @@
 import type { CarryType, EntryKind } from '../entities/ledger-entry';
 import { conflict, invalid } from './errors';
 import { assertDateInYear } from './fiscal-year';
-import { assertCanReduce, assertCanSpend, LineFigures } from './ledger';
+import { assertCanReduce, assertCanSpend, assertWithinRange, LineFigures } from './ledger';
 
 /** The kinds a person (or a service) posts directly; transfers post their own kinds. */
 export const POSTABLE_KINDS = [
@@ -34,6 +34,7 @@ export interface EntryRequest {
  * 예산현액 (nor its own column below zero); any other reduction may not take the line below zero.
  */
 export function assertLineTakes(before: LineFigures, kind: EntryKind, amount: number): void {
+  assertWithinRange(before, kind, amount);
   if (kind === 'execution' || kind === 'carry_out') assertCanSpend(before, kind, amount);
   else if (amount < 0) assertCanReduce(before, -amount);
 }

@@ -5,7 +5,7 @@
  * consignment-year's lock and hands them in.
  */
 import { conflict, DomainError, invalid } from './errors';
-import { formatInteger, sumWon } from './money';
+import { formatInteger, sumOfInput, sumWon } from './money';
 
 const won = (n: number) => `${formatInteger(n)}원`;
 
@@ -52,7 +52,7 @@ export function planTotalOf(quarters: number[]): number {
       'quarters는 1~4분기 금액(0 이상) 네 개여야 합니다',
     );
   }
-  const total = sumWon(quarters);
+  const total = sumOfInput(quarters, 'quarters');
   if (total <= 0) throw invalid('quarters', 'positiveTotal', 'A plan grants something', '교부계획 합계는 0보다 커야 합니다');
   return total;
 }
@@ -83,7 +83,10 @@ export function checkCategories(categories: PlanCategoryInput[], total: number):
     }
   }
   const top = categories.filter((c) => !c.parentCode);
-  const topSum = sumWon(top.map((c) => c.amount));
+  const topSum = sumOfInput(
+    top.map((c) => c.amount),
+    'categories',
+  );
   if (topSum !== total) {
     throw new DomainError(
       'invalid',
@@ -103,7 +106,13 @@ export function checkCategories(categories: PlanCategoryInput[], total: number):
   }
   for (const p of top) {
     const children = categories.filter((c) => c.parentCode === p.code);
-    if (children.length && sumWon(children.map((c) => c.amount)) !== p.amount) {
+    if (
+      children.length &&
+      sumOfInput(
+        children.map((c) => c.amount),
+        'categories',
+      ) !== p.amount
+    ) {
       throw invalid(
         'categories',
         'childrenSum',

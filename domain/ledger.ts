@@ -9,7 +9,7 @@
  */
 import type { EntryKind } from '../entities/ledger-entry';
 import { DomainError } from './errors';
-import { executionRate, formatInteger, Rate, sumWon } from './money';
+import { executionRate, formatInteger, MAX_AMOUNT, Rate, sumWon } from './money';
 
 export interface LineFigures {
   /** 예산액 (최종예산): appropriation + 추경 */
@@ -79,6 +79,34 @@ export function addFigures(lines: Iterable<LineFigures>): LineFigures {
     executed: sumWon(all.map((l) => l.executed)),
     carriedOut: sumWon(all.map((l) => l.carriedOut)),
   });
+}
+
+/**
+ * A line's columns and its 예산현액 stay within ±10^15 won, checked before the entry is added: a
+ * hundred 추경 of 10^15 are refused here, not turned into an inexact sum.
+ */
+export function assertWithinRange(f: LineFigures, kind: EntryKind, amount: number, field = 'amount'): void {
+  const column = columnOf(kind);
+  const after = BigInt(f[column]) + BigInt(amount);
+  const current = column === 'executed' || column === 'carriedOut' ? BigInt(f.current) : BigInt(f.current) + BigInt(amount);
+  const limit = BigInt(MAX_AMOUNT);
+  if (after > limit || after < -limit || current > limit || current < -limit) {
+    throw new DomainError(
+      'conflict',
+      'line_total_out_of_range',
+      `The entry would take the line's ${column} or current budget beyond 10^15 won`,
+      `이 기록을 더하면 예산 항목의 금액이 10^15원을 넘습니다`,
+      [
+        {
+          field,
+          rule: 'lineWithinRange',
+          message: 'line totals stay within ±10^15 won',
+          message_ko: '항목 합계는 ±10^15원 이내여야 합니다',
+        },
+      ],
+      { [column]: f[column], currentBudget: f.current, requested: amount, limit: MAX_AMOUNT },
+    );
+  }
 }
 
 /** 집행률 of a line, rounded as the documents print it. */

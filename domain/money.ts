@@ -6,6 +6,8 @@
  * which is how the Seoul documents print them (96.7145… → 96.7, −3.4510… → △3.45).
  */
 
+import { DomainError } from './errors';
+
 export const MAX_AMOUNT = 10 ** 15; // 1,000조원: far above any city budget, still exact in a double
 
 export type Unit = 'won' | 'thousand' | 'million' | 'hundred-million';
@@ -31,13 +33,43 @@ export function assertWon(value: unknown, field = 'amount'): number {
   return value;
 }
 
-/** Sum of integer won amounts; throws if the sum leaves the exact range. */
-export function sumWon(values: Iterable<number>): number {
+function sumOutOfRange(field: string, limit: bigint, sum: bigint): DomainError {
+  const limitText = limit === BigInt(MAX_AMOUNT) ? '10^15' : String(limit);
+  return new DomainError(
+    'invalid',
+    'sum_out_of_range',
+    `${field} add up to more than ${limitText} won`,
+    `${field}의 합계가 ${limitText}원을 넘습니다`,
+    [
+      {
+        field,
+        rule: 'sumWithinRange',
+        message: `${field} must add up to at most ${limitText} won`,
+        message_ko: `${field}의 합계는 ${limitText}원 이하여야 합니다`,
+      },
+    ],
+    { sum: sum.toString(), limit: limitText },
+  );
+}
+
+function checkedSum(values: Iterable<number>, limit: bigint, field: string): number {
   let total = 0n;
   for (const v of values) total += BigInt(v);
-  const n = Number(total);
-  if (!Number.isSafeInteger(n)) throw new RangeError('sum of amounts exceeds the exact integer range');
-  return n;
+  if (total > limit || total < -limit) throw sumOutOfRange(field, limit, total);
+  return Number(total);
+}
+
+/**
+ * Sum of integer won amounts, added exactly; a sum that would leave the exact integer range is
+ * refused (a DomainError naming `field`), never computed inexactly.
+ */
+export function sumWon(values: Iterable<number>, field = 'amount'): number {
+  return checkedSum(values, BigInt(Number.MAX_SAFE_INTEGER), field);
+}
+
+/** The sum of amounts a request brings (plan quarters, categories, basis lines): at most 10^15 won, checked before it is used. */
+export function sumOfInput(values: Iterable<number>, field: string): number {
+  return checkedSum(values, BigInt(MAX_AMOUNT), field);
 }
 
 /** Integer division rounded half away from zero. */

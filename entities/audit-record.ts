@@ -32,6 +32,11 @@ export class AuditRecord {
   @Column({ type: 'text', nullable: true })
   after: string | null;
 
+  /** the server's id of the request (a UUID), never the client's */
   @Column({ type: 'varchar', length: 80, nullable: true })
   requestId: string | null;
+
+  /** the client's X-Request-Id, sanitised and bounded (server/http/request-id.ts): for correlation only */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  correlationId: string | null;
 }

@@ -2,13 +2,14 @@ import express from 'express';
 import helmet from 'helmet';
 import fs from 'node:fs';
 import path from 'node:path';
-import multer from 'multer';
 import { DataSource } from 'typeorm';
 import { loadRoutes } from './api/routes';
 import { bearerAuth } from './http/authenticate';
 import { mountRoutes, RouteDef } from './http/route';
 import { buildOpenApi } from './http/openapi';
 import { problemHandler, sendProblem } from './http/problem';
+import { requestIds } from './http/request-id';
+import { jsonBodies, uploadOf } from './http/body-limits';
 import { DomainError } from '../domain/errors';
 
 export interface AppOptions {
@@ -28,11 +29,12 @@ export function createApp(ds: DataSource, options: AppOptions = {}): App {
   // for an ETag buys a 304 that never comes. Static files keep their own ETags.
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
+  app.use(requestIds);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } } }));
 
   const routes = loadRoutes();
   const openApi = buildOpenApi(routes);
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 20 * 1024 * 1024, files: 1 } }).single('file');
+  const upload = uploadOf('file');
 
   app.get('/api/openapi.json', (_req, res) => res.json(openApi));
   app.get('/healthz', (_req, res) => res.json({ ok: true }));
@@ -46,7 +48,7 @@ export function createApp(ds: DataSource, options: AppOptions = {}): App {
   }
 
   const api = express.Router();
-  api.use(express.json({ limit: '2mb', strict: false }));
+  api.use(...jsonBodies());
   api.use(bearerAuth(ds));
   mountRoutes(api, ds, routes, { upload });
   api.use((req, res) =>

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { User } from '../../entities/user';
 import { audit } from '../store/audit';
@@ -21,7 +22,7 @@ export async function signIn(ds: DataSource, username: string, password: string)
   const { token } = await createSession(ds, found.id);
   await audit(
     ds.manager,
-    { actor: { id: found.id, name: found.username, role: found.role, orgUnitId: found.orgUnitId }, requestId: 'web-login' },
+    { actor: { id: found.id, name: found.username, role: found.role, orgUnitId: found.orgUnitId }, requestId: crypto.randomUUID() },
     { action: 'web.login', entity: 'user', entityId: found.id },
   );
   return { user: found, token };

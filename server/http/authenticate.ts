@@ -1,10 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
-import crypto from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { RequestContext } from '../context';
 import { actorForToken } from '../auth/tokens';
 import { DomainError } from '../../domain/errors';
 import { sendProblem } from './problem';
+import { requestIdsOf } from './request-id';
 
 export type ContextRequest = Request & { ctx?: RequestContext };
 
@@ -14,8 +14,6 @@ export type ContextRequest = Request & { ctx?: RequestContext };
  */
 export function bearerAuth(ds: DataSource) {
   return async (req: ContextRequest, res: Response, next: NextFunction) => {
-    const requestId = req.header('X-Request-Id')?.slice(0, 80) ?? crypto.randomUUID();
-    res.setHeader('X-Request-Id', requestId);
     if (req.ctx) return next();
     const header = req.header('Authorization');
     if (!header) {
@@ -34,7 +32,7 @@ export function bearerAuth(ds: DataSource) {
         req.originalUrl,
       );
     }
-    req.ctx = { actor, requestId };
+    req.ctx = { actor, ...requestIdsOf(req) };
     next();
   };
 }

@@ -1,8 +1,24 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { DomainError } from '../../domain/errors';
+import { DomainError, FieldProblem } from '../../domain/errors';
+import { echoValue } from '../requests/text';
 import { httpStatusOf } from './error-status';
+import { parserProblem } from './parser-errors';
 
 export const PROBLEM_TYPE = 'application/problem+json';
+
+/** A problem echoes at most a short prefix of a bad value, and field names and messages of bounded length. */
+function bounded(errors: FieldProblem[]): FieldProblem[] {
+  const cap = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+  return errors.map((e) => {
+    const out: FieldProblem = { ...e, field: cap(e.field, 120), message: cap(e.message, 300), message_ko: cap(e.message_ko, 300) };
+    if ('value' in e) {
+      const value = echoValue(e.value);
+      if (value === undefined) delete out.value;
+      else out.value = value;
+    }
+    return out;
+  });
+}
 
 export function sendProblem(res: Response, err: DomainError, instance?: string): void {
   res
@@ -15,55 +31,23 @@ export function sendProblem(res: Response, err: DomainError, instance?: string):
         title_ko: err.titleKo,
         status: httpStatusOf(err),
         code: err.code,
-        instance,
-        errors: err.errors,
+        instance: instance && instance.length > 200 ? `${instance.slice(0, 200)}…` : instance,
+        errors: bounded(err.errors),
         ...(err.figures ? { figures: err.figures } : {}),
       }),
     );
 }
 
 /**
- * The last middleware. Known errors become problem+json with the status they carry; body-parser
- * errors become 400/413/415; anything else is a 500 that names no internals.
+ * The last middleware. Known errors become problem+json with the status they carry; the parsers'
+ * errors (body-parser, multer, a bad URL) become 400/413/415 (`parserProblem`); anything else is a
+ * 500 that names no internals.
  */
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) return;
   if (err instanceof DomainError) return sendProblem(res, err, req.originalUrl);
-  const type = (err as { type?: string }).type;
-  if (type === 'entity.parse.failed') {
-    return sendProblem(
-      res,
-      new DomainError('malformed', 'malformed_json', 'The body is not valid JSON', '요청 본문이 올바른 JSON이 아닙니다', [
-        { field: 'body', rule: 'json', message: 'malformed JSON', message_ko: 'JSON 형식 오류' },
-      ]),
-      req.originalUrl,
-    );
-  }
-  if (type === 'entity.too.large') {
-    return sendProblem(
-      res,
-      new DomainError('malformed', 'body_too_large', 'The body is too large', '요청 본문이 너무 큽니다', [
-        { field: 'body', rule: 'maxSize', message: 'body too large', message_ko: '요청 본문이 너무 큽니다' },
-      ]),
-      req.originalUrl,
-    );
-  }
-  if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
-    return sendProblem(
-      res,
-      new DomainError('unsupported', 'unsupported_encoding', 'Unsupported encoding', '지원하지 않는 인코딩입니다'),
-      req.originalUrl,
-    );
-  }
-  if ((err as { code?: string }).code === 'LIMIT_FILE_SIZE') {
-    return sendProblem(
-      res,
-      new DomainError('malformed', 'file_too_large', 'The file is too large', '파일이 너무 큽니다', [
-        { field: 'file', rule: 'maxSize', message: 'file too large', message_ko: '파일이 너무 큽니다' },
-      ]),
-      req.originalUrl,
-    );
-  }
+  const refused = parserProblem(err);
+  if (refused) return sendProblem(res, refused, req.originalUrl);
   console.error('unhandled error', err);
   res
     .status(500)

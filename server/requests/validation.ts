@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { DomainError, FieldProblem } from '../../domain/errors';
+import { depthOf, echoValue, MAX_BODY_DEPTH, textProblems } from './text';
 
 /** Korean wording for class-validator's rules; the English message comes from class-validator. */
 const RULE_KO: Record<string, string> = {
@@ -28,6 +29,7 @@ const RULE_KO: Record<string, string> = {
   nestedValidation: '하위 항목이 올바르지 않습니다',
   isObject: '객체여야 합니다',
   isDecimalText: '소수 형식의 숫자 문자열이어야 합니다',
+  unknownValue: '객체여야 합니다',
 };
 
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -35,11 +37,53 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     for (const [rule, message] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, rule, message, message_ko: `${field}: ${RULE_KO[rule] ?? '값이 올바르지 않습니다'}`, value: e.value });
+      out.push({ field, rule, message, message_ko: `${field}: ${RULE_KO[rule] ?? '값이 올바르지 않습니다'}`, value: echoValue(e.value) });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }
   return out;
+}
+
+/** A body nested deeper than any request class (class-transformer and JSON.stringify recurse): refused before anything reads it. */
+export function assertShallow(plain: unknown, field = 'body'): void {
+  if (depthOf(plain) > MAX_BODY_DEPTH) {
+    throw new DomainError('malformed', 'body_too_deep', 'The body is nested too deeply', '요청 본문의 중첩이 너무 깊습니다', [
+      {
+        field,
+        rule: 'maxDepth',
+        message: `${field} may nest at most ${MAX_BODY_DEPTH} levels`,
+        message_ko: `${field}: 중첩은 ${MAX_BODY_DEPTH}단계까지입니다`,
+      },
+    ]);
+  }
+}
+
+/**
+ * A plain value read into an instance of cls and checked: the class's rules (class-validator, unknown
+ * fields refused) and the text rules of every string (`textProblems`: NFC, no control, bidi or
+ * invisible characters), whatever the class declares. Returns the instance and every problem.
+ */
+export async function checkInstance<T extends object>(
+  cls: new () => T,
+  plain: unknown,
+  options: { implicitConversion?: boolean } = {},
+): Promise<{ instance: T; problems: FieldProblem[] }> {
+  assertShallow(plain);
+  if (plain === null || plain === undefined) plain = {};
+  if (typeof plain !== 'object' || Array.isArray(plain)) {
+    return {
+      instance: new cls(),
+      problems: [{ field: 'row', rule: 'isObject', message: 'must be an object', message_ko: '객체여야 합니다', value: echoValue(plain) }],
+    };
+  }
+  const instance = plainToInstance(cls, plain, { enableImplicitConversion: options.implicitConversion ?? false });
+  const text = textProblems(instance);
+  const errors = await validate(instance as object, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  const fromRules = flattenValidationErrors(errors);
+  const named = new Set(fromRules.map((p) => p.field));
+  // a field refused by its own rule is not reported twice
+  const problems = [...fromRules, ...text.filter((p) => !named.has(p.field)).map((p) => ({ ...p, value: echoValue(p.value) }))];
+  return { instance, problems };
 }
 
 /**
@@ -52,15 +96,14 @@ export async function validateInput<T extends object>(cls: new () => T, plain: u
       { field: 'body', rule: 'isObject', message: 'body must be a JSON object', message_ko: '요청 본문은 JSON 객체여야 합니다' },
     ]);
   }
-  const instance = plainToInstance(cls, plain ?? {}, { enableImplicitConversion: where === 'query' });
-  const errors = await validate(instance as object, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-  if (errors.length) {
+  const { instance, problems } = await checkInstance(cls, plain ?? {}, { implicitConversion: where === 'query' });
+  if (problems.length) {
     throw new DomainError(
       'malformed',
       'validation_failed',
       `Invalid ${where}`,
       where === 'body' ? '입력값이 올바르지 않습니다' : '조회 조건이 올바르지 않습니다',
-      flattenValidationErrors(errors),
+      problems,
     );
   }
   return instance;

@@ -32,6 +32,7 @@ export async function audit(em: EntityManager, ctx: RequestContext, change: Audi
     before: change.before === undefined ? null : JSON.stringify(change.before),
     after: change.after === undefined ? null : JSON.stringify(change.after),
     requestId: ctx.requestId,
+    correlationId: ctx.correlationId ?? null,
   };
   const queue = transactionLocal(em, QUEUE, () => {
     const rows: AuditRow[] = [];

@@ -1,10 +1,10 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import express, { NextFunction, Request, Response } from 'express';
 import cookieParser from 'cookie-parser';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../domain/errors';
 import { httpStatusOf } from '../http/error-status';
+import { requestIdsOf } from '../http/request-id';
 import type { RouteDef } from '../http/route';
 import type { RequestContext } from '../context';
 import { tokensEqual } from './csrf';
@@ -60,7 +60,7 @@ export function mountWeb(app: express.Express, ds: DataSource, _routes: RouteDef
   for (const page of pages) {
     web[page.method](page.path, async (req: WebRequest, res: Response, next: NextFunction) => {
       res.setHeader('Cache-Control', 'no-store');
-      const requestId = crypto.randomUUID();
+      const ids = requestIdsOf(req);
       const live = await loadSession(ds, sessionToken(req)).catch((err: unknown) => {
         next(err);
         return undefined;
@@ -86,8 +86,8 @@ export function mountWeb(app: express.Express, ds: DataSource, _routes: RouteDef
         res.status(status).type('html').send(html);
       };
       const ctx: RequestContext = live
-        ? { actor: live.actor, requestId }
-        : { actor: { id: null, name: 'anonymous', role: 'system', orgUnitId: null }, requestId };
+        ? { actor: live.actor, ...ids }
+        : { actor: { id: null, name: 'anonymous', role: 'system', orgUnitId: null }, ...ids };
       const call: PageCall = { req, res, ds, ctx, user: live?.user ?? null, csrf: live?.session.csrfSecret ?? '', render };
       try {
         if (page.roles !== 'public') {
@@ -136,7 +136,7 @@ export function mountWeb(app: express.Express, ds: DataSource, _routes: RouteDef
     try {
       if ((req.method === 'GET' || req.method === 'HEAD') && !req.header('Authorization')) {
         const live = await loadSession(ds, sessionToken(req));
-        if (live) req.ctx = { actor: live.actor, requestId: crypto.randomUUID() };
+        if (live) req.ctx = { actor: live.actor, ...requestIdsOf(req) };
       }
       next();
     } catch (err) {

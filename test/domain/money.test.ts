@@ -7,9 +7,12 @@ import {
   executionRate,
   formatAmount,
   formatInteger,
+  MAX_AMOUNT,
+  sumOfInput,
   sumWon,
   toUnit,
 } from '../../domain/money';
+import { DomainError } from '../../domain/errors';
 
 describe('domain: money and rates (domain.md §3)', () => {
   it('rounds half away from zero, in integer arithmetic', () => {
@@ -60,6 +63,22 @@ describe('domain: money and rates (domain.md §3)', () => {
 
   it('sums stay exact and refuse to leave the safe integer range', () => {
     expect(sumWon([47_091_714_000, 718_684_000])).to.equal(47_810_398_000);
-    expect(() => sumWon([Number.MAX_SAFE_INTEGER, 1])).to.throw(RangeError);
+    expect(() => sumWon([Number.MAX_SAFE_INTEGER, 1]))
+      .to.throw(DomainError)
+      .with.property('code', 'sum_out_of_range');
+  });
+
+  it('a sum a request brings is checked against 10^15 before it is used, naming the field', () => {
+    expect(sumOfInput([MAX_AMOUNT - 1, 1], 'quarters')).to.equal(MAX_AMOUNT);
+    const err = (() => {
+      try {
+        sumOfInput(Array(100).fill(MAX_AMOUNT), 'categories');
+      } catch (e) {
+        return e as DomainError;
+      }
+    })();
+    expect(err).to.be.instanceOf(DomainError);
+    expect(err!.kind).to.equal('invalid');
+    expect(err!.errors[0]).to.include({ field: 'categories', rule: 'sumWithinRange' });
   });
 });

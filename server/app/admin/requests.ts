@@ -1,6 +1,7 @@
 import { IsBoolean, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Role } from '../../../entities/user';
 import { IsCalendarDate } from '../../requests/validators';
+import { MultiLine, Secret } from '../../requests/text';
 
 /**
  * The requests of the administrator's use cases, read by the API routes and by the web forms
@@ -28,6 +29,7 @@ export class CreateUserRequest {
   orgUnitId?: number | null;
 
   /** 12 to 200 characters */
+  @Secret()
   @IsString()
   password: string;
 }
@@ -48,6 +50,7 @@ export class UpdateUserRequest {
   active?: boolean;
 
   /** a new password (12 characters or more); absent or empty leaves it as it is */
+  @Secret()
   @IsOptional()
   @IsString()
   password?: string | null;
@@ -67,6 +70,7 @@ export class CreateRuleVersionBody {
   @IsObject()
   params: Record<string, unknown>;
 
+  @MultiLine()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)

@@ -1,10 +1,8 @@
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { DomainError, FieldProblem } from '../../../domain/errors';
 import { RequestContext } from '../../context';
 import { inTransaction } from '../../db/transaction';
-import { flattenValidationErrors } from '../../requests/validation';
+import { checkInstance } from '../../requests/validation';
 import { SHEETS } from './rows';
 import type { AppropriationRow, EntryRow, ProgramYearRow } from './requests';
 import { parseWorkbook, type CellOrigin } from './xlsx';
@@ -64,9 +62,8 @@ export async function importLedger(ds: DataSource, ctx: RequestContext, input: I
     }
     rows[spec.key] = [];
     for (const [i, plain] of raw.entries()) {
-      const instance = plainToInstance(spec.cls as new () => object, plain ?? {});
-      const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-      for (const p of flattenValidationErrors(errors)) problems.push(locate(p, spec.key, i, input.origins));
+      const { instance, problems: found } = await checkInstance(spec.cls as new () => object, plain);
+      for (const p of found) problems.push(locate(p, spec.key, i, input.origins));
       rows[spec.key].push(instance);
     }
   }

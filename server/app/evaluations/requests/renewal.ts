@@ -1,6 +1,7 @@
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import type { RenewalFactKind } from '../../../../entities/evaluation-renewal';
 import { IsCalendarDate, IsConsignmentRef, IsDecimalText } from '../../../requests/validators';
+import { MultiLine } from '../../../requests/text';
 
 /** What recordRenewalFact takes: RenewalFactBody, or the same shape from a seed. */
 export interface RenewalFactInput {
@@ -89,6 +90,7 @@ export class RenewalDecisionBody implements RenewalDecisionInput {
   @IsIn(['renewal', 'retender'])
   decision: 'renewal' | 'retender';
 
+  @MultiLine()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)

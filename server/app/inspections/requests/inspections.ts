@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsDecimalText, IsFiscalYear } from '../../../requests/validators';
+import { MultiLine } from '../../../requests/text';
 import {
   DISCLOSURE_CLASSES,
   DisclosureClass,
@@ -38,6 +39,7 @@ export class ItemResultBody {
   @MaxLength(40)
   rating?: string;
 
+  @MultiLine()
   @IsOptional()
   @IsString()
   @MaxLength(8000)
@@ -72,6 +74,7 @@ export class FindingBody {
   @MaxLength(500)
   title: string;
 
+  @MultiLine()
   @IsOptional()
   @IsString()
   @MaxLength(8000)
@@ -164,18 +167,21 @@ export class InspectionFieldsBody {
   @MaxLength(200)
   disclosureNote?: string;
 
+  @MultiLine()
   @IsOptional()
   @IsString()
   @MaxLength(8000)
   summary?: string;
 
   /** 개선 및 건의사항, one per line */
+  @MultiLine()
   @IsOptional()
   @IsString()
   @MaxLength(8000)
   improvements?: string;
 
   /** 조치사항, one per line */
+  @MultiLine()
   @IsOptional()
   @IsString()
   @MaxLength(8000)
@@ -263,6 +269,7 @@ export class StepBody {
 }
 
 export class ReasonBody {
+  @MultiLine()
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
