@@ -9,6 +9,7 @@ import { bearerAuth } from './http/authenticate';
 import { mountRoutes, RouteDef } from './http/route';
 import { buildOpenApi } from './http/openapi';
 import { problemHandler, sendProblem } from './http/problem';
+import { trustProxySetting } from './http/trust-proxy';
 import { DomainError } from '../domain/errors';
 
 export interface AppOptions {
@@ -27,7 +28,8 @@ export function createApp(ds: DataSource, options: AppOptions = {}): App {
   // Answers are computed per request (live figures, a CSRF token in every page): hashing each body
   // for an ETag buys a 304 that never comes. Static files keep their own ETags.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  // the client's address (login budgets, the log) is the peer's unless TRUST_PROXY names it a proxy
+  app.set('trust proxy', trustProxySetting(process.env.TRUST_PROXY));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } } }));
 
   const routes = loadRoutes();
