@@ -5,6 +5,7 @@
  */
 import type { EntryKind } from '../entities/ledger-entry';
 import type { TransferKind } from '../entities/budget-transfer';
+import type { OrgLevel } from '../entities/org-unit';
 import { conflict, invalid } from './errors';
 import { assertDateInYear } from './fiscal-year';
 
@@ -85,6 +86,45 @@ export function assertTransferAllowed(input: TransferRequest, from: TransferSide
     );
   }
   return { wholeProgram };
+}
+
+/** What an 이체's target is, as the organisation chart has it (null: no unit has that id). */
+export interface TransferTarget {
+  id: number;
+  name: string;
+  level: OrgLevel;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/**
+ * The department an 이체 names must exist, be a department (부서, not a 실·국 or a 팀), exist on the
+ * transfer date (not yet abolished, already founded) and not be the department that gives the program
+ * or the money — otherwise the program would belong to nobody who can write to it, or stay where it is.
+ */
+export function assertTransferTarget(transferDate: string, target: TransferTarget | null, sourceOrgUnitId: number): void {
+  if (!target) throw invalid('toOrgUnitId', 'exists', 'The receiving department does not exist', '받는 부서가 조직도에 없습니다');
+  if (target.level !== 'department')
+    throw invalid(
+      'toOrgUnitId',
+      'isDepartment',
+      `이체 goes to a department; ${target.name} is a ${target.level}`,
+      `이체는 부서로만 할 수 있습니다 (${target.name}은(는) 부서가 아닙니다)`,
+    );
+  if (target.validFrom > transferDate || (target.validTo !== null && target.validTo < transferDate))
+    throw invalid(
+      'toOrgUnitId',
+      'validOnDate',
+      `${target.name} does not exist on ${transferDate} (valid ${target.validFrom} – ${target.validTo ?? ''})`,
+      `${target.name}은(는) ${transferDate}에 존재하지 않는 부서입니다 (${target.validFrom} ~ ${target.validTo ?? ''})`,
+    );
+  if (target.id === sourceOrgUnitId)
+    throw invalid(
+      'toOrgUnitId',
+      'notSource',
+      'An 이체 goes to another department than the one that gives it',
+      '이체는 다른 부서로만 할 수 있습니다',
+    );
 }
 
 /** A whole-program 이체 carries the program's whole 예산액. */

@@ -27,6 +27,9 @@ const problem = (field: string, rule: string, message: string, messageKo: string
   ...(value === undefined ? {} : { value }),
 });
 
+/** A user name: 3 to 60 lower-case letters, digits and . _ - (what a login name is normalised towards, domain/login-throttle.ts). */
+export const USERNAME_PATTERN = /^[a-z0-9._-]{3,60}$/;
+
 export interface NewUserInput {
   username: string;
   displayName: string;
@@ -61,7 +64,7 @@ export function decideNewUser(input: NewUserInput, facts: NewUserFacts): NewUser
   const bad = (field: string, rule: string, ko: string) => problems.push(problem(field, rule, rule, ko));
   const username = input.username.trim();
   const displayName = input.displayName.trim();
-  if (!/^[a-z0-9._-]{3,60}$/.test(username)) bad('username', 'pattern', '아이디는 영문 소문자·숫자·._- 3~60자입니다');
+  if (!USERNAME_PATTERN.test(username)) bad('username', 'pattern', '아이디는 영문 소문자·숫자·._- 3~60자입니다');
   if (!displayName || displayName.length > 100) bad('displayName', 'required', '이름을 입력하십시오 (100자 이내)');
   if (!isRole(input.role)) bad('role', 'isIn', '역할을 고르십시오');
   const scoped = needsDepartment(input.role);

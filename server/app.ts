@@ -10,6 +10,7 @@ import { buildOpenApi } from './http/openapi';
 import { problemHandler, sendProblem } from './http/problem';
 import { requestIds } from './http/request-id';
 import { jsonBodies, uploadOf } from './http/body-limits';
+import { trustProxySetting } from './http/trust-proxy';
 import { DomainError } from '../domain/errors';
 
 export interface AppOptions {
@@ -28,7 +29,8 @@ export function createApp(ds: DataSource, options: AppOptions = {}): App {
   // Answers are computed per request (live figures, a CSRF token in every page): hashing each body
   // for an ETag buys a 304 that never comes. Static files keep their own ETags.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  // the client's address (login budgets, the log) is the peer's unless TRUST_PROXY names it a proxy
+  app.set('trust proxy', trustProxySetting(process.env.TRUST_PROXY));
   app.use(requestIds);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } } }));
 

@@ -23,14 +23,23 @@ import {
 
 type Worksheet = ExcelJS.Worksheet;
 
-/** Leading characters that make Excel, LibreOffice or a CSV export treat a string as a formula. */
-const FORMULA_LEAD = /^[=+\-−@\t\r]/;
+/**
+ * Leading characters that make Excel, LibreOffice or a CSV export treat a string as a formula: = + - − @
+ * and their full-width and small forms (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫, which some spreadsheet imports fold to
+ * ASCII); and what can hide such a character from a reader or lead a spreadsheet to strip its way
+ * to one: any whitespace (space, tab, CR, LF, no-break and ideographic space, line and paragraph
+ * separators), zero-width characters and the bidi marks, embeddings, overrides and isolates.
+ */
+const FORMULA_LEAD =
+  /^[=+\-\u2212@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\s\u0085\u180E\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
 
 /**
- * Formula-injection guard. exceljs stores strings as (shared) strings, which Excel never evaluates;
+ * Formula-injection guard, for every cell of every export (reports/engine is the one place a
+ * workbook is written). exceljs stores strings as (shared) strings, which Excel never evaluates;
  * but a sheet is routinely re-saved as CSV or pasted elsewhere, where "=HYPERLINK(...)" or "@SUM(...)"
- * would come alive. So such text gets the conventional apostrophe prefix. A lone "-" (the "nothing"
- * mark in Korean budget tables) and a lone "−" are left alone: they cannot form a formula.
+ * would come alive, and a leading space, line feed or bidi mark can carry (or hide) one. So such
+ * text gets the conventional apostrophe prefix. A lone "-" (the "nothing" mark in Korean budget
+ * tables) and any other single character are left alone: they cannot form a formula.
  */
 export function escapeFormulaText(text: string): string {
   if (text.length > 1 && FORMULA_LEAD.test(text)) return `'${text}`;

@@ -8,6 +8,7 @@ import {
   assertNotAReversal,
   assertReversalDate,
   assertTransferAllowed,
+  assertTransferTarget,
   assertTransferNotYetReversed,
   assertWholeProgramAmount,
   TRANSFER_ENTRY_KIND,
@@ -17,6 +18,7 @@ import { inTransaction, within } from '../../db/transaction';
 import { audit } from '../../store/audit';
 import { entriesOfTransfer, insertEntries } from '../../store/ledger/entries';
 import { expenseLineFigures, programYearFigures } from '../../store/ledger/line-figures';
+import { orgUnitById } from '../../store/org-units/org-units';
 import { insertTransfer, isTransferReversed, lockTransfer, newTransfer, saveTransfer, transferById } from '../../store/ledger/transfers';
 import { effectiveOrgUnitId, lockProgramYearForWrite } from './writable';
 
@@ -67,6 +69,8 @@ export async function createTransfer(
     const [from, to] = await lockBothSides(tx, ctx, input.fromProgramYearId, input.toProgramYearId);
     const { wholeProgram } = assertTransferAllowed(input, from, to);
     const fromOrg = await effectiveOrgUnitId(tx, from);
+    // org units are only ever added (a closed one keeps its row), so the target needs no lock
+    if (input.kind === 'org') assertTransferTarget(input.transferDate, await orgUnitById(tx, input.toOrgUnitId!), fromOrg);
     if (!wholeProgram) assertCanReduce(await expenseLineFigures(tx, from.id, input.fromItem), input.amount);
     else assertWholeProgramAmount(input.amount, (await programYearFigures(tx, from.id)).total.budget);
     const transfer = newTransfer(tx, {

@@ -1,5 +1,4 @@
-import type { Request, Response } from 'express';
-import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
+import type { Response } from 'express';
 import { EVERYONE } from '../../access/roles';
 import { signIn } from '../../auth/sign-in';
 import { loginCsrfToken, loginCsrfValid } from '../csrf';
@@ -13,34 +12,24 @@ export function safeNext(next: unknown): string {
 }
 
 /**
- * Failed logins per client address and user name: LOGIN_RATE_LIMIT (default 10) per 15 minutes.
- * Successful logins do not count.
+ * Too many failed logins (server/auth/login-throttle.ts: LOGIN_RATE_LIMIT per user name,
+ * LOGIN_ADDRESS_LIMIT per address, LOGIN_GLOBAL_LIMIT in all, per 15 minutes): no password was tried.
  */
-export const loginLimiter = rateLimit({
-  windowMs: 15 * 60_000,
-  limit: Number(process.env.LOGIN_RATE_LIMIT ?? 10),
-  skipSuccessfulRequests: true,
-  standardHeaders: 'draft-7',
-  legacyHeaders: false,
-  keyGenerator: (req: Request) =>
-    `${ipKeyGenerator(req.ip ?? '')}|${String((req.body as Record<string, unknown>)?.username ?? '')
-      .slice(0, 60)
-      .toLowerCase()}`,
-  handler: (_req: Request, res: Response) => {
-    res
-      .status(429)
-      .type('html')
-      .send(
-        views().render('error.njk', {
-          title: '로그인 시도가 너무 많습니다',
-          message: '15분 뒤에 다시 시도하십시오.',
-          status: 429,
-          user: null,
-          nav: [],
-        }),
-      );
-  },
-});
+function tooManyAttempts(res: Response, retryAfterSeconds: number): void {
+  res
+    .status(429)
+    .set('Retry-After', String(retryAfterSeconds))
+    .type('html')
+    .send(
+      views().render('error.njk', {
+        title: '로그인 시도가 너무 많습니다',
+        message: '15분 뒤에 다시 시도하십시오.',
+        status: 429,
+        user: null,
+        nav: [],
+      }),
+    );
+}
 
 const pages: PageDef[] = [
   {
@@ -59,8 +48,6 @@ const pages: PageDef[] = [
     path: '/login',
     roles: 'public',
     handler: async ({ req, res, ds, render }) => {
-      await new Promise<void>((resolve, reject) => loginLimiter(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
-      if (res.headersSent) return;
       const body = req.body as Record<string, unknown>;
       const username = typeof body.username === 'string' ? body.username.trim().slice(0, 60) : '';
       const password = typeof body.password === 'string' ? body.password.slice(0, 200) : '';
@@ -72,8 +59,10 @@ const pages: PageDef[] = [
           403,
         );
       }
-      const signedIn = await signIn(ds, username, password);
-      if (!signedIn) {
+      // req.ip is the peer's address unless the peer is a proxy TRUST_PROXY names
+      const signedIn = await signIn(ds, { username: body.username, password, ip: req.ip });
+      if (!signedIn.ok && signedIn.reason === 'throttled') return tooManyAttempts(res, signedIn.retryAfterSeconds);
+      if (!signedIn.ok) {
         return render(
           'login.njk',
           { title: '로그인', loginCsrf: loginCsrfToken(req, res), next, username, error: '아이디 또는 비밀번호가 올바르지 않습니다.' },
