@@ -1,12 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { Consignment } from '../../../entities/consignment';
-import { BudgetTransfer } from '../../../entities/budget-transfer';
 import { ProgramYear } from '../../../entities/program-year';
 import { LineFigures } from '../../../domain/ledger';
 import { assertNotSettled } from '../../../domain/consignment-settlement';
 import { RequestContext } from '../../context';
 import { assertOrgAccess } from '../../access/scope';
-import { assertWritable, expenseLineFigures, expenseLinesFigures, writableReadsOf } from '../ledger/ledger';
+import { assertWritable, expenseLineFigures, expenseLinesFigures, WritableReads, writableReadsOf } from '../ledger/ledger';
 import { resolveConsignment } from '../../store/consignments/consignment-ref';
 import {
   ConsignmentYear,
@@ -18,7 +17,7 @@ import {
 } from '../../store/consignments/consignment-years';
 
 export type { ConsignmentYearState };
-export type YearReads = ConsignmentYearReads<BudgetTransfer[]>;
+export type YearReads = ConsignmentYearReads<WritableReads>;
 
 /**
  * Who may read a consignment: council staff and administrators all of them; budget officers and
@@ -29,7 +28,7 @@ export async function assertConsignmentRead(em: EntityManager, ctx: RequestConte
 }
 
 /** The ledger's reads that go with a consignment-year's lock: the fiscal year open and the program's moves; the line's figures. */
-function ledgerReads(em: EntityManager): LedgerReadsUnderLock<BudgetTransfer[]> {
+function ledgerReads(em: EntityManager): LedgerReadsUnderLock<WritableReads> {
   return { writable: (keys) => writableReadsOf(em, keys), lines: (keys) => expenseLinesFigures(em, keys) };
 }
 
@@ -37,7 +36,7 @@ function ledgerReads(em: EntityManager): LedgerReadsUnderLock<BudgetTransfer[]> 
 export function lockConsignmentYears(
   em: EntityManager,
   years: (ConsignmentYear & { readLine: boolean })[],
-): Promise<LockedYears<BudgetTransfer[]>> {
+): Promise<LockedYears<WritableReads>> {
   return readConsignmentYearsLocked(em, years, ledgerReads(em));
 }
 

@@ -83,8 +83,9 @@ export async function reverseEntry(
   return inTransaction(ds, async (tx) => {
     const original = await entryById(tx, entryId);
     if (!original) throw notFound(`Ledger entry ${entryId}`, `원장 기록 ${entryId}`);
-    assertReversibleInLedger(original);
+    // the department first: another department's reader learns nothing of the entry (its source, its year)
     await lockProgramYearForWrite(tx, ctx, original.programYearId);
+    assertReversibleInLedger(original);
     return postReversal(tx, ctx, original, { ...input, sourceRef: null });
   });
 }

@@ -12,6 +12,7 @@ export { expenseLineFigures, expenseLinesFigures, programYearFigures } from '../
 export { insertEntries } from '../../store/ledger/entries';
 export type { NewEntry } from '../../store/ledger/entries';
 export { assertWritable, effectiveOrgUnitId, lockProgramYearForWrite, writableReads, writableReadsOf } from './writable';
+export type { WritableReads } from './writable';
 export { checkedEntry, postEntry, postReversal, reverseEntry } from './entries';
 export type { PostEntryInput } from './entries';
 export { createTransfer, recordCommitteeReport, reverseTransfer } from './transfers';

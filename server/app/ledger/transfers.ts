@@ -20,7 +20,7 @@ import { entriesOfTransfer, insertEntries } from '../../store/ledger/entries';
 import { expenseLineFigures, programYearFigures } from '../../store/ledger/line-figures';
 import { orgUnitById } from '../../store/org-units/org-units';
 import { insertTransfer, isTransferReversed, lockTransfer, newTransfer, saveTransfer, transferById } from '../../store/ledger/transfers';
-import { effectiveOrgUnitId, lockProgramYearForWrite } from './writable';
+import { effectiveOrgUnitId, lockProgramYearForWrite, lockProgramYearsForWrite } from './writable';
 
 export interface TransferInput {
   kind: TransferKind;
@@ -47,10 +47,10 @@ async function lockBothSides(
   toId: number,
   field?: string,
 ): Promise<[ProgramYear, ProgramYear]> {
-  const locked = new Map<number, ProgramYear>();
-  for (const id of [...new Set([fromId, toId])].sort((a, b) => a - b)) {
-    locked.set(id, await lockProgramYearForWrite(tx, ctx, id, field ?? (id === fromId ? 'fromProgramYearId' : 'toProgramYearId')));
-  }
+  const locked = await lockProgramYearsForWrite(tx, ctx, [
+    { id: fromId, field: field ?? 'fromProgramYearId' },
+    { id: toId, field: field ?? 'toProgramYearId' },
+  ]);
   return [locked.get(fromId)!, locked.get(toId)!];
 }
 

@@ -25,16 +25,55 @@ export async function lockProgramYearForWrite(
 }
 
 /**
- * What the checks of assertWritable read, started at once: the fiscal year (open, and share-locked
- * so a closing waits for this write) and the program-year's whole-program moves. A caller that has
- * not yet found the program-year starts them by key, in the same round trip as its lock.
+ * Locks several program-years for writing, in id order (so two writers cannot deadlock), then checks
+ * the department of every one of them before any year: another department's program-year is refused
+ * with 403 whatever else would refuse the write. Returns them by id.
  */
-export function writableReads(em: EntityManager, key: ProgramYearKey, fiscalYear: number): Promise<BudgetTransfer[]> {
+export async function lockProgramYearsForWrite(
+  em: EntityManager,
+  ctx: RequestContext,
+  sides: { id: number; field: string }[],
+): Promise<Map<number, ProgramYear>> {
+  const locked = new Map<number, ProgramYear>();
+  for (const { id, field } of [...sides].sort((a, b) => a.id - b.id)) {
+    if (locked.has(id)) continue;
+    const py = await lockProgramYear(em, id);
+    if (!py) throw notFound(`Program-year ${id}`, `사업(연도) ${id}`, field);
+    locked.set(id, py);
+  }
+  const pys = [...locked.values()];
+  const reads = writableReadsOf(
+    em,
+    pys.map((py) => ({ key: py.id, fiscalYear: py.fiscalYear })),
+  );
+  const answered: WritableReads[] = [];
+  for (const [i, py] of pys.entries()) {
+    answered.push(await reads[i]);
+    await assertOrgAccess(em, ctx, ownerAfterMoves(py.orgUnitId, answered[i].moves));
+  }
+  for (const r of answered) await r.open;
+  return locked;
+}
+
+/**
+ * What the checks of assertWritable read, started at once: the program-year's whole-program moves
+ * (who owns it now) and the fiscal year (open, and share-locked so a closing waits for this write).
+ * The year's check is answered apart (`open`), so that the department is checked first: a reader of
+ * another department learns nothing about the year or the row. A caller that has not yet found the
+ * program-year starts them by key, in the same round trip as its lock.
+ */
+export interface WritableReads {
+  moves: BudgetTransfer[];
+  /** resolves when the fiscal year is open, rejects with its refusal otherwise (awaited after the department check) */
+  open: Promise<unknown>;
+}
+
+export function writableReads(em: EntityManager, key: ProgramYearKey, fiscalYear: number): Promise<WritableReads> {
   return writableReadsOf(em, [{ key, fiscalYear }])[0];
 }
 
 /** writableReads of several program-years: the fiscal years (each read once in a transaction) and the moves of all in one statement. */
-export function writableReadsOf(em: EntityManager, keys: { key: ProgramYearKey; fiscalYear: number }[]): PerKey<BudgetTransfer[]> {
+export function writableReadsOf(em: EntityManager, keys: { key: ProgramYearKey; fiscalYear: number }[]): PerKey<WritableReads> {
   if (!keys.length) return [];
   const open = eachKey(keys, (k) => assertYearOpen(em, k.fiscalYear));
   const moves = split(
@@ -44,19 +83,20 @@ export function writableReadsOf(em: EntityManager, keys: { key: ProgramYearKey; 
     ),
     keys.length,
   );
-  // a closed year refuses before the moves are looked at
-  return eachKey(keys, async (_, i) => {
-    await open[i];
-    return moves[i];
-  });
+  return eachKey(keys, async (_, i) => ({ moves: await moves[i], open: open[i] }));
 }
 
-/** The checks every write to a program-year makes once it holds the row's lock: the year is open, the actor owns it. */
+/**
+ * The checks every write to a program-year makes once it holds the row's lock, the department first:
+ * the actor owns it (after any whole-program 이체), then the year is open.
+ */
 export async function assertWritable(
   em: EntityManager,
   ctx: RequestContext,
   py: ProgramYear,
   reads = writableReads(em, py.id, py.fiscalYear),
 ): Promise<void> {
-  await assertOrgAccess(em, ctx, ownerAfterMoves(py.orgUnitId, await reads));
+  const { moves, open } = await reads;
+  await assertOrgAccess(em, ctx, ownerAfterMoves(py.orgUnitId, moves));
+  await open;
 }

@@ -19,6 +19,7 @@ import { findProgramYear, insertProgramYear, lockProgramYear } from '../../store
 import { findAppropriation, insertAppropriation, insertBasisLines } from '../../store/programs/appropriations';
 import { assertOrgAccess } from '../../access/scope';
 import { assertYearOpen } from '../ledger/fiscal-years';
+import { assertWritable } from '../ledger/writable';
 import type { CreateAppropriationBody, CreateProgramYearBody } from './requests';
 
 /** Puts a program into a fiscal year under a department (and, for a unit program, under its policy program). */
@@ -29,10 +30,11 @@ export async function createProgramYear(
   em?: EntityManager,
 ): Promise<ProgramYear> {
   return within(ds, em, async (tx) => {
-    await assertYearOpen(tx, input.fiscalYear);
     const program = await programByCode(tx, input.programCode);
     const org = await orgUnitByCode(tx, input.orgCode);
+    // the department before any other check
     await assertOrgAccess(tx, ctx, org.id);
+    await assertYearOpen(tx, input.fiscalYear);
     assertOrgExistsInYear(org, input.fiscalYear);
     assertNewProgramYear(await findProgramYear(tx, program.id, input.fiscalYear), program, input.fiscalYear);
     let parentId: number | null = null;
@@ -76,8 +78,8 @@ export async function createAppropriation(
   return within(ds, em, async (tx) => {
     const py = await lockProgramYear(tx, input.programYearId);
     if (!py) throw notFound(`Program-year ${input.programYearId}`, `사업(연도) ${input.programYearId}`, 'programYearId');
-    await assertYearOpen(tx, py.fiscalYear);
-    await assertOrgAccess(tx, ctx, py.orgUnitId);
+    // the department that owns it now (after any whole-program 이체) before any other check, then the year open
+    await assertWritable(tx, ctx, py);
     const program = await programById(tx, py.programId);
     assertAppropriable(program.kind);
     assertNewAppropriation(await findAppropriation(tx, py.id, input.expenseItem), input.expenseItem);

@@ -21,9 +21,9 @@ export async function createRevenueLine(
   em?: EntityManager,
 ): Promise<RevenueLine> {
   return within(ds, em, async (tx) => {
-    await assertYearOpen(tx, input.fiscalYear);
     const org = await orgUnitByCode(tx, input.orgCode, 'orgCode');
     await assertOrgAccess(tx, ctx, org.id);
+    await assertYearOpen(tx, input.fiscalYear);
     assertNewRevenueCode(await findRevenueLine(tx, input.fiscalYear, input.code), input.code, input.fiscalYear);
     const parent = input.parentCode ? await findRevenueLine(tx, input.fiscalYear, input.parentCode) : null;
     if (input.parentCode && !parent) throw notFound(`Revenue line ${input.parentCode}`, `세입 과목 ${input.parentCode}`, 'parentCode');

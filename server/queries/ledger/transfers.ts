@@ -6,6 +6,8 @@ import { versionOn } from '../../../domain/rule-versions';
 import { transfersOfYear } from '../../store/ledger/transfers';
 import { programsByIds, programYearsByIds } from '../../store/ledger/program-years';
 import { allOrgUnits } from '../../store/org-units/org-units';
+import { RequestContext } from '../../context';
+import { inScope, programYearsWithin, readableUnits } from '../../access/department-rows';
 
 export interface TransferView extends BudgetTransfer {
   quarter: number;
@@ -64,4 +66,18 @@ export async function listTransfers(em: EntityManager, filter: TransferFilter): 
     };
   });
   return views.filter((v) => (!filter.quarter || v.quarter === filter.quarter) && (!filter.status || v.reportStatus === filter.status));
+}
+
+/**
+ * listTransfers as a reader may see them: a budget officer sees the transfers that touch their own
+ * department — either program-year owned by it now, or a whole-program 이체 out of it or into it.
+ */
+export async function readableTransfers(em: EntityManager, ctx: RequestContext, filter: TransferFilter): Promise<TransferView[]> {
+  const all = await listTransfers(em, filter);
+  const units = await readableUnits(em, ctx);
+  if (units === null) return all;
+  const pys = await programYearsWithin(em, units, filter.year);
+  return all.filter(
+    (t) => pys.has(t.fromProgramYearId) || pys.has(t.toProgramYearId) || inScope(units, t.fromOrgUnitId) || inScope(units, t.toOrgUnitId),
+  );
 }

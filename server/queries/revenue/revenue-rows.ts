@@ -6,6 +6,8 @@ import { orgUnitByCode } from '../../store/org-units/org-units';
 import { revenueLinesOfYear } from '../../store/revenue/revenue-lines';
 import { entriesOfLines } from '../../store/revenue/revenue-entries';
 import { unitsWithin } from '../../access/scope';
+import { inScope, readableUnits } from '../../access/department-rows';
+import { RequestContext } from '../../context';
 
 export type { RevenueFigures } from '../../../domain/revenue';
 
@@ -24,10 +26,14 @@ export async function revenueRows(em: EntityManager, year: number, orgUnitId?: n
   return revenueTree(lines, entries);
 }
 
-/** 세입: the year's lines, or those of the unit named by `org` (code or exact Korean name). */
-export async function revenueList(em: EntityManager, year: number, org?: string): Promise<RevenueRow[]> {
+/**
+ * 세입: the year's lines, or those of the unit named by `org` (code or exact Korean name); a budget
+ * officer sees only the lines their own department collects.
+ */
+export async function revenueList(em: EntityManager, ctx: RequestContext, year: number, org?: string): Promise<RevenueRow[]> {
   const unit = org ? await orgUnitByCode(em, org, 'org') : null;
-  return revenueRows(em, year, unit?.id);
+  const units = await readableUnits(em, ctx);
+  return (await revenueRows(em, year, unit?.id)).filter((l) => inScope(units, l.orgUnitId));
 }
 
 export interface RevenueSettlement {

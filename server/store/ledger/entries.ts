@@ -1,4 +1,5 @@
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
+import { In } from 'typeorm';
 import { LedgerEntry } from '../../../entities/ledger-entry';
 import { leanFind, leanFindOne, leanInsert } from '../../db/lean';
 import { addToLineTotals } from './running-totals';
@@ -41,15 +42,19 @@ export function latestEntriesOf(em: EntityManager, programYearId: number, take: 
   return em.getRepository(LedgerEntry).find({ where: { programYearId }, order: { entryDate: 'DESC', id: 'DESC' }, take });
 }
 
-/** A page of entries, newest first, and how many match. */
+/** A page of entries (among `programYearIds` when given), newest first, and how many match. */
 export function entriesPage(
   em: EntityManager,
-  filter: { fiscalYear?: number; programYearId?: number; kind?: LedgerEntry['kind'] },
+  filter: { fiscalYear?: number; programYearId?: number; kind?: LedgerEntry['kind']; programYearIds?: number[] },
   skip: number,
   take: number,
 ): Promise<[LedgerEntry[], number]> {
   const where: FindOptionsWhere<LedgerEntry> = {};
   if (filter.fiscalYear) where.fiscalYear = filter.fiscalYear;
+  if (filter.programYearIds) {
+    if (!filter.programYearIds.length) return Promise.resolve([[], 0]);
+    where.programYearId = In(filter.programYearIds);
+  }
   if (filter.programYearId) where.programYearId = filter.programYearId;
   if (filter.kind) where.kind = filter.kind;
   return em.getRepository(LedgerEntry).findAndCount({ where, order: { id: 'DESC' }, skip, take });

@@ -103,3 +103,25 @@ export async function programMovesOf(em: EntityManager, keys: ProgramYearKey[]):
   const owners = rows.map((r) => ({ id: Number(r.key_id), programId: Number(r.key_program_id), fiscalYear: Number(r.key_fiscal_year) }));
   return keys.map((key) => rows.filter((_, i) => isProgramYearOf(key, owners[i])).map((r) => hydrate(em, BudgetTransfer, r)));
 }
+
+/**
+ * Who owns each program-year (of a year, or all): its own department and its whole-program 이체
+ * (kind org, from = to), oldest first, which move it to another — two statements, for filtering
+ * lists by department.
+ */
+export async function programYearOwnership(
+  em: EntityManager,
+  fiscalYear?: number,
+): Promise<{ programYears: { id: number; orgUnitId: number }[]; moves: BudgetTransfer[] }> {
+  const where = fiscalYear === undefined ? {} : { fiscalYear };
+  const programYears = await em.getRepository(ProgramYear).find({ select: { id: true, orgUnitId: true }, where });
+  const moves = await em
+    .getRepository(BudgetTransfer)
+    .createQueryBuilder('t')
+    .where("t.kind = 'org' AND t.toProgramYearId = t.fromProgramYearId")
+    .andWhere(fiscalYear === undefined ? '1 = 1' : 't.fiscalYear = :fiscalYear', { fiscalYear })
+    .orderBy('t.transferDate', 'ASC')
+    .addOrderBy('t.id', 'ASC')
+    .getMany();
+  return { programYears: programYears.map((p) => ({ id: p.id, orgUnitId: p.orgUnitId })), moves };
+}
