@@ -4,22 +4,22 @@ import { httpStatusOf } from './error-status';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
+/** The problem+json text of a refusal (what sendProblem sends, and what an Idempotency-Key stores). */
+export function problemBody(err: DomainError, instance?: string): string {
+  return JSON.stringify({
+    type: `urn:ledger:problem:${err.code}`,
+    title: err.title,
+    title_ko: err.titleKo,
+    status: httpStatusOf(err),
+    code: err.code,
+    instance,
+    errors: err.errors,
+    ...(err.figures ? { figures: err.figures } : {}),
+  });
+}
+
 export function sendProblem(res: Response, err: DomainError, instance?: string): void {
-  res
-    .status(httpStatusOf(err))
-    .type(PROBLEM_TYPE)
-    .send(
-      JSON.stringify({
-        type: `urn:ledger:problem:${err.code}`,
-        title: err.title,
-        title_ko: err.titleKo,
-        status: httpStatusOf(err),
-        code: err.code,
-        instance,
-        errors: err.errors,
-        ...(err.figures ? { figures: err.figures } : {}),
-      }),
-    );
+  res.status(httpStatusOf(err)).type(PROBLEM_TYPE).send(problemBody(err, instance));
 }
 
 /**
