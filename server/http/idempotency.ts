@@ -45,8 +45,11 @@ const HOUR = 3600 * 1000;
 export const answerTtlMs = () => Number(process.env.IDEMPOTENCY_TTL_HOURS ?? 24) * HOUR;
 /** how long a claim without an answer keeps its key from a retry (IDEMPOTENCY_LEASE_MS, one minute by default) */
 export const leaseMs = () => Number(process.env.IDEMPOTENCY_LEASE_MS ?? 60_000);
-/** the longest body stored whole (characters); a longer one is stored shortened */
-export const STORED_BODY_CAP = 64 * 1024;
+/**
+ * the longest body stored whole, in UTF-8 bytes (the column is a TEXT: 65,535 bytes on MariaDB); a
+ * longer one is stored shortened
+ */
+export const STORED_BODY_CAP = 60_000;
 /** a string in a shortened body keeps this many characters */
 const STRING_PREFIX = 200;
 
@@ -245,7 +248,8 @@ function storedAnswerOf(result: ApiResult): StoredAnswer {
  * long only the problem's identity (or, for a success, `{"truncated":true}`) is kept.
  */
 export function cap(status: number, text: string | null): StoredAnswer {
-  if (text === null || text.length <= STORED_BODY_CAP) return { status, responseBody: text, truncated: false };
+  const fits = (body: string) => body.length <= STORED_BODY_CAP / 4 || Buffer.byteLength(body) <= STORED_BODY_CAP;
+  if (text === null || fits(text)) return { status, responseBody: text, truncated: false };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -253,7 +257,7 @@ export function cap(status: number, text: string | null): StoredAnswer {
     parsed = undefined;
   }
   const shortened = parsed === undefined ? null : JSON.stringify(shorten(parsed, 0));
-  if (shortened !== null && shortened.length <= STORED_BODY_CAP) return { status, responseBody: shortened, truncated: true };
+  if (shortened !== null && fits(shortened)) return { status, responseBody: shortened, truncated: true };
   const p = (parsed ?? {}) as Record<string, unknown>;
   const identity =
     status >= 400
@@ -327,8 +331,7 @@ export async function purgeExpiredIdempotencyRecords(ds: DataSource, now = new D
 
 /** Purges expired answers now and then every `everyMs` (10 minutes by default); returns the stop. */
 export function startIdempotencyPurge(ds: DataSource, everyMs = 10 * 60 * 1000): () => void {
-  const purge = () =>
-    void purgeExpiredIdempotencyRecords(ds).catch((err: unknown) => console.error('idempotency purge failed', err));
+  const purge = () => void purgeExpiredIdempotencyRecords(ds).catch((err: unknown) => console.error('idempotency purge failed', err));
   purge();
   const timer = setInterval(purge, everyMs);
   timer.unref();

@@ -162,9 +162,15 @@ describe('crash: SIGKILL during keyed writes, restart, retry every key', functio
       (await t.ds.getRepository(AuditRecord).find({ select: { entity: true, entityId: true } })).map((a) => `${a.entity}:${a.entityId}`),
     );
     const entries = await t.ds.getRepository(LedgerEntry).find({ select: { id: true }, where: { id: MoreThan(entriesBefore) } });
-    expect(entries.filter((e) => !audited.has(`ledger_entry:${e.id}`)).map((e) => e.id), 'entries without audit').to.deep.equal([]);
+    expect(
+      entries.filter((e) => !audited.has(`ledger_entry:${e.id}`)).map((e) => e.id),
+      'entries without audit',
+    ).to.deep.equal([]);
     const payments = await t.ds.getRepository(Disbursement).find({ select: { id: true }, where: { id: MoreThan(paymentsBefore) } });
-    expect(payments.filter((d) => !audited.has(`disbursement:${d.id}`)).map((d) => d.id), 'grants without audit').to.deep.equal([]);
+    expect(
+      payments.filter((d) => !audited.has(`disbursement:${d.id}`)).map((d) => d.id),
+      'grants without audit',
+    ).to.deep.equal([]);
     expect(entries.length + payments.length, 'rows the burst wrote').to.be.at.least(sent.length);
     console.log(`      (${sent.length} sent, ${lost} cut off by SIGKILL, ${recovered} of those had committed and were replayed)`);
   });

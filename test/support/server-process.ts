@@ -21,15 +21,11 @@ export function dbUrlOf(ds: DataSource): string {
 }
 
 export function startServer(dbUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', './test/support/ts-cache.ts', 'server/main.ts'],
-    {
-      cwd: root,
-      env: { ...process.env, DB_URL: dbUrl, PORT: '0', NODE_ENV: 'test', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', './test/support/ts-cache.ts', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, DB_URL: dbUrl, PORT: '0', NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
