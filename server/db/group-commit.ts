@@ -1,5 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction } from './transaction';
+import { inTransaction, outsideTransaction } from './transaction';
 
 /**
  * What one item of a group comes to: its value, or its own refusal (which fails only that item).
@@ -40,10 +41,35 @@ export function valueOf<T>(o: Outcome<T>): T {
 /** Runs a group's items in the transaction handed in and answers each, in order. */
 export type GroupWork<I, O> = (tx: EntityManager, items: I[]) => Promise<Outcome<O>[]>;
 
+/**
+ * What rides along with an item in its group's transaction: told the item's outcome inside the
+ * transaction, before COMMIT, it writes what must commit with it (an Idempotency-Key's record and
+ * answer: server/http/idempotency.ts). It must only queue writes (beforeCommit), never fail.
+ */
+export interface Rider<O = unknown> {
+  ride(tx: EntityManager, outcome: Outcome<O>): void;
+}
+
+const riders = new AsyncLocalStorage<Rider | undefined>();
+
+/** Runs fn with a rider: an item fn submits to a group carries it into the group's transaction. */
+export function withRider<T>(rider: Rider, fn: () => T): T {
+  return riders.run(rider, fn);
+}
+
 interface Waiting<I, O> {
   item: I;
+  rider: Rider<O> | undefined;
   resolve(value: O): void;
   reject(reason: unknown): void;
+}
+
+/** every group commit of the process that has items in flight: a shutdown waits for them (drainGroups) */
+const busy = new Set<Promise<void>>();
+
+/** Resolves once every group in flight has committed or failed (graceful shutdown). */
+export async function drainGroups(): Promise<void> {
+  while (busy.size) await Promise.allSettled([...busy]);
 }
 
 /**
@@ -58,6 +84,10 @@ interface Waiting<I, O> {
  * leaves the others to commit. When the transaction itself fails (a database error, a fault), the
  * group is carried again item by item, each in its own transaction, so that one item's trouble never
  * fails another and a failure reaches only the item that causes it.
+ *
+ * An item submitted with a rider (withRider) carries it into every transaction that carries the
+ * item: the rider is told the item's outcome before COMMIT, so that what it writes (the request's
+ * Idempotency-Key record with its answer) commits exactly when the item's work does.
  */
 export class GroupCommit<I, O> {
   private readonly waiting: Waiting<I, O>[] = [];
@@ -71,13 +101,19 @@ export class GroupCommit<I, O> {
   ) {}
 
   submit(item: I): Promise<O> {
+    const rider = riders.getStore() as Rider<O> | undefined;
     return new Promise<O>((resolve, reject) => {
-      this.waiting.push({ item, resolve, reject });
+      this.waiting.push({ item, rider, resolve, reject });
       if (!this.running) {
         this.running = true;
         // after this turn's I/O callbacks, so that the requests that arrived together go together
-        // (a SQLite transaction never waits for I/O, so without this no group would ever form)
-        setImmediate(() => void this.drain());
+        // (a SQLite transaction never waits for I/O, so without this no group would ever form);
+        // outside the submitter's request transaction and rider: the group's are its own
+        const drained = new Promise<void>((finished) =>
+          outsideTransaction(() => riders.run(undefined, () => setImmediate(() => void this.drain().finally(finished)))),
+        );
+        busy.add(drained);
+        void drained.then(() => busy.delete(drained));
       }
     });
   }
@@ -93,13 +129,16 @@ export class GroupCommit<I, O> {
   private async carry(group: Waiting<I, O>[]): Promise<void> {
     let outcomes: Outcome<O>[];
     try {
-      outcomes = await inTransaction(this.ds, (tx) =>
-        this.work(
+      outcomes = await inTransaction(this.ds, async (tx) => {
+        const answers = await this.work(
           tx,
           group.map((g) => g.item),
-        ),
-      );
-      if (outcomes.length !== group.length) throw new Error(`group commit: ${outcomes.length} outcomes for ${group.length} items`);
+        );
+        if (answers.length !== group.length) throw new Error(`group commit: ${answers.length} outcomes for ${group.length} items`);
+        // each item's rider writes what commits with it, before COMMIT (in the transaction's last round trip)
+        group.forEach((g, i) => g.rider?.ride(tx, answers[i]));
+        return answers;
+      });
     } catch (err) {
       if (group.length === 1) return group[0].reject(err);
       await Promise.all(group.map((g) => this.carry([g])));

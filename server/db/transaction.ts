@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { leanFindOne } from './lean';
 import { PipelinedQueryRunner } from './pipelined-runner';
@@ -91,7 +92,28 @@ async function mysqlTransaction<T>(ds: DataSource, fn: (em: EntityManager) => Pr
   }
 }
 
+/** the transaction a request runs in (inRequestTransaction), which the use cases it calls join */
+const ambient = new AsyncLocalStorage<{ ds: DataSource; em: EntityManager } | undefined>();
+
+/**
+ * Runs fn in one transaction that every inTransaction / within on the same database called from
+ * inside fn joins instead of opening its own: a request's work and what the request layer writes
+ * about it (its Idempotency-Key's record and answer) commit together or not at all. Work that must
+ * commit in a transaction of its own (group commit) runs outsideTransaction.
+ */
+export function inRequestTransaction<T>(ds: DataSource, fn: (em: EntityManager) => Promise<T>): Promise<T> {
+  return inTransaction(ds, (em) => ambient.run({ ds, em }, () => fn(em)));
+}
+
+/** Runs fn outside any request transaction (its own inTransaction calls open their own). */
+export function outsideTransaction<T>(fn: () => T): T {
+  return ambient.run(undefined, fn);
+}
+
 export async function inTransaction<T>(ds: DataSource, fn: (em: EntityManager) => Promise<T>): Promise<T> {
+  const joined = ambient.getStore();
+  // a nested call joins the request's transaction (its beforeCommit hooks run before that commit)
+  if (joined && joined.ds === ds) return fn(joined.em);
   if (isMysql(ds)) {
     for (let attempt = 1; ; attempt++) {
       try {

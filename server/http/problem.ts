@@ -20,22 +20,22 @@ function bounded(errors: FieldProblem[]): FieldProblem[] {
   });
 }
 
+/** The problem+json text of a refusal (what sendProblem sends, and what an Idempotency-Key stores). */
+export function problemBody(err: DomainError, instance?: string): string {
+  return JSON.stringify({
+    type: `urn:ledger:problem:${err.code}`,
+    title: err.title,
+    title_ko: err.titleKo,
+    status: httpStatusOf(err),
+    code: err.code,
+    instance: instance && instance.length > 200 ? `${instance.slice(0, 200)}…` : instance,
+    errors: bounded(err.errors),
+    ...(err.figures ? { figures: err.figures } : {}),
+  });
+}
+
 export function sendProblem(res: Response, err: DomainError, instance?: string): void {
-  res
-    .status(httpStatusOf(err))
-    .type(PROBLEM_TYPE)
-    .send(
-      JSON.stringify({
-        type: `urn:ledger:problem:${err.code}`,
-        title: err.title,
-        title_ko: err.titleKo,
-        status: httpStatusOf(err),
-        code: err.code,
-        instance: instance && instance.length > 200 ? `${instance.slice(0, 200)}…` : instance,
-        errors: bounded(err.errors),
-        ...(err.figures ? { figures: err.figures } : {}),
-      }),
-    );
+  res.status(httpStatusOf(err)).type(PROBLEM_TYPE).send(problemBody(err, instance));
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Role } from '../../entities/user';
 import { RequestContext } from '../context';
 import { DomainError, forbidden } from '../../domain/errors';
 import { validateInput } from '../requests/validation';
-import { idempotency } from './idempotency';
+import { answerKeyed } from './idempotency';
 import { sendProblem } from './problem';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -40,6 +40,13 @@ export interface RouteDef<B extends object = object, Q extends object = object> 
   produces?: string[];
   /** the answer's schema class for OpenAPI, if any */
   response?: new () => object;
+  /**
+   * The use case carries the request by group commit (server/db/group-commit.ts) in a transaction of
+   * the group's own; an Idempotency-Key's answer — this status and the use case's value as the body —
+   * is then written by that transaction. Any other route's keyed request runs in one transaction with
+   * its key's record (server/http/idempotency.ts).
+   */
+  groupCommit?: { status: number };
   handler: (req: ApiRequest<B, Q>) => Promise<ApiResult>;
 }
 
@@ -76,24 +83,30 @@ export function mountRoutes(
     const chain = [authorize(def.roles)];
     // the upload is read first so that an Idempotency-Key is checked against the file itself
     if (def.bodyType === 'multipart' && middleware.upload) chain.push(middleware.upload);
-    if (def.method === 'post') chain.push(idempotency(ds));
     router[def.method](def.path, ...chain, async (req: Request, res: Response, next: NextFunction) => {
       try {
-        const body = def.body ? await validateInput(def.body, req.body, 'body') : (req.body as object);
-        const query = def.query ? await validateInput(def.query, req.query, 'query') : (req.query as object);
-        const result = await def.handler({ body, query, params: req.params as Record<string, string>, ctx: contextOf(req), ds, raw: req });
-        res.status(result.status ?? 200);
-        if ('file' in result) {
-          res.type(result.file.contentType);
-          res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(result.file.filename)}`);
-          if (Buffer.isBuffer(result.file.data)) res.send(result.file.data);
-          else result.file.data.pipe(res);
-        } else {
-          res.json(result.body);
-        }
+        const run = async (): Promise<ApiResult> => {
+          const body = def.body ? await validateInput(def.body, req.body, 'body') : (req.body as object);
+          const query = def.query ? await validateInput(def.query, req.query, 'query') : (req.query as object);
+          return def.handler({ body, query, params: req.params as Record<string, string>, ctx: contextOf(req), ds, raw: req });
+        };
+        if (def.method === 'post' && req.header('Idempotency-Key')) await answerKeyed(ds, req, res, def.groupCommit, run, sendResult);
+        else sendResult(res, await run());
       } catch (err) {
         next(err);
       }
     });
+  }
+}
+
+function sendResult(res: Response, result: ApiResult): void {
+  res.status(result.status ?? 200);
+  if ('file' in result) {
+    res.type(result.file.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(result.file.filename)}`);
+    if (Buffer.isBuffer(result.file.data)) res.send(result.file.data);
+    else result.file.data.pipe(res);
+  } else {
+    res.json(result.body);
   }
 }

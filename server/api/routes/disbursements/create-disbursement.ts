@@ -11,5 +11,6 @@ export default route<CreateDisbursementBody>({
     "The operator's request (신청); with decidedOn/paidOn also the decision and the payment, checked against the plan to date and 예산현액 under a lock",
   roles: LEDGER_WRITERS,
   body: CreateDisbursementBody,
+  groupCommit: { status: 201 },
   handler: async ({ ds, ctx, body }) => ({ status: 201, body: await createDisbursement(ds, ctx, body) }),
 });
