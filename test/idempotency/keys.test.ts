@@ -81,8 +81,13 @@ describe('idempotency: keys through the API', function () {
     expect(record.expiresAt!.getTime() - Date.now()).to.be.within(23 * HOUR, 24 * HOUR + 60_000);
   });
 
-  it('a refusal echoing a 1.9 MB value is stored capped and replayed with its code', async () => {
-    const body = { consignment: 'x'.repeat(1_900_000), fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount: 5 };
+  it('a refusal echoing a long value is stored capped and replayed with its code; a 1.9 MB body is refused before any key is taken', async () => {
+    const huge = { consignment: 'x'.repeat(1_900_000), fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount: 5 };
+    const refused = await t.as('officer').post('/api/disbursements').set('Idempotency-Key', 'huge-body').send(huge);
+    expect(refused.status).to.equal(413);
+    expect(await records().countBy({ idemKey: 'huge-body' })).to.equal(0);
+    // under the body limit (512 kB), the value is still far longer than any problem may echo
+    const body = { consignment: 'x'.repeat(400_000), fiscalYear: 2025, quarter: 4, requestedOn: '2025-10-01', amount: 5 };
     const first = await t.as('officer').post('/api/disbursements').set('Idempotency-Key', 'huge-echo').send(body);
     expect(first.status).to.equal(400);
     const record = await records().findOneByOrFail({ idemKey: 'huge-echo' });
