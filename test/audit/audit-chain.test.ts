@@ -5,7 +5,7 @@ import { systemContext } from '../../server/context';
 import { createDisbursement } from '../../server/app/grants/disbursements';
 import { verifyAuditChain } from '../../server/app/audit/verify-chain';
 import { audit } from '../../server/store/audit';
-import { inTransaction } from '../../server/db/transaction';
+import { beforeCommit, inTransaction } from '../../server/db/transaction';
 import { runSeedSteps } from '../../seeds/run-steps';
 import { AuditChain1763900806000 } from '../../migrations/1763900806000-AuditChain';
 import { freshDatabase, TestDb } from '../support/db';
@@ -72,6 +72,17 @@ describe('audit: the tamper-evident chain', function () {
       expect(r.prevHash).to.equal(i ? all[i - 1].hash : '0'.repeat(64));
       expect(r.hash).to.equal(linkHash(r.prevHash, contentDigest(r)));
     });
+  });
+
+  it("a record audited after the transaction's records went to the chain (from a later before-commit step) is chained too", async () => {
+    const count = await db.ds.getRepository(AuditRecord).count();
+    await inTransaction(db.ds, async (em) => {
+      await audit(em, systemContext('late'), { action: 'test.first', entity: 'test', entityId: 1 });
+      beforeCommit(em, () => audit(em, systemContext('late'), { action: 'test.late', entity: 'test', entityId: 2 }));
+    });
+    const late = await db.ds.getRepository(AuditRecord).find({ where: { requestId: 'late' }, order: { id: 'ASC' } });
+    expect(late.map((r) => r.action)).to.deep.equal(['test.first', 'test.late']);
+    expect(await verifyAuditChain(db.ds)).to.include({ ok: true, checked: count + 2 });
   });
 
   describe('a record changed in SQL is caught at the first broken link', () => {
