@@ -26,7 +26,7 @@ function assignSchemaNames(routes: RouteDef[]): void {
   const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Ctor, unknown[]> };
   const byName = new Map<string, Ctor[]>();
   for (const target of storage.validationMetadatas.keys()) {
-    if (typeof target !== 'function' || !target.name) continue;
+    if (!target?.name) continue;
     byName.set(target.name, [...(byName.get(target.name) ?? []), target]);
   }
   for (const [name, targets] of byName) {
