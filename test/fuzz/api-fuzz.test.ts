@@ -32,7 +32,7 @@ describe('API fuzz from /api/openapi.json: no 500, no write on a refusal', funct
       statuses,
     ).to.have.length(3);
 
-    const { open, fixed } = await stillKnown(t.app, `Bearer ${t.token.officer}`, t.db.kind);
+    const { open, fixed } = await stillKnown(t.app, t.token, t.db.kind);
     expect(
       fixed.map((k) => `fixed by ${k.owner}: remove from test/fuzz/known.ts: ${k.what}`),
       'a known defect no longer shows',
