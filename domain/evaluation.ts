@@ -9,6 +9,8 @@ export { plainDecimal };
 
 /** Largest number of decimals a score may carry (seed 001 prints 83.44). */
 export const SCORE_DECIMALS = 2;
+/** An indicator's maximum points: a score sheet totals 100 (1000 leaves room, as grade bands do). */
+export const MAX_POINTS = '1000';
 
 /** Rescales a decimal to `scale` digits after the point (never loses digits: scale ≥ d.scale). */
 function rescale(d: Decimal, scale: number): bigint {
@@ -80,7 +82,8 @@ export interface TemplateDraft {
 
 /**
  * A template is valid when it ends after it starts, has at least one group with at least one
- * indicator each, every maximum is a positive score, and every grade band's lower bound is a score.
+ * indicator each, every maximum is a positive score of at most MAX_POINTS, and every grade band's
+ * lower bound is a score.
  */
 export function templateProblems(input: TemplateDraft): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -108,12 +111,12 @@ export function templateProblems(input: TemplateDraft): FieldProblem[] {
         message_ko: '지표군에 지표가 하나 이상 있어야 합니다',
       });
     g.indicators.forEach((ind, ii) => {
-      if (compareDecimal(ind.maxPoints, '0') <= 0 || scoreProblem(ind.maxPoints, ind.maxPoints) === 'decimals') {
+      if (compareDecimal(ind.maxPoints, '0') <= 0 || scoreProblem(ind.maxPoints, MAX_POINTS)) {
         problems.push({
           field: `groups.${gi}.indicators.${ii}.maxPoints`,
           rule: 'positiveScore',
-          message: 'maxPoints must be positive with at most two decimals',
-          message_ko: '배점은 소수 둘째 자리까지의 양수여야 합니다',
+          message: `maxPoints must be positive, at most ${MAX_POINTS}, with at most two decimals`,
+          message_ko: `배점은 ${MAX_POINTS}점 이하, 소수 둘째 자리까지의 양수여야 합니다`,
           value: ind.maxPoints,
         });
       }

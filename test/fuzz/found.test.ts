@@ -1,0 +1,34 @@
+import { expect } from 'chai';
+import { testApp, TestApp } from '../support/app';
+
+/** What the API fuzz found and this part fixed, each as the request that showed it. */
+describe('API fuzz findings, fixed', function () {
+  let t: TestApp;
+  before(async () => {
+    t = await testApp();
+  });
+  after(() => t.close());
+
+  it("refuses an indicator's maximum points beyond 1000 (was stored unchecked, and a 500 on MariaDB's 12-character column)", async () => {
+    const template = (maxPoints: string) => ({
+      code: 'FUZZ-CPE',
+      name: '배점 시험',
+      effectiveFrom: '2026-01-01',
+      groups: [{ name: '공통', scope: 'common', measure: 'quantitative', indicators: [{ name: 'a', maxPoints }] }],
+    });
+    const res = await t.as('admin').post('/api/evaluation-templates').send(template('72742024821'));
+    expect(res.status, JSON.stringify(res.body)).to.equal(422);
+    expect(res.body.errors).to.deep.include.members([
+      {
+        field: 'groups.0.indicators.0.maxPoints',
+        rule: 'positiveScore',
+        message: 'maxPoints must be positive, at most 1000, with at most two decimals',
+        message_ko: '배점은 1000점 이하, 소수 둘째 자리까지의 양수여야 합니다',
+        value: '72742024821',
+      },
+    ]);
+    const ok = await t.as('admin').post('/api/evaluation-templates').send(template('1000'));
+    expect(ok.status, JSON.stringify(ok.body)).to.equal(201);
+    expect(ok.body).to.include({ maxTotal: '1000.00' });
+  });
+});
