@@ -16,6 +16,7 @@ import {
   purgeExpiredRecords,
   StoredAnswer,
 } from '../store/idempotency/records';
+import { createHash } from 'node:crypto';
 import { canonicalJsonHash } from './canonical-json';
 import { isUniqueViolation } from './db-errors';
 import { PROBLEM_TYPE, problemBody } from './problem';
@@ -78,7 +79,7 @@ export async function answerKeyed(
     );
   }
   const ctx = contextOf(req);
-  const key: KeyOf = { scope: `${ctx.actor.id ?? 'system'}:${req.method}:${req.baseUrl}${req.path}`, idemKey };
+  const key: KeyOf = { scope: scopeOf(`${ctx.actor.id ?? 'system'}:${req.method}:${req.baseUrl}${req.path}`), idemKey };
   const file = (req as Request & { file?: { buffer: Buffer } }).file?.buffer;
   const request: Keyed = { ds, req, res, key, requestHash: canonicalJsonHash(req.body ?? null, ...(file ? [file] : [])), run, send };
 
@@ -336,4 +337,11 @@ export function startIdempotencyPurge(ds: DataSource, everyMs = 10 * 60 * 1000):
   const timer = setInterval(purge, everyMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** the scope column holds 300 characters: a longer scope (a long path) keeps its start and a hash of the whole, so it stays unique */
+const SCOPE_LENGTH = 300;
+export function scopeOf(raw: string): string {
+  if (raw.length <= SCOPE_LENGTH) return raw;
+  return `${raw.slice(0, SCOPE_LENGTH - 65)}#${createHash('sha256').update(raw).digest('hex')}`;
 }

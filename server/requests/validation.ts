@@ -1,4 +1,7 @@
 import { plainToInstance } from 'class-transformer';
+// class-transformer's registry of @Type(() => Class), to know which fields hold nested request classes
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 import { validate, ValidationError } from 'class-validator';
 import { DomainError, FieldProblem } from '../../domain/errors';
 import { depthOf, echoValue, MAX_BODY_DEPTH, textProblems } from './text';
@@ -77,13 +80,35 @@ export async function checkInstance<T extends object>(
     };
   }
   const instance = plainToInstance(cls, plain, { enableImplicitConversion: options.implicitConversion ?? false });
-  const text = textProblems(instance);
+  const text = [...textProblems(instance), ...nestedShapeProblems(instance)];
   const errors = await validate(instance as object, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   const fromRules = flattenValidationErrors(errors);
   const named = new Set(fromRules.map((p) => p.field));
   // a field refused by its own rule is not reported twice
   const problems = [...fromRules, ...text.filter((p) => !named.has(p.field)).map((p) => ({ ...p, value: echoValue(p.value) }))];
   return { instance, problems };
+}
+
+/**
+ * A nested request class (`@Type(() => Item)`, a list of them or one) must arrive as JSON objects:
+ * class-validator's `@ValidateNested({ each: true })` lets an item that is itself a list (`[[]]`)
+ * through, and the use case would then read fields of an array. Each such item is refused by field.
+ */
+function nestedShapeProblems(value: unknown, path = ''): FieldProblem[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  const out: FieldProblem[] = [];
+  for (const [key, child] of Object.entries(value)) {
+    const nested = defaultMetadataStorage.findTypeMetadata(value.constructor, key);
+    if (!nested || child === undefined || child === null) continue;
+    const field = path ? `${path}.${key}` : key;
+    const items: [string, unknown][] = Array.isArray(child) ? child.map((c, i) => [`${field}.${i}`, c]) : [[field, child]];
+    for (const [at, item] of items) {
+      if (!item || typeof item !== 'object' || Array.isArray(item)) {
+        out.push({ field: at, rule: 'isObject', message: `${at} must be an object`, message_ko: '항목은 객체여야 합니다', value: item });
+      } else out.push(...nestedShapeProblems(item, at));
+    }
+  }
+  return out;
 }
 
 /**

@@ -31,4 +31,30 @@ describe('API fuzz findings, fixed', function () {
     expect(ok.status, JSON.stringify(ok.body)).to.equal(201);
     expect(ok.body).to.include({ maxTotal: '1000.00' });
   });
+
+  it('refuses a nested item that is itself a list ([[]]) by field, instead of a TypeError in the use case', async () => {
+    for (const field of ['groups', 'gradeBands'] as const) {
+      const res = await t
+        .as('admin')
+        .post('/api/evaluation-templates')
+        .send({ code: 'FUZZ-NEST', name: '중첩', effectiveFrom: '2026-01-01', [field]: [[]] });
+      expect(res.status, JSON.stringify(res.body)).to.equal(400);
+      expect(res.body.errors.map((e: { field: string; rule: string }) => [e.field, e.rule])).to.deep.include([`${field}.0`, 'isObject']);
+    }
+    const inner = await t
+      .as('admin')
+      .post('/api/evaluation-templates')
+      .send({ code: 'FUZZ-NEST', name: '중첩', effectiveFrom: '2026-01-01', groups: [{ name: 'g', indicators: [[]] }] });
+    expect(inner.status, JSON.stringify(inner.body)).to.equal(400);
+    expect(inner.body.errors.map((e: { field: string }) => e.field)).to.include('groups.0.indicators.0');
+  });
+
+  it("a keyed request to a very long path is refused or answered, and its key's scope fits its column (was a 500 on MariaDB)", async () => {
+    const res = await t
+      .as('officer')
+      .post(`/api/transfers/${'x'.repeat(3000)}/committee-report`)
+      .set('Idempotency-Key', 'fuzz-long-path')
+      .send({ reportedOn: '2017-04-20' });
+    expect(res.status, JSON.stringify(res.body)).to.be.within(400, 499);
+  });
 });
