@@ -341,16 +341,46 @@ export function mutate(body: unknown, mutations: Mutation[]): Mutated {
   return { value };
 }
 
-/** JSON text of a body that may hold Raw literals and own keys named __proto__. */
+/**
+ * JSON text of a body that may hold Raw literals and own keys named __proto__. A body whose text
+ * would pass MAX_JSON_TEXT (mutations multiply: a list grown 1,001 times of 300,000-character
+ * strings is past what a JavaScript string can hold) is sent as that many characters of its start:
+ * far over every body limit, so the answer to check is the 413.
+ */
+export const MAX_JSON_TEXT = 32 * 1024 * 1024;
 export function toJson(value: unknown): string {
-  if (value instanceof Raw) return value.text;
-  if (value === undefined) return 'null';
-  if (Array.isArray(value)) return `[${value.map(toJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .map((k) => `${JSON.stringify(k)}:${toJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  if (typeof value === 'number' && !Number.isFinite(value)) return '1e400';
-  return JSON.stringify(value);
+  const parts: string[] = [];
+  let length = 0;
+  const push = (text: string) => {
+    if (length > MAX_JSON_TEXT) return;
+    parts.push(text);
+    length += text.length;
+  };
+  const walk = (v: unknown): void => {
+    if (length > MAX_JSON_TEXT) return;
+    if (v instanceof Raw) return push(v.text);
+    if (v === undefined) return push('null');
+    if (Array.isArray(v)) {
+      push('[');
+      v.forEach((item, i) => {
+        if (i) push(',');
+        walk(item);
+      });
+      return push(']');
+    }
+    if (v && typeof v === 'object') {
+      push('{');
+      Object.keys(v).forEach((k, i) => {
+        if (i) push(',');
+        push(`${JSON.stringify(k)}:`);
+        walk((v as Record<string, unknown>)[k]);
+      });
+      return push('}');
+    }
+    if (typeof v === 'number' && !Number.isFinite(v)) return push('1e400');
+    push(JSON.stringify(v));
+  };
+  walk(value);
+  const text = parts.join('');
+  return text.length > MAX_JSON_TEXT ? text.slice(0, MAX_JSON_TEXT) : text;
 }
