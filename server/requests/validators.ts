@@ -1,4 +1,4 @@
-import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidationOptions } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 import { MAX_AMOUNT } from '../../domain/money';
 
 /** Decorators shared by request classes: one definition of "an amount of won" and "a date". */
@@ -55,3 +55,9 @@ export const IsConsignmentRef = (): PropertyDecorator => (target, key) => {
   IsNotEmpty()(target, key);
   IsString()(target, key);
 };
+
+/**
+ * May be left out, but never sent as null: for a field whose column always holds a value (a patch that
+ * leaves it out keeps what is there; `@IsOptional()` would let null through to a NOT NULL column).
+ */
+export const IsOmittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);

@@ -57,4 +57,29 @@ describe('API fuzz findings, fixed', function () {
       .send({ reportedOn: '2017-04-20' });
     expect(res.status, JSON.stringify(res.body)).to.be.within(400, 499);
   });
+
+  it("refuses null for an inspection's always-filled fields in a patch (periodTo: null was a 500: NOT NULL constraint)", async () => {
+    const draft = await t
+      .as('inspector')
+      .post('/api/inspections')
+      .send({
+        consignmentCode: 'EC-C01',
+        templateCode: 'CONSIGN-INSPECT',
+        fiscalYear: 2025,
+        inspectors: '점검자',
+        periodFrom: '2025-01-01',
+        periodTo: '2025-06-30',
+      });
+    expect(draft.status, JSON.stringify(draft.body)).to.equal(201);
+    for (const field of ['periodTo', 'periodFrom', 'inspectors', 'fiscalYear', 'round', 'title', 'disclosure']) {
+      const res = await t
+        .as('inspector')
+        .patch(`/api/inspections/${draft.body.id}`)
+        .send({ [field]: null });
+      expect(res.status, `${field}: ${JSON.stringify(res.body)}`).to.equal(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).to.include(field);
+    }
+    const kept = await t.as('inspector').get(`/api/inspections/${draft.body.id}`);
+    expect(kept.body).to.include({ periodTo: '2025-06-30', inspectors: '점검자' });
+  });
 });

@@ -17,7 +17,7 @@ export interface TestApp {
   /** bearer token of each demo account (see seeds/demo-accounts.ts) */
   token: Record<DemoUser, string>;
   /** supertest agent with the Authorization header of a demo account */
-  as(user: DemoUser): { get(url: string): supertest.Test; post(url: string): supertest.Test };
+  as(user: DemoUser): { get(url: string): supertest.Test; post(url: string): supertest.Test; patch(url: string): supertest.Test };
   close(): Promise<void>;
 }
 
@@ -40,6 +40,7 @@ export async function testApp(options: { steps?: (file: string) => boolean; web?
     as: (user) => ({
       get: (url) => agent.get(url).set('Authorization', `Bearer ${token[user]}`),
       post: (url) => agent.post(url).set('Authorization', `Bearer ${token[user]}`),
+      patch: (url) => agent.patch(url).set('Authorization', `Bearer ${token[user]}`),
     }),
     close: () => db.drop(),
   };

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsDecimalText, IsFiscalYear } from '../../../requests/validators';
+import { IsCalendarDate, IsDecimalText, IsFiscalYear, IsOmittable } from '../../../requests/validators';
 import { MultiLine } from '../../../requests/text';
 import {
   DISCLOSURE_CLASSES,
@@ -117,13 +117,13 @@ export class FindingBody {
 }
 
 export class InspectionFieldsBody {
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(12)
   round?: number;
 
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -158,7 +158,7 @@ export class InspectionFieldsBody {
   documentNumber?: string;
 
   /** public 공개 · partial 부분공개 · private 비공개 */
-  @IsOptional()
+  @IsOmittable()
   @IsIn(DISCLOSURE_CLASSES)
   disclosure?: DisclosureClass;
 
@@ -242,21 +242,21 @@ export class CreateInspectionBody extends InspectionFieldsBody {
 }
 
 export class UpdateInspectionBody extends InspectionFieldsBody {
-  @IsOptional()
+  @IsOmittable()
   @IsFiscalYear()
   fiscalYear?: number;
 
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
   inspectors?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsCalendarDate()
   periodFrom?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsCalendarDate()
   periodTo?: string;
 }
