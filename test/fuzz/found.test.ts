@@ -59,17 +59,14 @@ describe('API fuzz findings, fixed', function () {
   });
 
   it("refuses null for an inspection's always-filled fields in a patch (periodTo: null was a 500: NOT NULL constraint)", async () => {
-    const draft = await t
-      .as('inspector')
-      .post('/api/inspections')
-      .send({
-        consignmentCode: 'EC-C01',
-        templateCode: 'CONSIGN-INSPECT',
-        fiscalYear: 2025,
-        inspectors: '점검자',
-        periodFrom: '2025-01-01',
-        periodTo: '2025-06-30',
-      });
+    const draft = await t.as('inspector').post('/api/inspections').send({
+      consignmentCode: 'EC-C01',
+      templateCode: 'CONSIGN-INSPECT',
+      fiscalYear: 2025,
+      inspectors: '점검자',
+      periodFrom: '2025-01-01',
+      periodTo: '2025-06-30',
+    });
     expect(draft.status, JSON.stringify(draft.body)).to.equal(201);
     for (const field of ['periodTo', 'periodFrom', 'inspectors', 'fiscalYear', 'round', 'title', 'disclosure']) {
       const res = await t
