@@ -7,6 +7,7 @@ import { allOrgUnits, orgUnitsByIds } from '../../store/org-units/org-units';
 import { programYearsByIds } from '../../store/programs/program-years';
 import { countUsers } from '../../store/users/users';
 import { listTransfers, type TransferView } from '../ledger/transfers';
+import { effectiveOrgUnitId } from '../ledger/program-year';
 
 /** The read models of the dashboard (the "할 일" page) and of the pickers of the report catalogue. */
 
@@ -27,7 +28,7 @@ export async function departmentFigures(
 
 /**
  * 전용 of a year not reported to the standing committee by the deadline, as of a day; for a
- * department's officer only those moved out of a program within the department.
+ * department's officer only those moved out of a program the department owns now.
  */
 export async function overdueTransfers(em: EntityManager, year: number, asOf: string, own: number | null): Promise<TransferView[]> {
   const overdue = await listTransfers(em, { year, status: 'unreported_overdue', asOf });
@@ -39,9 +40,12 @@ export async function overdueTransfers(em: EntityManager, year: number, asOf: st
       )
     : [];
   const within = await unitsWithin(em, own);
+  // the program's owner today: a program moved by a whole-program 이체 takes its unreported 전용 with it
+  const owners = new Map<number, number>();
+  for (const py of pys) owners.set(py.id, await effectiveOrgUnitId(em, py));
   return overdue.filter((t) => {
-    const py = pys.find((p) => p.id === t.fromProgramYearId);
-    return py !== undefined && within.has(t.fromOrgUnitId ?? py.orgUnitId);
+    const owner = owners.get(t.fromProgramYearId);
+    return owner !== undefined && within.has(t.fromOrgUnitId ?? owner);
   });
 }
 
