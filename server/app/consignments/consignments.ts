@@ -23,14 +23,13 @@ import {
   consignmentCoded,
   insertConsent,
   insertConsignment,
-  insertContractTerm,
   insertOperator,
   insertStaff,
   operatorByRef,
   operatorNamed,
   staffOfYear,
-  termStarting,
 } from '../../store/consignments/consignments';
+import { insertContractTerm, termStarting } from '../../store/consignments/contract-terms';
 
 // ---------------------------------------------------------------------------------------------
 // Operators

@@ -16,7 +16,7 @@ import { audit } from '../../store/audit';
 import { consignmentById } from '../../store/consignments/consignment-ref';
 import { correctionOf, insertEvaluation, insertEvaluationScore, lockEvaluation } from '../../store/evaluations/evaluations';
 import { templateById, templateIndicators } from '../../store/evaluations/templates';
-import { contractTermById } from '../../store/evaluations/terms';
+import { contractTermById } from '../../store/consignments/contract-terms';
 import { EvaluationView, evaluationView } from '../../queries/evaluations/evaluations';
 import type { EvaluationInput } from './requests';
 

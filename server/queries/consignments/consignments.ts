@@ -10,14 +10,13 @@ import {
   allOperators,
   appropriationOf,
   consentsOf,
-  contractTermsOf,
   departmentOf,
   fundingProgramOf,
   fundingProgramYearsOf,
   operatorById,
   staffOf,
-  termOn,
 } from '../../store/consignments/consignments';
+import { contractTermsOf, termOn } from '../../store/consignments/contract-terms';
 import { fundingLineFigures } from './funding-line';
 
 export { termOn };

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../context';
 import { assertOrgAccess } from '../../access/scope';
 import { consignmentById, resolveConsignment } from '../../store/consignments/consignment-ref';
 import { correctionOf, evaluationById, evaluationsOf, scoresOfEvaluation, supersededAmong } from '../../store/evaluations/evaluations';
-import { existingContractTerm } from '../../store/evaluations/terms';
+import { existingContractTerm } from '../../store/consignments/contract-terms';
 import { templateView } from './templates';
 
 export interface EvaluationView {

@@ -18,7 +18,7 @@ import { assertOrgAccess } from '../../access/scope';
 import { ruleHistory } from '../../store/rules';
 import { resolveConsignment } from '../../store/consignments/consignment-ref';
 import { renewalDecisionsOf, renewalFactsOf as renewalFactRows } from '../../store/evaluations/renewal';
-import { contractTermById, existingContractTerm, termRunningOn } from '../../store/evaluations/terms';
+import { contractTermById, existingContractTerm, termRunningOn } from '../../store/consignments/contract-terms';
 import { liveEvaluations } from './evaluations';
 import { repeatFindingChainsFor } from './renewal-inputs';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { resolveConsignment } from '../../store/consignments/consignment-ref';
-import { contractTermsLatestFirst } from '../../store/evaluations/terms';
+import { contractTermsLatestFirst } from '../../store/consignments/contract-terms';
 
 export interface TermChoice {
   id: number;

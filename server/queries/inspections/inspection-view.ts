@@ -14,7 +14,8 @@ import { CriterionFigures, judgeCriterion } from '../../../domain/inspection-cri
 import { DISCLOSURE_KO, FINDING_KIND_KO, FINDING_STATUS_KO, STATUS_KO } from '../../../domain/inspection-labels';
 import { assertCanReadInspections, mayReadInspections } from '../../access/inspection-access';
 import { consignmentById } from '../../store/consignments/consignment-ref';
-import { inspectionById, inspectionByIdOrFail, inspectionsWhere, operatorNameOn } from '../../store/inspections/inspections';
+import { inspectionById, inspectionByIdOrFail, inspectionsWhere } from '../../store/inspections/inspections';
+import { operatorNameOn } from '../../store/consignments/contract-terms';
 import { findFinding, findingsOf } from '../../store/inspections/findings';
 import { resultsOf } from '../../store/inspections/results';
 import { itemsOfVersion } from '../../store/inspections/templates';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Consignment, ContractTerm, Operator } from '../../../entities/consignment';
+import { Consignment, Operator } from '../../../entities/consignment';
 import { ConsignmentConsent, ConsignmentStaff } from '../../../entities/consignment-records';
 import { Appropriation } from '../../../entities/appropriation';
 import { OrgUnit } from '../../../entities/org-unit';
@@ -54,36 +54,6 @@ export async function insertConsignment(em: EntityManager, values: Omit<Consignm
 
 export async function allConsignments(em: EntityManager): Promise<Consignment[]> {
   return em.getRepository(Consignment).find({ order: { code: 'ASC' } });
-}
-
-export async function termStarting(em: EntityManager, consignmentId: number, startDate: string): Promise<ContractTerm | null> {
-  return em.getRepository(ContractTerm).findOneBy({ consignmentId, startDate });
-}
-
-export async function insertContractTerm(em: EntityManager, values: Omit<ContractTerm, 'id'>): Promise<ContractTerm> {
-  const term = em.getRepository(ContractTerm).create(values);
-  await em.save(term);
-  return term;
-}
-
-export async function contractTermsOf(em: EntityManager, consignmentId: number): Promise<ContractTerm[]> {
-  return em.getRepository(ContractTerm).find({ where: { consignmentId }, order: { startDate: 'ASC' } });
-}
-
-/** The contract term in force on a date, with its operator. */
-export async function termOn(
-  em: EntityManager,
-  consignmentId: number,
-  date: string,
-): Promise<{ term: ContractTerm; operator: Operator } | null> {
-  const term = await em
-    .getRepository(ContractTerm)
-    .createQueryBuilder('t')
-    .where('t.consignmentId = :id AND t.startDate <= :d AND t.endDate >= :d', { id: consignmentId, d: date })
-    .orderBy('t.startDate', 'DESC')
-    .getOne();
-  if (!term) return null;
-  return { term, operator: await operatorById(em, term.operatorId) };
 }
 
 export async function consentForBill(em: EntityManager, consignmentId: number, billNumber: string): Promise<ConsignmentConsent | null> {

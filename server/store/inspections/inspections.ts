@@ -76,20 +76,6 @@ export async function approvedInspectionsByRound(em: EntityManager, consignmentI
   });
 }
 
-/** The name of the operator under contract for a consignment on a day (else its latest operator). */
-export async function operatorNameOn(em: EntityManager, consignmentId: number, onDate: string): Promise<string | null> {
-  const rows = (await em.query(
-    'SELECT o.name AS name, t.start_date AS start_date FROM contract_terms t JOIN operators o ON o.id = t.operator_id WHERE t.consignment_id = ? AND t.start_date <= ? ORDER BY t.start_date DESC',
-    [consignmentId, onDate],
-  )) as { name: string }[];
-  if (rows.length) return rows[0].name;
-  const any = (await em.query(
-    'SELECT o.name AS name FROM contract_terms t JOIN operators o ON o.id = t.operator_id WHERE t.consignment_id = ? ORDER BY t.start_date DESC',
-    [consignmentId],
-  )) as { name: string }[];
-  return any[0]?.name ?? null;
-}
-
 /** The ids of the inspection and every revision before or after it. */
 export async function revisionFamilyOf(em: EntityManager, inspection: Inspection): Promise<Set<number>> {
   const ids = new Set<number>([inspection.id]);
