@@ -3,10 +3,8 @@ import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import type { RouteDef } from './route';
 
 // class-transformer's registry of @Type(() => Class): without it a nested array of objects is described
-// by its reflected design type, `Array`, a schema that does not exist. (The package ships this module's
-// code under cjs/ and its types under types/.)
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
+// by its reflected design type, `Array`, a schema that does not exist.
+import { transformerMetadata as defaultMetadataStorage } from '../requests/nested-types';
 
 type Schema = Record<string, unknown>;
 type Ctor = { name: string; prototype: object };

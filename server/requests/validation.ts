@@ -1,7 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-// class-transformer's registry of @Type(() => Class), to know which fields hold nested request classes
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
+import { transformerMetadata } from './nested-types';
 import { validate, ValidationError } from 'class-validator';
 import { DomainError, FieldProblem } from '../../domain/errors';
 import { depthOf, echoValue, MAX_BODY_DEPTH, textProblems } from './text';
@@ -98,7 +96,7 @@ function nestedShapeProblems(value: unknown, path = ''): FieldProblem[] {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
   const out: FieldProblem[] = [];
   for (const [key, child] of Object.entries(value)) {
-    const nested = defaultMetadataStorage.findTypeMetadata(value.constructor, key);
+    const nested = transformerMetadata.findTypeMetadata(value.constructor, key);
     if (!nested || child === undefined || child === null) continue;
     const field = path ? `${path}.${key}` : key;
     const items: [string, unknown][] = Array.isArray(child) ? child.map((c, i) => [`${field}.${i}`, c]) : [[field, child]];

@@ -15,6 +15,7 @@ import { approveGrantPlan, createGrantPlan } from '../../server/app/grants/grant
 import { createDisbursement, recordDisbursements } from '../../server/app/grants/disbursements';
 import { runSeedSteps } from '../../seeds/run-steps';
 import { freshDatabase, TestDb } from '../support/db';
+import { roundTrips } from '../support/round-trips';
 
 /** A stand-in for the query runner: records each round trip and answers one result per statement. */
 function recorder(fail?: (sql: string) => boolean) {
@@ -266,36 +267,6 @@ describe('pipelined transactions on the database', function () {
     expect(sent[3]).to.equal('COMMIT');
   });
 
-  /** Every round trip the pool's connections make while fn runs (MariaDB). */
-  async function roundTrips(fn: () => Promise<unknown>): Promise<string[]> {
-    type Connection = { query: (...a: unknown[]) => unknown };
-    const pool = (db.ds.driver as unknown as { pool: { getConnection(cb: (err: unknown, c: Connection) => void): void } }).pool;
-    const trips: string[] = [];
-    const wrapped: [Connection, Connection['query']][] = [];
-    const getConnection = pool.getConnection;
-    pool.getConnection = function (this: unknown, cb: (err: unknown, c: Connection) => void) {
-      getConnection.call(this, (err, c) => {
-        // a connection handed out again (the look-up's, then the transaction's) is wrapped once
-        if (c && !wrapped.some(([w]) => w === c)) {
-          const query = c.query;
-          wrapped.push([c, query]);
-          c.query = (...args: unknown[]) => {
-            trips.push(String(args[0]));
-            return query.apply(c, args);
-          };
-        }
-        cb(err, c);
-      });
-    };
-    try {
-      await fn();
-    } finally {
-      pool.getConnection = getConnection;
-      for (const [c, query] of wrapped) c.query = query;
-    }
-    return trips;
-  }
-
   const payment = (amount: number) => ({
     consignment: 'EC-C01',
     fiscalYear: 2025,
@@ -307,7 +278,7 @@ describe('pipelined transactions on the database', function () {
 
   it('on MariaDB, a grant payment takes five round trips, the lock travelling with every read its checks need', async function () {
     if (db.kind !== 'mysql') this.skip();
-    const trips = await roundTrips(() => createDisbursement(db.ds, systemContext('test'), payment(1000)));
+    const trips = await roundTrips(db.ds, () => createDisbursement(db.ds, systemContext('test'), payment(1000)));
     expect(trips.length, trips.join('\n---\n')).to.equal(5);
     expect(trips[0]).to.match(/START TRANSACTION;\nSELECT .* FROM `consignments`/s);
     for (const read of [
@@ -328,7 +299,7 @@ describe('pipelined transactions on the database', function () {
   it('on MariaDB, a group of eight payments takes the same five round trips: one look-up, one lock, one read of the figures, one commit', async function () {
     if (db.kind !== 'mysql') this.skip();
     const group = Array.from({ length: 8 }, () => ({ ctx: systemContext('test'), input: payment(1000) }));
-    const trips = await roundTrips(() => inTransaction(db.ds, (em) => recordDisbursements(em, group)));
+    const trips = await roundTrips(db.ds, () => inTransaction(db.ds, (em) => recordDisbursements(em, group)));
     expect(trips.length, trips.join('\n---\n')).to.equal(5);
     expect(
       trips[0].split(';\n').filter((s) => /FROM `consignments`/.test(s)),
@@ -371,7 +342,9 @@ describe('pipelined transactions on the database', function () {
     }
     const group = [...codes, ...codes].map((consignment, i) => ({ ctx, input: { ...payment(100 * (i + 1)), consignment } }));
     let outcomes: Awaited<ReturnType<typeof recordDisbursements>> = [];
-    const trips = await (db.kind === 'mysql' ? roundTrips : (fn: () => Promise<unknown>) => fn().then(() => null))(async () => {
+    const trips = await (
+      db.kind === 'mysql' ? (fn: () => Promise<unknown>) => roundTrips(db.ds, fn) : (fn: () => Promise<unknown>) => fn().then(() => null)
+    )(async () => {
       outcomes = await inTransaction(db.ds, (em) => recordDisbursements(em, group));
     });
     expect(outcomes.every((o) => 'value' in o)).to.equal(true);

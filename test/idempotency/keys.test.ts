@@ -9,6 +9,7 @@ import { cap, purgeExpiredIdempotencyRecords, STORED_BODY_CAP } from '../../serv
 import supertest from 'supertest';
 import { testApp, TestApp } from '../support/app';
 import { freshProgramYear } from '../ledger/fixtures';
+import { roundTrips } from '../support/round-trips';
 
 const HOUR = 3600 * 1000;
 
@@ -217,9 +218,9 @@ describe('idempotency: keys through the API', function () {
     });
     const transaction = (trips: string[]) => trips.slice(trips.findIndex((trip) => /START TRANSACTION/.test(trip)));
     await t.as('officer').post('/api/disbursements').send(pay(3_001)).expect(201); // the token is remembered from here on
-    const plain = transaction(await roundTrips(() => t.as('officer').post('/api/disbursements').send(pay(3_002)).expect(201)));
+    const plain = transaction(await roundTrips(t.ds, () => t.as('officer').post('/api/disbursements').send(pay(3_002)).expect(201)));
     const keyed = transaction(
-      await roundTrips(() => t.as('officer').post('/api/disbursements').set('Idempotency-Key', 'trips').send(pay(3_003)).expect(201)),
+      await roundTrips(t.ds, () => t.as('officer').post('/api/disbursements').set('Idempotency-Key', 'trips').send(pay(3_003)).expect(201)),
     );
     expect(keyed.length, keyed.join('\n---\n')).to.equal(5);
     expect(plain.length).to.equal(5);
@@ -228,33 +229,4 @@ describe('idempotency: keys through the API', function () {
     expect(keyed[4]).to.match(/INSERT INTO `audit_records`.*;\nINSERT INTO `idempotency_records`.*;\nCOMMIT$/s);
     for (const i of [0, 1, 2, 3]) expect(statements(keyed[i]).length, `trip ${i}`).to.equal(statements(plain[i]).length);
   });
-
-  /** Every round trip the pool's connections make while fn runs (MariaDB), as test/db/pipeline.test.ts counts them. */
-  async function roundTrips(fn: () => Promise<unknown>): Promise<string[]> {
-    type Connection = { query: (...a: unknown[]) => unknown };
-    const pool = (t.ds.driver as unknown as { pool: { getConnection(cb: (err: unknown, c: Connection) => void): void } }).pool;
-    const trips: string[] = [];
-    const wrapped: [Connection, Connection['query']][] = [];
-    const getConnection = pool.getConnection;
-    pool.getConnection = function (this: unknown, cb: (err: unknown, c: Connection) => void) {
-      getConnection.call(this, (err, c) => {
-        if (c && !wrapped.some(([w]) => w === c)) {
-          const query = c.query;
-          wrapped.push([c, query]);
-          c.query = (...args: unknown[]) => {
-            trips.push(String(args[0]));
-            return query.apply(c, args);
-          };
-        }
-        cb(err, c);
-      });
-    };
-    try {
-      await fn();
-    } finally {
-      pool.getConnection = getConnection;
-      for (const [c, query] of wrapped) c.query = query;
-    }
-    return trips;
-  }
 });

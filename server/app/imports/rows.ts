@@ -12,14 +12,19 @@ export interface SheetSpec<T> {
   columns: { key: keyof T & string; header: string; note: string; kind: 'integer' | 'text' | 'date' }[];
 }
 
+/** Every sheet's rows name their program-year by these two columns first. */
+const PROGRAM_YEAR_COLUMNS = [
+  { key: 'fiscalYear', header: '회계연도', note: '예: 2025', kind: 'integer' },
+  { key: 'programCode', header: '사업코드', note: '등록된 사업 코드', kind: 'text' },
+] as const;
+
 export const SHEETS: [SheetSpec<ProgramYearRow>, SheetSpec<AppropriationRow>, SheetSpec<EntryRow>] = [
   {
     key: 'programYears',
     sheet: '사업',
     cls: ProgramYearRow,
     columns: [
-      { key: 'fiscalYear', header: '회계연도', note: '예: 2025', kind: 'integer' },
-      { key: 'programCode', header: '사업코드', note: '등록된 사업 코드', kind: 'text' },
+      ...PROGRAM_YEAR_COLUMNS,
       { key: 'orgCode', header: '부서', note: '부서 코드 또는 정확한 부서명', kind: 'text' },
       { key: 'parentProgramCode', header: '정책사업코드', note: '단위사업의 상위 정책사업(선택)', kind: 'text' },
       { key: 'name', header: '사업명', note: '그 해의 사업명(선택)', kind: 'text' },
@@ -30,8 +35,7 @@ export const SHEETS: [SheetSpec<ProgramYearRow>, SheetSpec<AppropriationRow>, Sh
     sheet: '편성',
     cls: AppropriationRow,
     columns: [
-      { key: 'fiscalYear', header: '회계연도', note: '예: 2025', kind: 'integer' },
-      { key: 'programCode', header: '사업코드', note: '등록된 사업 코드', kind: 'text' },
+      ...PROGRAM_YEAR_COLUMNS,
       { key: 'expenseItem', header: '편성목', note: '예: 민간위탁금, 사무관리비', kind: 'text' },
       { key: 'amount', header: '예산액(원)', note: '원 단위 정수', kind: 'integer' },
       { key: 'note', header: '비고', note: '선택', kind: 'text' },
@@ -42,8 +46,7 @@ export const SHEETS: [SheetSpec<ProgramYearRow>, SheetSpec<AppropriationRow>, Sh
     sheet: '집행',
     cls: EntryRow,
     columns: [
-      { key: 'fiscalYear', header: '회계연도', note: '예: 2025', kind: 'integer' },
-      { key: 'programCode', header: '사업코드', note: '등록된 사업 코드', kind: 'text' },
+      ...PROGRAM_YEAR_COLUMNS,
       { key: 'expenseItem', header: '편성목', note: '예: 민간위탁금', kind: 'text' },
       {
         key: 'kind',
