@@ -19,6 +19,11 @@ export class Program {
   @Column({ type: 'varchar', length: 16 })
   kind: ProgramKind;
 
+  /** the legacy category; the named account (회계) is accountId */
   @Column({ type: 'varchar', length: 16 })
   account: Account;
+
+  /** the named account (회계, entities/account.ts) the program belongs to */
+  @Column({ type: 'int', nullable: true })
+  accountId: number | null;
 }

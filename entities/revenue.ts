@@ -23,6 +23,10 @@ export class RevenueLine {
   @Column({ type: 'int', nullable: true })
   parentId: number | null;
 
+  /** the named account (회계) the line belongs to */
+  @Column({ type: 'int', nullable: true })
+  accountId: number | null;
+
   @Column({ type: 'int', default: 0 })
   sortOrder: number;
 
@@ -33,7 +37,7 @@ export class RevenueLine {
   currentBudget: number;
 }
 
-export type RevenueEntryKind = 'assessed' | 'collected' | 'written_off'; // 징수결정 · 수납 · 불납결손
+export type RevenueEntryKind = 'assessed' | 'collected' | 'written_off' | 'refunded'; // 징수결정 · 수납 · 불납결손 · 환급 (과오납 환급: lowers 수납액)
 
 @Entity('revenue_entries')
 @Index(['revenueLineId'])

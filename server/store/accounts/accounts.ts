@@ -1,0 +1,32 @@
+import type { EntityManager } from 'typeorm';
+import { Account } from '../../../entities/account';
+import { notFound } from '../../../domain/errors';
+
+/**
+ * The one way an account (회계) is named from outside: its code, or its exact Korean name
+ * (일반회계, 주차장특별회계). `field` names the input, for the refusal.
+ */
+export async function accountByCode(em: EntityManager, code: string, field = 'accountCode'): Promise<Account> {
+  const repo = em.getRepository(Account);
+  const account = (await repo.findOneBy({ code })) ?? (await repo.findOne({ where: { name: code }, order: { validFrom: 'DESC' } }));
+  if (account) return account;
+  throw notFound(`Account ${code}`, `회계 ${code}`, field);
+}
+
+/** The account with this code, or null. */
+export function findAccountByCode(em: EntityManager, code: string): Promise<Account | null> {
+  return em.getRepository(Account).findOneBy({ code });
+}
+
+/** Every account in the order the documents print them (일반회계 first). */
+export function allAccounts(em: EntityManager): Promise<Account[]> {
+  return em.getRepository(Account).find({ order: { sortOrder: 'ASC', code: 'ASC' } });
+}
+
+export type NewAccount = Pick<Account, 'code' | 'name' | 'kind' | 'sortOrder' | 'validFrom' | 'validTo'>;
+
+export async function insertAccount(em: EntityManager, values: NewAccount): Promise<Account> {
+  const account = em.getRepository(Account).create(values);
+  await em.save(account);
+  return account;
+}
