@@ -34,7 +34,11 @@ export class User {
   createdAt: Date;
 }
 
-/** A bearer token for the JSON API; only its SHA-256 is stored. */
+/**
+ * A bearer token for the JSON API; only its SHA-256 is stored. An integration token (issued by an
+ * administrator) has a name (label), a prefix that identifies it, an expiry and its last use; the
+ * demo accounts' tokens have neither prefix nor expiry.
+ */
 @Entity('api_tokens')
 @Index(['tokenHash'], { unique: true })
 export class ApiToken {
@@ -55,4 +59,20 @@ export class ApiToken {
 
   @TimestampColumn({ nullable: true })
   revokedAt: Date | null;
+
+  /** the token's first characters, shown in lists to tell tokens apart (never enough to use it) */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  prefix: string | null;
+
+  /** after this instant the token opens nothing; null: no expiry (the demo tokens) */
+  @TimestampColumn({ nullable: true })
+  expiresAt: Date | null;
+
+  /** when the token was last used, written at most once a minute */
+  @TimestampColumn({ nullable: true })
+  lastUsedAt: Date | null;
+
+  /** the administrator who issued it; null for the seeds' tokens */
+  @Column({ type: 'int', nullable: true })
+  createdById: number | null;
 }

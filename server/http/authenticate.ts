@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { RequestContext } from '../context';
-import { actorForToken } from '../auth/tokens';
+import { verifyBearerToken, type TokenVerdict } from '../auth/tokens';
 import { DomainError } from '../../domain/errors';
 import { sendProblem } from './problem';
 import { requestIdsOf } from './request-id';
@@ -24,15 +24,21 @@ export function bearerAuth(ds: DataSource) {
       );
     }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const actor = match ? await actorForToken(ds, match[1]).catch(next) : null;
-    if (!actor) {
+    let verdict: TokenVerdict | null;
+    try {
+      verdict = match ? await verifyBearerToken(ds, match[1]) : null;
+    } catch (err) {
+      return next(err);
+    }
+    if (!verdict?.actor) {
       return sendProblem(
         res,
-        new DomainError('unauthenticated', 'invalid_token', 'The bearer token is not valid', '인증 토큰이 올바르지 않습니다'),
+        verdict?.refusal ??
+          new DomainError('unauthenticated', 'invalid_token', 'The bearer token is not valid', '인증 토큰이 올바르지 않습니다'),
         req.originalUrl,
       );
     }
-    req.ctx = { actor, ...requestIdsOf(req) };
+    req.ctx = { actor: verdict.actor, ...requestIdsOf(req) };
     next();
   };
 }

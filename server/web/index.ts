@@ -16,6 +16,8 @@ import dashboardPages from './pages/dashboard';
 import ledgerPages from './pages/ledger';
 import reportPages from './pages/reports';
 import adminPages from './pages/admin';
+import apiTokenPages from './pages/api-tokens';
+import yearPages from './pages/years';
 import consignmentPages from './pages/consignments';
 import inspectionPages from './pages/inspections';
 import evaluationPages from './pages/evaluations';
@@ -33,6 +35,8 @@ export function pageRoutes(): PageDef[] {
     ...inspectionPages,
     ...reportPages,
     ...adminPages,
+    ...yearPages,
+    ...apiTokenPages,
   ];
 }
 

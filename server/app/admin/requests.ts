@@ -76,3 +76,20 @@ export class CreateRuleVersionBody {
   @MaxLength(500)
   source: string;
 }
+
+/** An integration token for a user: its name (what it is for) and the last day it works. */
+export class IssueApiTokenRequest {
+  /** the user the token acts as (with that user's role and department) */
+  @IsInt()
+  userId: number;
+
+  /** what the token is for, e.g. "회계시스템 연계" */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  /** the last day (in Korea) the token works: after today, at most two years ahead */
+  @IsCalendarDate()
+  expiresOn: string;
+}

@@ -49,7 +49,7 @@ export async function issueToken(
   ctx: RequestContext = systemContext('users'),
 ): Promise<string> {
   await inTransaction(ds, async (em) => {
-    const id = await insertApiToken(em, userId, sha256(token), label);
+    const id = await insertApiToken(em, { userId, tokenHash: sha256(token), label });
     await audit(em, ctx, { action: 'api_token.issue', entity: 'api_token', entityId: id, after: { userId, label } });
   });
   return token;

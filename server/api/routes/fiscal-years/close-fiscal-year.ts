@@ -7,7 +7,7 @@ export default route({
   id: 'fiscal-years.close',
   method: 'post',
   path: '/fiscal-years/:year/close',
-  summary: 'Close a fiscal year: from then on it is read-only',
+  summary: "Close a fiscal year: from then on it is read-only; its 차년이월 become the next year's 전년이월 (the next year must be open)",
   roles: ADMINS,
   handler: async ({ ds, ctx, params }) => ({ body: await closeYear(ds, ctx, yearParam(params.year)) }),
 });
