@@ -34,6 +34,8 @@ const LEDGER_WRITE_MATRIX: Record<string, Role[]> = {
   'org-units.create': ['admin'],
   'fiscal-years.open': ['admin'],
   'fiscal-years.close': ['admin'],
+  'api-tokens.issue': ['admin'],
+  'api-tokens.revoke': ['admin'],
   'rule-versions.create': ['admin'],
 };
 
@@ -46,6 +48,10 @@ const PAGE_WRITE_MATRIX: Record<string, Role[]> = {
   'web.admin.create-org': ['admin'],
   'web.admin.update-user': ['admin'],
   'web.admin.create-rule': ['admin'],
+  'web.admin.open-year': ['admin'],
+  'web.admin.close-year': ['admin'],
+  'web.admin.issue-api-token': ['admin'],
+  'web.admin.revoke-api-token': ['admin'],
   'web.consignments.disburse': ['budget_officer'],
   'web.consignments.reverse-disbursement': ['budget_officer'],
   'web.evaluations.create': ['budget_officer', 'admin'],

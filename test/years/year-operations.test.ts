@@ -14,6 +14,7 @@ import { createAppropriation, createProgramYear } from '../../server/app/referen
 import { carryLines } from '../../server/store/ledger/year-operations';
 import { carryIdentityBreaks } from '../../domain/year-operations';
 import { testApp, TestApp } from '../support/app';
+import { csrfFrom, webLogin } from '../web/helpers';
 
 const ctx = systemContext('test');
 
@@ -24,7 +25,7 @@ describe('year operations: opening a year, carrying 차년이월 into the next a
   let latest: number;
 
   before(async () => {
-    t = await testApp();
+    t = await testApp({ web: true });
     const years = await t.ds.getRepository(FiscalYear).find({ order: { year: 'DESC' } });
     latest = years[0].year;
     expect(years[0].status).to.equal('open');
@@ -287,6 +288,59 @@ describe('year operations: opening a year, carrying 차년이월 into the next a
         .send({ entryDate: `${next}-01-02`, reason: '취소 시도' });
       expect(officer.status, JSON.stringify(officer.body)).to.equal(409);
       expect(officer.body.code).to.equal('reverse_through_source');
+    });
+
+    it('check-totals finds a line where the carry-over does not add up across years (a carried 전년이월 changed by hand)', async () => {
+      const newLine = await t.ds.getRepository(ProgramYear).findOneByOrFail({ programId: lineProgram.id, fiscalYear: next });
+      const [carryIn] = await entriesOf({ programYearId: newLine.id, kind: 'carry_in', expenseItem: '시설비' });
+      await t.ds.query('UPDATE ledger_entries SET amount = amount + 1 WHERE id = ?', [carryIn.id]);
+      try {
+        const breaks = carryIdentityBreaks(await carryLines(t.ds.manager, latest));
+        expect(breaks).to.deep.equal([{ programId: lineProgram.id, expenseItem: '시설비', carriedOut: 20_000_000, carriedIn: 20_000_001 }]);
+        const preview = await t.as('admin').get(`/api/fiscal-years/${latest}/carry-over`);
+        expect(preview.body.identityBreaks).to.equal(1);
+      } finally {
+        await t.ds.query('UPDATE ledger_entries SET amount = amount - 1 WHERE id = ?', [carryIn.id]);
+      }
+    });
+  });
+  describe('the year operations page', () => {
+    it('lists the years, confirms a closing with the totals per carry type, opens the next year and closes one', async () => {
+      const { agent } = await webLogin(t.app, 'admin');
+      const list = await agent.get('/admin/years').expect(200);
+      expect(list.text).to.contain('회계연도 관리');
+      expect(list.text).to.match(
+        /<th scope="row">2019<\/th><td>마감[^<]*<\/td><td class="num">\d+<\/td><td class="num">413,109,000원 \(1건\)/,
+      );
+      const confirm2018 = await agent.get('/admin/years/2018/close').expect(200);
+      expect(confirm2018.text).to.contain('이미 마감되었습니다');
+      expect(confirm2018.text).to.match(/사고이월<\/th><td class="num">1<\/td><td class="num">413,109,000/);
+
+      const year = latest + 1; // opened through the API above, open
+      const confirm = await agent.get(`/admin/years/${year}/close`).expect(200);
+      expect(confirm.text).to.contain(`${year}회계연도는 더 이상 수정할 수 없습니다`);
+      const opened = await agent
+        .post('/admin/years')
+        .type('form')
+        .send({ _csrf: csrfFrom(confirm.text), year: String(year + 1) });
+      expect(opened.status).to.equal(201);
+      expect(opened.text).to.contain(`${year + 1}회계연도를 열었습니다`);
+      expect(opened.text).to.contain(`${year}회계연도에서 사업`);
+      const twice = await agent
+        .post('/admin/years')
+        .type('form')
+        .send({ _csrf: csrfFrom(opened.text), year: String(year + 1) });
+      expect(twice.status).to.equal(409);
+      expect(twice.text).to.contain(`${year + 1} 회계연도가 이미 있습니다`);
+      const closed = await agent
+        .post(`/admin/years/${year}/close`)
+        .type('form')
+        .send({ _csrf: csrfFrom(twice.text) });
+      expect(closed.status, closed.text).to.equal(303);
+      expect((await agent.get(String(closed.headers.location))).text).to.contain(`${year}회계연도를 마감했습니다`);
+      expect((await t.ds.getRepository(FiscalYear).findOneByOrFail({ year })).status).to.equal('closed');
+      // `year` had no 차년이월 of its own: nothing is carried into the year after it
+      expect(await t.ds.getRepository(LedgerEntry).countBy({ fiscalYear: year + 1 })).to.equal(0);
     });
   });
 });
