@@ -22,12 +22,11 @@ import { within } from '../../db/transaction';
 import { audit } from '../../store/audit';
 import { allAccounts } from '../../store/accounts/accounts';
 import { allOrgUnits } from '../../store/org-units/org-units';
-import { insertProgramYear } from '../../store/programs/program-years';
 import { insertEntries, newEntry } from '../../store/ledger/entries';
 import { expenseLineFigures } from '../../store/ledger/line-figures';
 import { fiscalYearOf, lockFiscalYear, newFiscalYear, saveFiscalYear, yearHeld } from '../../store/ledger/fiscal-years';
 import { lockProgramYear, programYearOwnership, programsByIds } from '../../store/ledger/program-years';
-import { carryLines, liveCarryOuts, programYearsOfYear } from '../../store/ledger/year-operations';
+import { carryLines, insertCarriedProgramYear, liveCarryOuts, programYearsOfYear } from '../../store/ledger/year-operations';
 
 /** What opening a year carried forward from the year before. */
 export interface YearOpening {
@@ -91,7 +90,7 @@ async function carryForwardPrograms(
   const newIdOf = new Map<number, number>();
   for (const c of candidates) if (inNext.has(c.programId)) newIdOf.set(c.id, inNext.get(c.programId)!.id);
   for (const c of plan.carried) {
-    const py = await insertProgramYear(em, {
+    const py = await insertCarriedProgramYear(em, {
       programId: c.programId,
       fiscalYear: to,
       orgUnitId: c.ownerOrgUnitId,

@@ -2,6 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { ProgramYear } from '../../../entities/program-year';
 import type { CarryType } from '../../../entities/ledger-entry';
 import { CARRY_SOURCE, type CarryLine, type LiveCarryOut } from '../../../domain/year-operations';
+import { leanInsert } from '../../db/lean';
+import type { NewProgramYear } from '../programs/program-years';
 
 /** The statements of the year operations: a year's program-years, its standing 차년이월, the two sides of the carry identity. */
 
@@ -11,6 +13,12 @@ export function programYearsOfYear(em: EntityManager, fiscalYear: number): Promi
 }
 
 const num = (v: unknown): number => Number(v ?? 0);
+
+/** A program-year carried into a new year, with the prebuilt insert (an opening writes thousands); returns it with its id. */
+export async function insertCarriedProgramYear(em: EntityManager, values: NewProgramYear): Promise<ProgramYear> {
+  const id = await leanInsert(em, ProgramYear, values);
+  return Object.assign(new ProgramYear(), { ...values, id });
+}
 
 /**
  * The 차년이월 entries of a year still standing — not reversals, not reversed — with their program,
