@@ -89,20 +89,37 @@ async function carryForwardPrograms(
   );
   const newIdOf = new Map<number, number>();
   for (const c of candidates) if (inNext.has(c.programId)) newIdOf.set(c.id, inNext.get(c.programId)!.id);
-  for (const c of plan.carried) {
-    const py = await insertCarriedProgramYear(em, {
-      programId: c.programId,
-      fiscalYear: to,
-      orgUnitId: c.ownerOrgUnitId,
-      parentId: c.parentId === null ? null : newIdOf.get(c.parentId)!,
-      name: c.name,
-      sortOrder: c.sortOrder,
-      priorYearBasis: null,
-      note: null,
-    });
-    newIdOf.set(c.id, py.id);
-    inNext.set(c.programId, py);
-    await audit(em, ctx, { action: 'program_year.create', entity: 'program_year', entityId: py.id, after: { ...py, carriedFromId: c.id } });
+  // level by level (policy programs, then the programs under them): the inserts of one level are
+  // issued together, so that a MariaDB transaction pipelines them instead of a round trip each
+  let pending = plan.carried;
+  while (pending.length) {
+    const level = pending.filter((c) => c.parentId === null || newIdOf.has(c.parentId));
+    pending = pending.filter((c) => !level.includes(c));
+    const made = await Promise.all(
+      level.map((c) =>
+        insertCarriedProgramYear(em, {
+          programId: c.programId,
+          fiscalYear: to,
+          orgUnitId: c.ownerOrgUnitId,
+          parentId: c.parentId === null ? null : newIdOf.get(c.parentId)!,
+          name: c.name,
+          sortOrder: c.sortOrder,
+          priorYearBasis: null,
+          note: null,
+        }),
+      ),
+    );
+    for (const [i, c] of level.entries()) {
+      newIdOf.set(c.id, made[i].id);
+      inNext.set(c.programId, made[i]);
+      await audit(em, ctx, {
+        action: 'program_year.create',
+        entity: 'program_year',
+        entityId: made[i].id,
+        after: { ...made[i], carriedFromId: c.id },
+      });
+    }
+    if (!level.length) throw new Error('carryForwardPrograms: a program-year whose parent is neither carried nor in the new year');
   }
   const programs = await programsByIds(
     em,
@@ -185,14 +202,21 @@ async function carryIntoNextYear(tx: EntityManager, ctx: RequestContext, year: n
   }
   const plans = carryInsFor(year, outs);
   const targets = [...new Set(plans.map((p) => inNext.get(p.programId)!.id))].sort((a, b) => a - b);
-  for (const id of targets) await lockProgramYear(tx, id);
-
-  const lines = new Map<string, LineFigures>();
+  // issued together, in id order (a MariaDB transaction pipelines them; two closers cannot deadlock)
+  await Promise.all(targets.map((id) => lockProgramYear(tx, id)));
+  const keys = [...new Set(plans.map((p) => `${inNext.get(p.programId)!.id}\u0000${p.expenseItem}`))];
+  const read = await Promise.all(
+    keys.map((k) => {
+      const [id, item] = k.split('\u0000');
+      return expenseLineFigures(tx, Number(id), item);
+    }),
+  );
+  const lines = new Map<string, LineFigures>(keys.map((k, i) => [k, read[i]]));
   const entries: LedgerEntry[] = [];
   for (const p of plans) {
     const py = inNext.get(p.programId)!;
     const key = `${py.id}\u0000${p.expenseItem}`;
-    const before = lines.get(key) ?? (await expenseLineFigures(tx, py.id, p.expenseItem));
+    const before = lines.get(key)!;
     assertPostable(before, year + 1, { kind: 'carry_in', amount: p.amount, entryDate: p.entryDate, reason: p.reason });
     lines.set(key, withEntry(before, 'carry_in', p.amount));
     entries.push(
