@@ -19,6 +19,7 @@ import adminPages from './pages/admin';
 import consignmentPages from './pages/consignments';
 import inspectionPages from './pages/inspections';
 import evaluationPages from './pages/evaluations';
+import listPages from './pages/lists';
 
 export type { PageDef } from './types';
 
@@ -33,6 +34,7 @@ export function pageRoutes(): PageDef[] {
     ...inspectionPages,
     ...reportPages,
     ...adminPages,
+    ...listPages,
   ];
 }
 
