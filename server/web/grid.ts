@@ -97,6 +97,7 @@ export function gridView(
       cells: def.columns.map((c) => ({
         text: cellText(c, r[c.key]),
         numeric: isNumeric(c),
+        date: c.type === 'date' || c.type === 'datetime',
         href: d.links?.[c.key] ?? null,
         mark: d.marks?.[c.key] ?? null,
       })),

@@ -51,6 +51,7 @@ export function disbursementList(consignments: { value: string; label: string }[
       },
       { key: 'from', label: '신청일 부터', kind: 'date' },
       { key: 'to', label: '신청일 까지', kind: 'date' },
+      { key: 'id', label: '교부 번호', kind: 'id', hidden: true },
     ],
     defaultSort: { key: 'id', desc: true },
     searchLabel: '위탁사무·비고 검색',

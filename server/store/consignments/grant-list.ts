@@ -29,6 +29,7 @@ const DISBURSEMENT_SQL: GridSql = {
     note: 'd.note',
   },
   filters: {
+    id: 'd.id = :v',
     consignment: 'c.id = :v',
     year: 'd.fiscal_year = :v',
     quarter: 'd.quarter = :v',
