@@ -192,6 +192,12 @@ describe('web: every list a grid (sort, filter, search, paging in SQL; URL state
     const rrow = new RegExp(`<tr id="entry-${reversal.id}"[\\s\\S]*?</tr>`).exec(back.text)![0];
     expect(rrow).to.contain(`${target.id}번 거래의 취소`);
     expect(rrow).to.contain(`href="/ledger-entries?pair=${reversal.id}"`);
+    // the program-year page marks it too, linked both ways by anchors
+    const py = await council.get(`/ledger/${target.programYearId}`).expect(200);
+    const pyRow = new RegExp(`<tr id="entry-${target.id}" class="reversed">[\\s\\S]*?</tr>`).exec(py.text)![0];
+    expect(pyRow).to.contain(`href="#entry-${reversal.id}"`);
+    expect(pyRow).to.contain('취소됨');
+    expect(py.text).to.match(new RegExp(`<tr id="entry-${reversal.id}"[\\s\\S]*?href="#entry-${target.id}"`));
     const pair = gridRows((await council.get(`/ledger-entries?pair=${reversal.id}`).expect(200)).text, 'ledger-entries');
     expect(pair.map((r) => Number(r[0].replace(/\D.*$/, ''))).sort()).to.deep.equal([target.id, reversal.id].sort());
   });

@@ -34,7 +34,11 @@ const pages: PageDef[] = [
         q: text,
         sections: result
           ? [
-              section('사업', result.programs, (id) => `/ledger/${id}`),
+              section(
+                '사업',
+                result.programs && result.programs.map((h) => ({ ...h, context: h.context ? `${h.context}년` : null })),
+                (id) => `/ledger/${id}`,
+              ),
               section('위탁사무', result.consignments, (id) => `/consignments/${id}`),
               section('수탁기관', result.operators, (id) => `/consignments/${id}`),
               section('지도점검', result.inspections, (id) => `/inspections/${id}`),
