@@ -6,3 +6,5 @@ export const LEDGER_WRITERS: readonly Role[] = ['budget_officer'];
 export const REFERENCE_WRITERS: readonly Role[] = ['admin'];
 export const EVERYONE: readonly Role[] = ['budget_officer', 'inspector', 'council_staff', 'admin'];
 export const ADMINS: readonly Role[] = ['admin'];
+/** who reads the audit trail on the pages: administrators and council staff (the auditors' seat); the API's stays ADMINS */
+export const AUDIT_READERS: readonly Role[] = ['council_staff', 'admin'];

@@ -21,6 +21,7 @@ import yearPages from './pages/years';
 import consignmentPages from './pages/consignments';
 import inspectionPages from './pages/inspections';
 import evaluationPages from './pages/evaluations';
+import listPages from './pages/lists';
 
 export type { PageDef } from './types';
 
@@ -37,6 +38,7 @@ export function pageRoutes(): PageDef[] {
     ...adminPages,
     ...yearPages,
     ...apiTokenPages,
+    ...listPages,
   ];
 }
 

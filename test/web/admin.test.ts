@@ -89,7 +89,9 @@ describe('web: the administrator’s pages (rule versions, users)', function () 
   it('an admin changes a user’s role; the user’s token then acts with the new role (and the change is audited)', async () => {
     const council = await t.ds.getRepository(User).findOneByOrFail({ username: 'council' });
     expect((await t.as('council').get('/api/audit-records')).status).to.equal(403);
-    const page = await admin.agent.get('/admin/users');
+    const list = await admin.agent.get('/admin/users');
+    expect(list.text).to.contain(`href="/admin/users/${council.id}/edit"`);
+    const page = await admin.agent.get(`/admin/users/${council.id}/edit`);
     expect(page.text).to.contain(`action="/admin/users/${council.id}"`);
     const res = await admin.agent
       .post(`/admin/users/${council.id}`)
@@ -121,7 +123,7 @@ describe('web: the administrator’s pages (rule versions, users)', function () 
       .send({ _csrf: admin.csrf, role: 'budget_officer', orgUnitId: '', active: '1' });
     expect(noDept.status).to.equal(422);
     expect(noDept.text).to.contain('예산 담당과 지도점검 담당은 부서가 필요합니다');
-    expect(noDept.text).to.match(new RegExp(`<select id="role-${inspector.id}" name="role"[^>]*><option value="budget_officer" selected>`));
+    expect(noDept.text).to.match(/<select id="role" name="role"[^>]*><option value="budget_officer" selected>/);
     const shortPw = await admin.agent
       .post(`/admin/users/${inspector.id}`)
       .type('form')

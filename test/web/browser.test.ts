@@ -208,12 +208,14 @@ describe('web pages in a real browser (Chromium)', function () {
     let page = await login('inspector');
     await check(page, '20-inspector-dashboard');
     await page.getByRole('link', { name: '지도점검' }).first().click();
-    await page.getByLabel('위탁사무').selectOption({ label: '서울시 전자상거래센터 운영' });
-    await page.getByLabel('연도').fill('2025');
-    await page.getByLabel('회차').fill('1');
-    await page.getByLabel('점검자').fill('지도점검 담당 외 1명');
-    await page.getByLabel('점검 대상 기간 시작').fill('2025-01-01');
-    await page.getByLabel('점검 대상 기간 끝').fill('2025-06-30');
+    // the start form (the list above it is a grid with filters of its own)
+    const start = page.locator('section[aria-labelledby="start"]');
+    await start.getByLabel('위탁사무').selectOption({ label: '서울시 전자상거래센터 운영' });
+    await start.getByLabel('연도').fill('2025');
+    await start.getByLabel('회차').fill('1');
+    await start.getByLabel('점검자').fill('지도점검 담당 외 1명');
+    await start.getByLabel('점검 대상 기간 시작').fill('2025-01-01');
+    await start.getByLabel('점검 대상 기간 끝').fill('2025-06-30');
     await check(page, '21-inspector-list');
     await page.getByRole('button', { name: '점검 시작' }).click();
     await page.waitForURL(/\/inspections\/\d+\?area=1/);

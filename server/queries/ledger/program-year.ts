@@ -60,7 +60,8 @@ export async function programYearDetail(em: EntityManager, ctx: RequestContext, 
 }
 
 /** An entry as the ledger page lists it: `reverse` names what its reversal form corrects (entries/:id or transfers/:id), if anything. */
-export type EntryRow = LedgerEntry & { reverse: string | null };
+/** reversedById: the entry that reverses it (취소됨); grantId: the 교부 that posted it (corrected there) */
+export type EntryRow = LedgerEntry & { reverse: string | null; reversedById: number | null; grantId: number | null };
 
 /**
  * The latest 200 entries of a program-year, and whether the reader may write to it: a ledger writer,
@@ -92,5 +93,11 @@ export async function programYearEntries(
     offered.add(t.id);
     return `transfers/${t.id}`;
   };
-  return { yearOpen, canWrite, entries: entries.map((e) => ({ ...e, reverse: reversibleBy(e) })) };
+  const reversedBy = new Map(entries.filter((e) => e.reversalOfId !== null).map((e) => [e.reversalOfId!, e.id]));
+  const grantOf = (e: LedgerEntry) => (e.sourceRef && /^disbursement:\d+$/.test(e.sourceRef) ? Number(e.sourceRef.slice(13)) : null);
+  return {
+    yearOpen,
+    canWrite,
+    entries: entries.map((e) => ({ ...e, reverse: reversibleBy(e), reversedById: reversedBy.get(e.id) ?? null, grantId: grantOf(e) })),
+  };
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../domain/errors';
+import { DomainError, notFound } from '../../../domain/errors';
 import { ROLES } from '../../../domain/users';
 import { KNOWN_RULES } from '../../../domain/rule-versions';
 import { ADMINS } from '../../access/roles';
@@ -9,23 +9,50 @@ import { createOrgUnit } from '../../app/reference/org-units';
 import { CreateOrgUnitBody } from '../../app/reference/requests';
 import { orgUnitsWithParents, usersWithDepartments } from '../../queries/admin/admin';
 import { listRuleVersions } from '../../queries/rule-versions/rule-versions';
+import { idParam } from '../../http/params';
+import { userGrid, userList } from '../../queries/admin/user-list';
+import { serveGrid } from '../grid';
 import { formBody } from '../form-body';
 import { PageCall, PageDef } from '../types';
 import { formAction } from './forms';
 
-async function usersView(call: PageCall, form: Record<string, unknown> = {}, status = 200, edit: Record<string, unknown> | null = null) {
-  const { users, departments } = await usersWithDepartments(call.ds.manager);
-  call.render(
+async function usersView(call: PageCall, form: Record<string, unknown> = {}, status = 200) {
+  const { departments } = await usersWithDepartments(call.ds.manager);
+  const def = userList(departments.map((d) => ({ value: String(d.id), label: d.name })));
+  await serveGrid(
+    call,
+    def,
+    (q, w) => userGrid(call.ds.manager, q, w),
     'admin-users.njk',
     {
       title: '사용자 관리',
-      users,
       departments,
       roles: ROLES,
       form,
-      edit,
       created: call.req.query.created,
       updated: call.req.query.updated,
+    },
+    (r) => ({ links: { username: `/admin/users/${Number(r.id)}/edit` } }),
+    status,
+  );
+}
+
+/** One user's edit view, on its own page (the table keeps its width); `back` returns to the grid as it was. */
+async function userEditView(call: PageCall, userId: number, edit: Record<string, unknown> | null = null, status = 200) {
+  const { users, departments } = await usersWithDepartments(call.ds.manager);
+  const u = users.find((x) => x.id === userId);
+  if (!u) throw notFound(`User ${userId}`, `사용자 ${userId}`);
+  const back =
+    typeof call.req.query.back === 'string' && call.req.query.back.startsWith('/admin/users') ? call.req.query.back : '/admin/users';
+  call.render(
+    'admin-user-edit.njk',
+    {
+      title: `${u.displayName} (${u.username}) 변경`,
+      u: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, department: u.department },
+      departments,
+      roles: ROLES,
+      edit: edit ?? { role: u.role, orgUnitId: u.orgUnitId === null ? '' : String(u.orgUnitId), active: u.active ? '1' : '0' },
+      back,
     },
     status,
   );
@@ -118,6 +145,13 @@ const pages: PageDef[] = [
     },
   },
   {
+    id: 'web.admin.edit-user',
+    method: 'get',
+    path: '/admin/users/:id/edit',
+    roles: ADMINS,
+    handler: (call) => userEditView(call, idParam(String(call.req.params.id))),
+  },
+  {
     id: 'web.admin.update-user',
     method: 'post',
     path: '/admin/users/:id',
@@ -134,7 +168,7 @@ const pages: PageDef[] = [
           const user = await updateUser(call.ds, call.ctx, userId, { ...body, orgUnitId: body.orgUnitId ?? null });
           return `/admin/users?updated=${encodeURIComponent(user.username)}`;
         },
-        (problem, status) => usersView(call, {}, status, { ...edit, problem }),
+        (problem, status) => userEditView(call, userId, { ...edit, problem }, status),
       );
     },
   },

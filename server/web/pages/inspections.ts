@@ -7,8 +7,10 @@ import { CreateInspectionBody, FindingBody, ReasonBody, StepBody, UpdateInspecti
 import { approveInspection, createInspection, returnInspection, submitInspection, updateInspection } from '../../app/inspections/writing';
 import { addFinding } from '../../app/inspections/findings';
 import { consignmentsToFile } from '../../queries/inspections/consignments-to-file';
-import { getInspection, InspectionView, listInspections } from '../../queries/inspections/inspection-view';
-import { findingsRegister } from '../../queries/inspections/register';
+import { getInspection, InspectionView } from '../../queries/inspections/inspection-view';
+import { inspectionGrid, inspectionList } from '../../queries/inspections/inspection-list';
+import { consignmentFilterOptions } from '../../queries/grants/grant-list';
+import { serveGrid } from '../grid';
 import { flattenAreas, listTemplates } from '../../queries/inspections/templates';
 import { firstText, formBody } from '../form-body';
 import { PageCall, PageDef } from '../types';
@@ -36,21 +38,26 @@ function stepsOf(view: InspectionView) {
 
 async function listView(call: PageCall, form: Record<string, unknown> = {}, status = 200) {
   const em = call.ds.manager;
-  const { year, years } = await pickYear(em, call.req.query.year);
+  const { year } = await pickYear(em, call.req.query.year);
   const canFile = INSPECTION_WRITERS.includes(call.user!.role);
-  call.render(
+  const consignments = await consignmentFilterOptions(em, call.ctx);
+  // the list is a grid (server-side sort, filter, search, paging; 엑셀 of the filtered view)
+  await serveGrid(
+    call,
+    inspectionList(consignments),
+    (q, w) => inspectionGrid(em, call.ctx, q, w),
     'inspections.njk',
     {
       title: '지도점검',
-      year,
-      years,
       canFile,
-      findings: (await findingsRegister(em, call.ctx, { asOf: today() })).map((f) => ({ ...f, kindKo: FINDING_KIND_KO[f.kind] })),
-      inspections: await listInspections(em, call.ctx, {}),
       consignments: canFile ? await consignmentsToFile(em, call.ctx) : [],
       templates: canFile ? await listTemplates(em) : [],
       form: { fiscalYear: String(year ?? new Date().getFullYear()), round: '1', ...form },
     },
+    (r) => ({
+      links: { title: `/inspections/${Number(r.id)}`, consignment: `/consignments/${Number(r.consignmentId)}` },
+      marks: { status: r.supersededById !== null && r.supersededById !== undefined ? '정정됨' : null },
+    }),
     status,
   );
 }

@@ -10,6 +10,11 @@ import { headerGrid, ReportModel } from '../../../reports/engine/model';
 import { PageDef } from '../types';
 import { pickYear } from './common';
 
+/** The catalogue's groups: by what a report is about (its required parameters), and the council packet. */
+const REPORT_GROUPS: Record<string, string> = { ledger: '예산·결산', consignment: '민간위탁', packet: '의회 제출 자료 묶음' };
+const groupOf = (d: { required: string[]; optional?: string[] }) =>
+  d.required.includes('consignment') || (d.optional ?? []).includes('consignment') ? 'consignment' : 'ledger';
+
 function paramsQuery(p: ReportParams): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== '') q.set(k, String(v));
@@ -44,14 +49,21 @@ const pages: PageDef[] = [
           ? req.query.consignment
           : '';
       const params: ReportParams = { year: year ?? undefined, org: org || undefined, consignment: consignment || undefined };
-      const defs = [...reportDefinitions().values()].filter((d) => d.roles.includes(user!.role));
+      // the catalogue's own filters (title search, group) live in the URL with the parameters, so going back keeps them
+      const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : '';
+      const group = typeof req.query.group === 'string' && req.query.group in REPORT_GROUPS ? req.query.group : '';
+      const defs = [...reportDefinitions().values()]
+        .filter((d) => d.roles.includes(user!.role))
+        .filter((d) => !q || d.title.includes(q))
+        .filter((d) => !group || groupOf(d) === group || (group === 'packet' && d.inPacket))
+        .sort((a, b) => a.title.localeCompare(b.title, 'ko'));
       const reports = defs.map((d) => {
         const missing = d.required.filter((p) => params[p] === undefined);
         const own: ReportParams = {};
         for (const p of [...d.required, ...(d.optional ?? [])])
           if (params[p] !== undefined) (own as Record<string, unknown>)[p] = params[p];
-        const q = paramsQuery(own);
-        return { name: d.name, title: d.title, inPacket: !!d.inPacket, missing, query: q };
+        const query = paramsQuery(own);
+        return { name: d.name, title: d.title, groupKo: REPORT_GROUPS[groupOf(d)], inPacket: !!d.inPacket, missing, query };
       });
       render('reports.njk', {
         title: '보고서',
@@ -65,6 +77,9 @@ const pages: PageDef[] = [
         consignments: consignments.map((c) => ({ code: c.code, name: c.name })),
         consignment,
         reports,
+        q,
+        group,
+        groups: Object.entries(REPORT_GROUPS).map(([value, label]) => ({ value, label })),
         packetQuery: year && org ? paramsQuery({ year, org }) : null,
       });
     },
@@ -98,6 +113,7 @@ const pages: PageDef[] = [
         title: name === 'packet' ? '의회 제출 자료 묶음' : (models[0]?.title ?? name),
         name,
         models: models.map(modelView),
+        back: `/reports?${paramsQuery({ year: params.year, org: params.org, consignment: params.consignment })}`,
         xlsx: `/api/reports/${name}?${q}${q ? '&' : ''}format=xlsx`,
         pdf: `/api/reports/${name}?${q}${q ? '&' : ''}format=pdf`,
       });
