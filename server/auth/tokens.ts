@@ -4,6 +4,7 @@ import type { Actor } from '../context';
 import { userOfToken } from '../store/users/api-tokens';
 import { actorCacheOf } from './actor-cache';
 import { sha256 } from './passwords';
+import { freshRemembered } from './revocation';
 
 /** The actor every use case sees for a user. */
 export function actorOf(user: User): Actor {
@@ -13,6 +14,8 @@ export function actorOf(user: User): Actor {
 /** Who a bearer token belongs to (remembered for a moment, see actor-cache.ts); null for a token that opens nothing. */
 export async function actorForToken(ds: DataSource, token: string): Promise<Actor | null> {
   const tokenHash = sha256(token);
+  // a revocation by another process empties this process's cache first (revocation.ts)
+  await freshRemembered(ds);
   return actorCacheOf(ds).resolve(tokenHash, async () => {
     // the live token joined to its active user, in one query
     const user = await userOfToken(ds.manager, tokenHash);

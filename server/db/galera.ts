@@ -1,0 +1,35 @@
+import type { DataSource } from 'typeorm';
+import { isMysql } from './transaction';
+
+/**
+ * A MariaDB Galera node (wsrep_on). Reads on one node may lag a commit on another; with
+ * wsrep_sync_wait a read first waits until this node has applied every write set the cluster
+ * ordered before it, so an answer committed through one node is seen by a read through any other
+ * (a payment, then its GET; an Idempotency-Key replay on another app process). The throwaway
+ * cluster sets it for the server (scripts/galera-throwaway.sh); the app sets it on each connection
+ * it opens too (WSREP_SYNC_WAIT, 1 = reads by default), so a cluster configured without it still
+ * reads its own writes.
+ */
+const galeraSources = new WeakSet<DataSource>();
+
+export function isGalera(ds: DataSource): boolean {
+  return galeraSources.has(ds);
+}
+
+interface PoolLike {
+  on(event: 'connection', listener: (connection: { query(sql: string, callback: (err: unknown) => void): unknown }) => void): unknown;
+}
+
+/** Looks whether ds is a Galera node; if so, new pooled connections read their own writes. */
+export async function detectGalera(ds: DataSource): Promise<boolean> {
+  if (!isMysql(ds)) return false;
+  const rows = (await ds.query("SHOW VARIABLES LIKE 'wsrep_on'")) as { Value?: string }[];
+  if (rows[0]?.Value !== 'ON') return false;
+  galeraSources.add(ds);
+  const level = Number(process.env.WSREP_SYNC_WAIT ?? 1);
+  if (Number.isInteger(level) && level >= 0 && level <= 15) {
+    const pool = (ds.driver as unknown as { pool?: PoolLike }).pool;
+    pool?.on('connection', (connection) => void connection.query(`SET SESSION wsrep_sync_wait = ${level}`, () => undefined));
+  }
+  return true;
+}
