@@ -26,11 +26,11 @@ const positive = (raw: string | undefined, fallback: number): number => {
   return raw !== undefined && raw !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
 };
 
-/** TX_RETRY_ATTEMPTS (5), TX_RETRY_BASE_MS (4) and TX_RETRY_MAX_MS (100) */
+/** TX_RETRY_ATTEMPTS (10), TX_RETRY_BASE_MS (5) and TX_RETRY_MAX_MS (200): enough for a hot row written through three nodes at once */
 export const defaultRetryPolicy: RetryPolicy = {
-  attempts: Math.floor(positive(process.env.TX_RETRY_ATTEMPTS, 5)),
-  baseDelayMs: positive(process.env.TX_RETRY_BASE_MS, 4),
-  maxDelayMs: positive(process.env.TX_RETRY_MAX_MS, 100),
+  attempts: Math.floor(positive(process.env.TX_RETRY_ATTEMPTS, 10)),
+  baseDelayMs: positive(process.env.TX_RETRY_BASE_MS, 5),
+  maxDelayMs: positive(process.env.TX_RETRY_MAX_MS, 200),
 };
 
 /** A deadlock victim or a Galera certification conflict (1213), however the driver or TypeORM wrapped it. */

@@ -24,7 +24,13 @@ export function bearerAuth(ds: DataSource) {
       );
     }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const actor = match ? await actorForToken(ds, match[1]).catch(next) : null;
+    let actor: Awaited<ReturnType<typeof actorForToken>>;
+    try {
+      actor = match ? await actorForToken(ds, match[1]) : null;
+    } catch (err) {
+      // the database could not be asked (a node down, say): that is not a bad token (503, not 401)
+      return next(err);
+    }
     if (!actor) {
       return sendProblem(
         res,
