@@ -14,11 +14,17 @@ describe('cluster: concurrency over three app processes on three Galera nodes', 
   before(async () => {
     c = await sharedCluster();
   });
+  const bases = () => [0, 1, 2].map((i) => c.base(i));
 
   it('50 concurrent payments against one ceiling: exactly the ones that fit are paid, on every node', async () => {
     const consignment = await fundedConsignment(c.ds[0], 35_000);
+    // each with its own key, sent again after a 503 (the database busy, or a conflict that outlasted
+    // the retries) to the next process, as a client of the cluster does
+    const deadline = Date.now() + 120_000;
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => post(c.base(i), '/api/disbursements', payment(consignment, 1_000))),
+      Array.from({ length: 50 }, (_, i) =>
+        postUntilAnswered(bases, i, '/api/disbursements', payment(consignment, 1_000), `pay-${crypto.randomUUID()}`, deadline),
+      ),
     );
     const statuses = answers.map((a) => a.status);
     expect(
@@ -39,9 +45,7 @@ describe('cluster: concurrency over three app processes on three Galera nodes', 
     const key = `replay-${crypto.randomUUID()}`;
     const deadline = Date.now() + 60_000;
     const answers = await Promise.all(
-      Array.from({ length: 15 }, (_, i) =>
-        postUntilAnswered(() => [0, 1, 2].map(c.base), i, '/api/disbursements', payment(consignment, 7_000), key, deadline),
-      ),
+      Array.from({ length: 15 }, (_, i) => postUntilAnswered(bases, i, '/api/disbursements', payment(consignment, 7_000), key, deadline)),
     );
     expect(answers.map((a) => a.status)).to.deep.equal(Array(15).fill(201));
     expect(new Set(answers.map((a) => a.body.id)).size).to.equal(1);
@@ -64,22 +68,29 @@ describe('cluster: concurrency over three app processes on three Galera nodes', 
     const py = r.body.id as number;
     r = await post(c.base(2), `/api/program-years/${py}/appropriations`, { expenseItem: '사무관리비', amount: 1_000_000 });
     expect(r.status, JSON.stringify(r.body)).to.equal(201);
+    const deadline = Date.now() + 120_000;
     const answers = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        post(c.base(i), '/api/transfers', {
-          kind: 'item',
-          transferDate: '2025-02-10',
-          amount: 50_000,
-          fromProgramYearId: py,
-          fromItem: '사무관리비',
-          toProgramYearId: py,
-          toItem: '시설비',
-          reason: '동시 전용 시험',
-        }),
+        postUntilAnswered(
+          bases,
+          i,
+          '/api/transfers',
+          {
+            kind: 'item',
+            transferDate: '2025-02-10',
+            amount: 50_000,
+            fromProgramYearId: py,
+            fromItem: '사무관리비',
+            toProgramYearId: py,
+            toItem: '시설비',
+            reason: '동시 전용 시험',
+          },
+          `transfer-${crypto.randomUUID()}`,
+          deadline,
+        ),
       ),
     );
     const statuses = answers.map((a) => a.status);
-    if (statuses.some((s) => s >= 500)) for (const app of c.apps) console.log(app.output().slice(-4000));
     expect(
       statuses.filter((s) => s === 201),
       statuses.join(','),
