@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ipKeyGenerator } from 'express-rate-limit';
+import { inTransaction, isMysql } from '../db/transaction';
+import { countLoginAttempts, deleteLoginAttempt, insertLoginAttempt, purgeLoginAttempts } from '../store/auth-state/auth-state';
 import { LoginBudgets, loginVerdict } from '../../domain/login-throttle';
 
 /**
  * Where failed logins are counted. One process keeps them in memory (MemoryLoginAttempts); several
- * processes behind one database need them in a table, which is this interface over two statements:
+ * processes behind one database need them in a table (DatabaseLoginAttempts), over two statements:
  * `add` inserts one row per key and counts the rows of those keys since `since` (in one transaction,
  * or insert first and count after: a concurrent attempt is then counted by both, never by neither),
  * `withdraw` deletes the rows of an attempt, and old rows are purged now and then.
@@ -73,6 +76,40 @@ export class MemoryLoginAttempts implements LoginAttempts {
   }
 }
 
+/**
+ * Failed logins in the database (login_attempts), shared by every process that serves the ledger
+ * (WORKERS=N, several servers on a cluster). The attempt is inserted in a transaction of its own and
+ * counted after it committed: two attempts at once are each counted by both, never by neither. On a
+ * Galera cluster the count waits for the writes the cluster committed before it (wsrep_sync_wait),
+ * so an attempt on another node is counted too. Every 200th attempt of a process purges old rows.
+ */
+export class DatabaseLoginAttempts implements LoginAttempts {
+  private addsSincePurge = 0;
+
+  constructor(private readonly ds: DataSource) {}
+
+  async add(keys: readonly string[], at: number, since: number): Promise<{ id: string; counts: number[] }> {
+    const id = randomUUID();
+    const purge = ++this.addsSincePurge >= 200;
+    if (purge) this.addsSincePurge = 0;
+    await inTransaction(this.ds, async (em) => {
+      await insertLoginAttempt(em, id, keys, at);
+      if (purge) await purgeLoginAttempts(em, since);
+    });
+    return { id, counts: await countLoginAttempts(this.ds.manager, keys, since) };
+  }
+
+  async withdraw(id: string): Promise<void> {
+    await inTransaction(this.ds, (em) => deleteLoginAttempt(em, id));
+  }
+}
+
+/** Where a process keeps its failed logins: LOGIN_ATTEMPTS=database|memory; by default the database on MariaDB, memory on SQLite. */
+export function loginAttemptsFor(ds: DataSource, env: NodeJS.ProcessEnv = process.env): LoginAttempts {
+  const where = env.LOGIN_ATTEMPTS ?? (isMysql(ds) ? 'database' : 'memory');
+  return where === 'database' ? new DatabaseLoginAttempts(ds) : new MemoryLoginAttempts();
+}
+
 /** An attempt that may try its password: withdrawn when the password was right (or nothing could be tried). */
 export interface LoginAttempt {
   allowed: true;
@@ -134,11 +171,11 @@ const throttles = new WeakMap<DataSource, LoginThrottle>();
 
 /**
  * The throttle of the ledger a data source opens: one per database, as the accounts are. Made on
- * first use with the budgets of the environment and the counts in memory.
+ * first use with the budgets of the environment and the counts where loginAttemptsFor keeps them.
  */
 export function loginThrottle(ds: DataSource): LoginThrottle {
   let throttle = throttles.get(ds);
-  if (!throttle) throttles.set(ds, (throttle = new LoginThrottle(new MemoryLoginAttempts(), loginBudgetsFromEnv())));
+  if (!throttle) throttles.set(ds, (throttle = new LoginThrottle(loginAttemptsFor(ds), loginBudgetsFromEnv())));
   return throttle;
 }
 

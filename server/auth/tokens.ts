@@ -7,6 +7,7 @@ import { inTransaction } from '../db/transaction';
 import { stampLastUse, tokenWithUser } from '../store/users/api-tokens';
 import { actorCacheOf } from './actor-cache';
 import { sha256 } from './passwords';
+import { freshRemembered } from './revocation';
 
 /** The actor every use case sees for a user. */
 export function actorOf(user: User): Actor {
@@ -26,6 +27,8 @@ export type TokenVerdict = { actor: Actor; refusal?: undefined } | { actor?: und
  */
 export async function verifyBearerToken(ds: DataSource, token: string, now = new Date()): Promise<TokenVerdict> {
   const tokenHash = sha256(token);
+  // a revocation by another process empties this process's cache first (revocation.ts)
+  await freshRemembered(ds);
   const actor = await actorCacheOf(ds).resolve(tokenHash, async () => {
     const found = await tokenWithUser(ds.manager, tokenHash);
     return found && !tokenRefusal({ ...found.token, userActive: found.user.active }, now) ? actorOf(found.user) : null;

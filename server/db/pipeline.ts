@@ -50,7 +50,16 @@ export class StatementPipeline {
   private scheduled = false;
   private failure: unknown = null;
 
-  constructor(private readonly send: Send) {}
+  constructor(
+    private readonly send: Send,
+    /**
+     * Send the statements of a batch one round trip each, in order (a Galera node: there a
+     * transaction aborted by a conflicting write set from another node does not fail a
+     * multi-statement round trip; the statements after the abort run on, outside the transaction,
+     * and the round trip answers success — server/db/galera.ts)
+     */
+    private readonly oneByOne = false,
+  ) {}
 
   /**
    * Opens the transaction: `control` statements (a session's isolation level) and START TRANSACTION
@@ -107,6 +116,7 @@ export class StatementPipeline {
       return;
     }
     const waiting = batch.filter((q) => q.settle);
+    if (this.oneByOne) return this.sendEach(batch, waiting);
     try {
       // mysql2 answers a multi-statement query with one result per statement, in order
       const results = (await this.send(
@@ -123,6 +133,22 @@ export class StatementPipeline {
       const onlyOwn = waiting.length === 1 && batch.every((q) => q.settle || q.control);
       if (!onlyOwn) this.failure = failed;
       for (const q of waiting) q.settle!.reject(failed);
+    }
+  }
+
+  /** The batch one statement at a time; the first failure fails every statement not yet answered, and the transaction. */
+  private async sendEach(batch: Queued[], waiting: Queued[]): Promise<void> {
+    for (const [i, q] of batch.entries()) {
+      try {
+        const result = await this.send(q.sql, q.params, q.structured, 1);
+        q.settle?.resolve(result);
+      } catch (err) {
+        const failed = new BatchedStatementError(Object.assign(err as object, { statementIndex: i }), batch);
+        const onlyOwn = waiting.length === 1 && batch.every((b) => b.settle || b.control);
+        if (!onlyOwn) this.failure = failed;
+        for (const rest of batch.slice(i)) rest.settle?.reject(rest === q && onlyOwn ? err : failed);
+        return;
+      }
     }
   }
 }

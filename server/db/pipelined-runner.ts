@@ -5,6 +5,7 @@ import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
 import { QueryFailedError } from 'typeorm/error/QueryFailedError';
 import { QueryRunnerAlreadyReleasedError } from 'typeorm/error/QueryRunnerAlreadyReleasedError';
 import { StatementPipeline } from './pipeline';
+import { isGalera } from './galera';
 
 /**
  * The query runner of one pipelined MariaDB transaction (server/db/pipeline.ts), made by
@@ -32,8 +33,10 @@ export class PipelinedQueryRunner extends MysqlQueryRunner {
     super(ds.driver as MysqlDriver, 'master');
     // what DataSource.createQueryRunner does: the runner's own EntityManager
     this.manager = ds.createEntityManager(this);
-    this.pipeline = new StatementPipeline((sql, params, structured, statements) =>
-      statements > 1 ? this.sendMany(sql, params ?? []) : super.query(sql, params, structured),
+    this.pipeline = new StatementPipeline(
+      (sql, params, structured, statements) => (statements > 1 ? this.sendMany(sql, params ?? []) : super.query(sql, params, structured)),
+      // on a Galera node, one statement per round trip (see StatementPipeline)
+      isGalera(ds),
     );
   }
 

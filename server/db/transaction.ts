@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { leanFindOne } from './lean';
 import { PipelinedQueryRunner } from './pipelined-runner';
+import { withConflictRetry } from './retry';
 
 /**
  * Runs fn in one transaction. On MySQL/MariaDB it uses READ COMMITTED so that a sum read after a
@@ -114,17 +115,11 @@ export async function inTransaction<T>(ds: DataSource, fn: (em: EntityManager) =
   const joined = ambient.getStore();
   // a nested call joins the request's transaction (its beforeCommit hooks run before that commit)
   if (joined && joined.ds === ds) return fn(joined.em);
-  if (isMysql(ds)) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await mysqlTransaction(ds, scoped(fn));
-      } catch (err) {
-        // A deadlock victim is rolled back whole; running it again is safe and is what callers expect.
-        if (attempt < 3 && (err as { code?: string }).code === 'ER_LOCK_DEADLOCK') continue;
-        throw err;
-      }
-    }
-  }
+  // A deadlock victim or a Galera certification conflict is rolled back whole: the whole function runs
+  // again (bounded, with jitter: server/db/retry.ts), re-reading and re-checking everything under its
+  // locks. Whatever fn's transaction writes (audit records, Idempotency-Key records) is queued in a
+  // scope made afresh for each try.
+  if (isMysql(ds)) return withConflictRetry(() => mysqlTransaction(ds, scoped(fn)));
   const previous = sqliteQueues.get(ds) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(() => ds.transaction(scoped(fn)));
   sqliteQueues.set(

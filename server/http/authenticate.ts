@@ -28,6 +28,7 @@ export function bearerAuth(ds: DataSource) {
     try {
       verdict = match ? await verifyBearerToken(ds, match[1]) : null;
     } catch (err) {
+      // the database could not be asked (a node down, say): that is not a bad token (503, not 401)
       return next(err);
     }
     if (!verdict?.actor) {

@@ -3,6 +3,7 @@ import { DomainError, FieldProblem } from '../../domain/errors';
 import { echoValue } from '../requests/text';
 import { httpStatusOf } from './error-status';
 import { parserProblem } from './parser-errors';
+import { isTransientDbError } from './db-errors';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
@@ -40,14 +41,31 @@ export function sendProblem(res: Response, err: DomainError, instance?: string):
 
 /**
  * The last middleware. Known errors become problem+json with the status they carry; the parsers'
- * errors (body-parser, multer, a bad URL) become 400/413/415 (`parserProblem`); anything else is a
- * 500 that names no internals.
+ * errors (body-parser, multer, a bad URL) become 400/413/415 (`parserProblem`); a database that is
+ * unreachable, not ready or still in conflict after the retries is a 503 with Retry-After
+ * (`isTransientDbError`); anything else is a 500 that names no internals.
  */
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) return;
   if (err instanceof DomainError) return sendProblem(res, err, req.originalUrl);
   const refused = parserProblem(err);
   if (refused) return sendProblem(res, refused, req.originalUrl);
+  if (isTransientDbError(err)) {
+    console.error('database unavailable or busy', (err as { code?: unknown }).code ?? err);
+    return void res
+      .status(503)
+      .set('Retry-After', '1')
+      .type(PROBLEM_TYPE)
+      .send(
+        JSON.stringify({
+          type: 'urn:ledger:problem:unavailable',
+          title: 'The database is busy or unavailable; retry (with the same Idempotency-Key)',
+          title_ko: '데이터베이스가 잠시 응답하지 않습니다. 같은 Idempotency-Key로 다시 시도하십시오',
+          status: 503,
+          code: 'database_unavailable',
+        }),
+      );
+  }
   console.error('unhandled error', err);
   res
     .status(500)

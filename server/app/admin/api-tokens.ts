@@ -4,7 +4,7 @@ import { prefixOf, tokenExpiry, tokenText } from '../../../domain/api-tokens';
 import { RequestContext } from '../../context';
 import { inTransaction } from '../../db/transaction';
 import { newToken, sha256 } from '../../auth/passwords';
-import { actorCacheOf } from '../../auth/actor-cache';
+import { revokeRemembered } from '../../auth/revocation';
 import { audit } from '../../store/audit';
 import { insertApiToken, lockApiToken, setTokenRevoked } from '../../store/users/api-tokens';
 import { activeUserById, userById } from '../../store/users/users';
@@ -51,12 +51,14 @@ export async function issueApiToken(ds: DataSource, ctx: RequestContext, input: 
 
 /** An administrator revokes a token: from the next request on it opens nothing (401 token_revoked). */
 export async function revokeApiToken(ds: DataSource, ctx: RequestContext, id: number): Promise<ApiTokenView> {
-  const view = await inTransaction(ds, async (em) => {
+  return inTransaction(ds, async (em) => {
     const token = await lockApiToken(em, id);
     if (!token) throw notFound(`API token ${id}`, `API 토큰 ${id}`, 'id');
     if (token.revokedAt) throw conflict('token_already_revoked', `API token ${id} is already revoked`, '이미 폐기된 토큰입니다', 'id');
     const at = new Date();
     await setTokenRevoked(em, id, at);
+    // every process forgets its remembered tokens: this one now, the others at their next look at the epoch
+    await revokeRemembered(em);
     await audit(em, ctx, {
       action: 'api_token.revoke',
       entity: 'api_token',
@@ -66,7 +68,4 @@ export async function revokeApiToken(ds: DataSource, ctx: RequestContext, id: nu
     });
     return apiTokenView({ ...token, revokedAt: at }, (await userById(em, token.userId)).username);
   });
-  // this process forgets every remembered token at once; another sees the revocation within AUTH_CACHE_MS
-  actorCacheOf(ds).clear();
-  return view;
 }

@@ -6,6 +6,7 @@ import { RequestContext, systemContext } from '../../context';
 import { inTransaction, within } from '../../db/transaction';
 import { hashPassword, newToken, sha256 } from '../../auth/passwords';
 import { actorCacheOf } from '../../auth/actor-cache';
+import { revokeRemembered } from '../../auth/revocation';
 import { audit } from '../../store/audit';
 import { insertApiToken } from '../../store/users/api-tokens';
 import { deleteSessionsOfUser } from '../../store/sessions/web-sessions';
@@ -73,7 +74,8 @@ export async function updateUser(
   em?: EntityManager,
 ): Promise<User> {
   // forgotten before the change and again once it has committed, so no request here can remember
-  // the old role in between (another process sees it when its entry expires, within AUTH_CACHE_MS)
+  // the old role in between; another process sees the change within AUTH_EPOCH_POLL_MS
+  // (server/auth/revocation.ts: the change moves the revocation epoch in its transaction)
   actorCacheOf(ds).clear();
   const updated = await changeUser(ds, ctx, userId, changes, em);
   actorCacheOf(ds).clear();
@@ -84,6 +86,7 @@ async function changeUser(ds: DataSource, ctx: RequestContext, userId: number, c
   return within(ds, em, async (tx) => {
     const user = await lockUser(tx, userId);
     if (!user) throw notFound(`User ${userId}`, `사용자 ${userId}`, 'userId');
+    await revokeRemembered(tx);
     const before = userView(user);
     const intended = intendedUser(user, changes);
     const departmentFound = needsDepartment(intended.role) && (await isDepartment(tx, intended.orgUnitId));
