@@ -27,3 +27,11 @@ export function views(): nunjucks.Environment {
   env.addFilter('ts', (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 16).replace('T', ' ') : String(d ?? '')));
   return env;
 }
+
+/**
+ * Every table of a page in its own sideways-scrolling box (.table-wrap), so a wide table scrolls inside
+ * the page on a phone instead of widening it; done here once rather than in every template.
+ */
+export function wrapTables(html: string): string {
+  return html.replace(/<table(?=[\s>])/g, '<div class="table-wrap"><table').replace(/<\/table>/g, '</table></div>');
+}
