@@ -19,16 +19,7 @@ export async function reportFileName(
   params: { year?: number; org?: string; consignment?: string },
   extension: string,
 ): Promise<ReportFileName> {
-  let unit: { name: string; code: string } | undefined;
-  if (params.consignment) {
-    const all = await consignmentsByName(em);
-    const c = all.find((x) => x.code === params.consignment || x.name === params.consignment);
-    unit = c ? { name: c.name, code: c.code } : { name: params.consignment, code: params.consignment };
-  } else if (params.org) {
-    const all = await allOrgUnits(em, 'level-name');
-    const o = all.find((x) => x.code === params.org || x.name === params.org);
-    unit = o ? { name: o.name, code: o.code } : { name: params.org, code: params.org };
-  }
+  const unit = await reportUnit(em, params);
   const korean = [params.year, unit?.name, report.title].filter((p) => p !== undefined && p !== '').map((p) => fileNamePart(String(p)));
   const ascii = [params.year, unit?.code, report.name].filter((p) => p !== undefined && p !== '').map((p) => fileNamePart(String(p)));
   return { korean: `${korean.join('_')}${extension}`, ascii: `${ascii.join('_')}${extension}` };
@@ -38,7 +29,24 @@ export async function reportFileName(
 export function fileNamePart(value: string): string {
   return value
     .normalize('NFC')
-    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '')
+    .replace(/[\\/:*?"<>|]/g, '')
+    .replace(/\p{Cc}/gu, '')
     .replace(/\s+/g, '')
     .slice(0, 80);
+}
+
+/** The department or consignment a report is for, by its register name and code, whichever the request gave. */
+export async function reportUnit(
+  em: EntityManager,
+  params: { org?: string; consignment?: string },
+): Promise<{ name: string; code: string } | undefined> {
+  if (params.consignment) {
+    const c = (await consignmentsByName(em)).find((x) => x.code === params.consignment || x.name === params.consignment);
+    return c ? { name: c.name, code: c.code } : { name: params.consignment, code: params.consignment };
+  }
+  if (params.org) {
+    const o = (await allOrgUnits(em, 'level-name')).find((x) => x.code === params.org || x.name === params.org);
+    return o ? { name: o.name, code: o.code } : { name: params.org, code: params.org };
+  }
+  return undefined;
 }

@@ -5,25 +5,16 @@ import { ReportQuery } from '../../app/reports/requests';
 import { reportChoices } from '../../queries/dashboard/dashboard';
 import { validateInput } from '../../requests/validation';
 import { buildPacket, buildReport, ReportParams, reportDefinitions } from '../../../reports/registry';
-import { barChartSvg } from '../../../reports/engine/chart-svg';
-import { headerGrid, ReportModel } from '../../../reports/engine/model';
+import { ReportModel } from '../../../reports/engine/model';
 import { PageDef } from '../types';
 import { pickYear } from './common';
+import { previewView } from './report-preview';
+import { reportUnit } from '../../queries/reports/file-names';
 
 function paramsQuery(p: ReportParams): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== '') q.set(k, String(v));
   return q.toString();
-}
-
-/** What the templates need to print a model: header grids and charts as inline SVG. */
-function modelView(model: ReportModel) {
-  return {
-    ...model,
-    sections: model.sections.map((s) =>
-      s.kind === 'table' ? { ...s, header: headerGrid(s) } : s.kind === 'chart' ? { ...s, svg: barChartSvg(s.chart) } : s,
-    ),
-  };
 }
 
 const pages: PageDef[] = [
@@ -97,7 +88,7 @@ const pages: PageDef[] = [
       render('report.njk', {
         title: name === 'packet' ? '의회 제출 자료 묶음' : (models[0]?.title ?? name),
         name,
-        models: models.map(modelView),
+        ...previewView(name, models, params, (await reportUnit(ds.manager, params))?.name),
         xlsx: `/api/reports/${name}?${q}${q ? '&' : ''}format=xlsx`,
         pdf: `/api/reports/${name}?${q}${q ? '&' : ''}format=pdf`,
       });
