@@ -25,7 +25,7 @@ export function checkBasis(lines: BasisLine[], total: number, path = 'basis'): v
           'invalid',
           'basis_line_mismatch',
           `${field}: ${line.unitAmount} × ${line.quantity ?? 1} × ${line.multiplier ?? 1} = ${computed}, not ${line.amount}`,
-          `산출근거의 계산 결과가 ${formatInteger(computed)}원인데 ${formatInteger(line.amount)}원으로 적혀 있습니다`,
+          `산출근거 ${lineLabelKo(field)}의 계산 결과가 ${formatInteger(computed)}원인데 ${formatInteger(line.amount)}원으로 적혀 있습니다`,
           [
             {
               field: `${field}.amount`,
@@ -61,4 +61,10 @@ export function checkBasis(lines: BasisLine[], total: number, path = 'basis'): v
       { sum, expected: total },
     );
   }
+}
+
+/** "basis[0].children[2]" → "1-3번 줄": the line's place as people count it. */
+function lineLabelKo(field: string): string {
+  const places = [...field.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) + 1);
+  return places.length ? `${places.join('-')}번 줄` : '';
 }
