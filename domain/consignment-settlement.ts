@@ -218,13 +218,20 @@ export function assertNotStale(s: StoredSettlement, f: SettlementFigures): void 
   }
 }
 
+const SETTLEMENT_STATUS_KO: Record<string, string> = {
+  submitted: '제출됨',
+  reviewed: '검토 완료',
+  confirmed: '확정',
+  superseded: '대체됨',
+};
+
 /** A submitted settlement is reviewed, not before its submission. */
 export function assertReviewable(s: StoredSettlement, reviewedOn: string): void {
   if (s.status !== 'submitted')
     throw conflict(
       'not_submitted',
       `Settlement ${s.id} is ${s.status}`,
-      ko`정산 ${s.id}은/는 검토할 수 있는 상태가 아닙니다 (${s.status})`,
+      ko`정산 ${s.id}번은 검토할 수 있는 상태가 아닙니다 (${SETTLEMENT_STATUS_KO[s.status] ?? s.status})`,
       'id',
     );
   if (reviewedOn < s.submittedOn)

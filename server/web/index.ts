@@ -129,7 +129,12 @@ export function mountWeb(app: express.Express, ds: DataSource, _routes: RouteDef
         if (err instanceof DomainError) {
           return render(
             'error.njk',
-            { title: err.titleKo, message: err.errors.map((e) => e.message_ko).join(' '), status: httpStatusOf(err) },
+            // each message once, and not again when it is the title
+            {
+              title: err.titleKo,
+              message: [...new Set(err.errors.map((e) => e.message_ko))].filter((m) => m !== err.titleKo).join(' '),
+              status: httpStatusOf(err),
+            },
             httpStatusOf(err),
           );
         }

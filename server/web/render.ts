@@ -1,6 +1,7 @@
 import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { formatInteger } from '../../domain/money';
+import { Particle, withParticle } from '../../domain/korean-particles';
 
 export const TEMPLATES_DIR = path.join(__dirname, '..', '..', 'templates');
 
@@ -23,6 +24,8 @@ export function views(): nunjucks.Environment {
   env.addFilter('won', (v: unknown) =>
     typeof v === 'number' && Number.isFinite(v) ? formatInteger(v) : v === null || v === undefined ? '' : String(v),
   );
+  // {{ name | josa('을/를') }}: the word with the particle its last syllable takes (domain/korean-particles.ts)
+  env.addFilter('josa', (v: unknown, which: Particle) => withParticle(String(v ?? ''), which));
   env.addFilter('roleLabel', (r: string) => ROLE_LABEL[r] ?? r);
   env.addFilter('ts', (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 16).replace('T', ' ') : String(d ?? '')));
   return env;
