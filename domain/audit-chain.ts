@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ko } from './korean-particles';
 
 /**
  * The audit trail as a hash chain. Each record carries `hash = SHA-256(prevHash ‖ digest)`, where
@@ -133,7 +134,7 @@ export class ChainWalk {
         recordId: r.id,
         position,
         message: `audit record #${r.id} does not follow ${after}: its predecessor's hash is not the one it was chained to (a record before it was changed, removed or inserted)`,
-        message_ko: `감사기록 #${r.id}이(가) ${afterKo}에 이어지지 않습니다: 앞 기록이 변경·삭제되었거나 기록이 끼워 넣어졌습니다`,
+        message_ko: ko`감사기록 #${r.id}이/가 ${afterKo}에 이어지지 않습니다: 앞 기록이 변경·삭제되었거나 기록이 끼워 넣어졌습니다`,
       });
     }
     if (linkHash(r.prevHash, contentDigest(r)) !== r.hash) {
@@ -142,7 +143,7 @@ export class ChainWalk {
         recordId: r.id,
         position,
         message: `audit record #${r.id} was changed after it was written: its content no longer gives its hash`,
-        message_ko: `감사기록 #${r.id}이(가) 기록된 뒤 변경되었습니다: 내용이 해시와 맞지 않습니다`,
+        message_ko: ko`감사기록 #${r.id}이/가 기록된 뒤 변경되었습니다: 내용이 해시와 맞지 않습니다`,
       });
     }
     if (this.anchor && position === this.anchor.position && r.hash !== this.anchor.hash) {

@@ -25,7 +25,7 @@ export function checkBasis(lines: BasisLine[], total: number, path = 'basis'): v
           'invalid',
           'basis_line_mismatch',
           `${field}: ${line.unitAmount} × ${line.quantity ?? 1} × ${line.multiplier ?? 1} = ${computed}, not ${line.amount}`,
-          `${field}: 산출 결과가 ${formatInteger(computed)}원인데 ${formatInteger(line.amount)}원으로 적혀 있습니다`,
+          `산출근거 ${lineLabelKo(field)}의 계산 결과가 ${formatInteger(computed)}원인데 ${formatInteger(line.amount)}원으로 적혀 있습니다`,
           [
             {
               field: `${field}.amount`,
@@ -49,16 +49,22 @@ export function checkBasis(lines: BasisLine[], total: number, path = 'basis'): v
       'invalid',
       'basis_sum_mismatch',
       `${path}: lines add up to ${sum}, not ${total}`,
-      `${path}: 산출근거 합계 ${formatInteger(sum)}원이 ${formatInteger(total)}원과 다릅니다`,
+      `산출근거 합계 ${formatInteger(sum)}원이 ${formatInteger(total)}원과 다릅니다`,
       [
         {
           field: path,
           rule: 'basisAddsUp',
           message: `lines add up to ${sum}, expected ${total}`,
-          message_ko: `합계 ${formatInteger(sum)}원, 기대값 ${formatInteger(total)}원`,
+          message_ko: `산출근거 합계는 ${formatInteger(total)}원이어야 합니다 (현재 ${formatInteger(sum)}원)`,
         },
       ],
       { sum, expected: total },
     );
   }
+}
+
+/** "basis[0].children[2]" → "1-3번 줄": the line's place as people count it. */
+function lineLabelKo(field: string): string {
+  const places = [...field.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) + 1);
+  return places.length ? `${places.join('-')}번 줄` : '';
 }

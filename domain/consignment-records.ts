@@ -1,4 +1,5 @@
 import { conflict, invalid } from './errors';
+import { ko } from './korean-particles';
 
 /**
  * The rules of a consignment's records (operators, the consignment itself, contract terms, council
@@ -7,12 +8,12 @@ import { conflict, invalid } from './errors';
  */
 
 export function assertNewOperator(name: string, existing: unknown): void {
-  if (existing) throw conflict('duplicate_operator', `Operator ${name} exists`, `수탁기관 ${name}이(가) 이미 있습니다`, 'name');
+  if (existing) throw conflict('duplicate_operator', `Operator ${name} exists`, ko`수탁기관 ${name}이/가 이미 있습니다`, 'name');
 }
 
 export function assertNewConsignment(input: { code: string; fundingType: string; programCode?: string | null }, existing: unknown): void {
   if (existing) {
-    throw conflict('duplicate_code', `Consignment code ${input.code} exists`, `위탁사무 코드 ${input.code}가 이미 있습니다`, 'code');
+    throw conflict('duplicate_code', `Consignment code ${input.code} exists`, ko`위탁사무 코드 ${input.code}이/가 이미 있습니다`, 'code');
   }
   if (input.fundingType === 'budget' && !input.programCode) {
     throw invalid(
@@ -61,7 +62,7 @@ export function assertConsentDates(input: {
 
 export function assertNewBill(billNumber: string, existing: unknown): void {
   if (existing) {
-    throw conflict('duplicate_bill', `Bill ${billNumber} is recorded`, `의안 ${billNumber}이(가) 이미 있습니다`, 'billNumber');
+    throw conflict('duplicate_bill', `Bill ${billNumber} is recorded`, ko`의안 ${billNumber}이/가 이미 있습니다`, 'billNumber');
   }
 }
 

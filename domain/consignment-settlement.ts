@@ -8,6 +8,7 @@ import { conflict, DomainError, invalid } from './errors';
 import { formatInteger, parseDecimal, sumWon } from './money';
 import { settlementReturn } from './consignment-return';
 import { QUARTERS } from './grant-plans';
+import { ko } from './korean-particles';
 
 const won = (n: number) => `${formatInteger(n)}원`;
 
@@ -158,7 +159,7 @@ export function checkSpendingCategory(categories: PlanCategory[], categoryCode: 
       );
     }
     if (categories.some((c) => c.parentCode === cat.code)) {
-      throw invalid('categoryCode', 'leafCategory', `Spend on a sub-item of ${cat.code}`, `${cat.name}은(는) 세부 항목에 집행해야 합니다`);
+      throw invalid('categoryCode', 'leafCategory', `Spend on a sub-item of ${cat.code}`, ko`${cat.name}은/는 세부 항목에 집행해야 합니다`);
     }
   } else if (categoryCode) {
     throw invalid('categoryCode', 'planCategory', 'The plan has no categories', '교부계획에 비목이 없습니다');
@@ -176,7 +177,7 @@ export function assertSubmittable(f: SettlementFigures, fiscalYear: number): voi
       'conflict',
       'spent_exceeds_grant',
       `Spending (${f.spent} won) exceeds grants plus interest (${f.granted + f.interest} won)`,
-      `집행액 ${won(f.spent)}이(가) 교부액과 이자의 합 ${won(f.granted + f.interest)}을 넘습니다`,
+      ko`집행액 ${won(f.spent)}이/가 교부액과 이자의 합 ${won(f.granted + f.interest)}을 넘습니다`,
       [
         {
           field: 'fiscalYear',
@@ -217,13 +218,20 @@ export function assertNotStale(s: StoredSettlement, f: SettlementFigures): void 
   }
 }
 
+const SETTLEMENT_STATUS_KO: Record<string, string> = {
+  submitted: '제출됨',
+  reviewed: '검토 완료',
+  confirmed: '확정',
+  superseded: '대체됨',
+};
+
 /** A submitted settlement is reviewed, not before its submission. */
 export function assertReviewable(s: StoredSettlement, reviewedOn: string): void {
   if (s.status !== 'submitted')
     throw conflict(
       'not_submitted',
       `Settlement ${s.id} is ${s.status}`,
-      `정산 ${s.id}은(는) 검토할 수 있는 상태가 아닙니다 (${s.status})`,
+      ko`정산 ${s.id}번은 검토할 수 있는 상태가 아닙니다 (${SETTLEMENT_STATUS_KO[s.status] ?? s.status})`,
       'id',
     );
   if (reviewedOn < s.submittedOn)

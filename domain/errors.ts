@@ -1,3 +1,5 @@
+import { ko } from './korean-particles';
+
 /**
  * Errors the domain raises. Each names the rule it enforces, in English and Korean, so the API, the
  * web pages and the import report can show the same message. The HTTP layer turns them into
@@ -53,8 +55,8 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string, whatKo: string, field = 'id') =>
-  new DomainError('not_found', 'not_found', `${what} not found`, `${whatKo}을(를) 찾을 수 없습니다`, [
-    { field, rule: 'exists', message: `${what} not found`, message_ko: `${whatKo}을(를) 찾을 수 없습니다` },
+  new DomainError('not_found', 'not_found', `${what} not found`, ko`${whatKo}을/를 찾을 수 없습니다`, [
+    { field, rule: 'exists', message: `${what} not found`, message_ko: ko`${whatKo}을/를 찾을 수 없습니다` },
   ]);
 
 export const forbidden = (message = 'Your role may not do this', messageKo = '이 작업을 할 권한이 없습니다') =>

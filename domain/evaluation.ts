@@ -4,6 +4,7 @@
  */
 import { compareDecimals, Decimal, formatDecimal, parseDecimal, plainDecimal } from './money';
 import { conflict, DomainError, FieldProblem, invalid, notFound } from './errors';
+import { ko } from './korean-particles';
 
 export { plainDecimal };
 
@@ -210,7 +211,7 @@ export function assertMayCorrect(
     throw conflict(
       'already_superseded',
       `Evaluation ${old.id} was already corrected`,
-      `평가 ${old.id}은(는) 이미 정정되었습니다`,
+      ko`평가 ${old.id}은/는 이미 정정되었습니다`,
       'supersedesId',
     );
   }

@@ -3,6 +3,7 @@
  * date falls inside its year (1 Jan – 31 Dec; 출납폐쇄 is not modelled).
  */
 import { conflict, DomainError, notFound } from './errors';
+import { ko } from './korean-particles';
 
 /** What the decisions read of a fiscal year's row. */
 export interface FiscalYearState {
@@ -45,7 +46,7 @@ export function assertDateInYear(date: string, year: number, field = 'entryDate'
       'invalid',
       'date_outside_fiscal_year',
       `${field} ${date} is outside fiscal year ${year}`,
-      `${date}은(는) ${year} 회계연도 밖의 날짜입니다`,
+      ko`${date}은/는 ${year} 회계연도 밖의 날짜입니다`,
       [
         {
           field,

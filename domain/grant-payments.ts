@@ -7,6 +7,7 @@
 import { conflict, DomainError, invalid } from './errors';
 import { formatInteger } from './money';
 import { PlanQuarters, planToDate, QUARTERS } from './grant-plans';
+import { ko } from './korean-particles';
 
 const won = (n: number) => `${formatInteger(n)}원`;
 
@@ -154,7 +155,7 @@ export function decidePayment<P extends PaymentPlan>(figures: PaymentFigures<P>,
       'conflict',
       'exceeds_grant_plan',
       `Paying ${amount} won would take the year's grants to ${paidBefore + amount} won, above the plan ${lumpSum ? 'for the year' : `to quarter ${quarter}`} (${limit} won; already granted ${paidBefore} won, available ${available} won)`,
-      `교부액 ${won(amount)}을(를) 더하면 누계 ${won(paidBefore + amount)}로 ${scope} ${won(limit)}을 넘습니다 (기교부 ${won(paidBefore)}, 교부 가능액 ${won(available)})`,
+      ko`교부액 ${won(amount)}을/를 더하면 누계 ${won(paidBefore + amount)}으로/로 ${scope} ${won(limit)}을 넘습니다 (기교부 ${won(paidBefore)}, 교부 가능액 ${won(available)})`,
       [
         {
           field: 'amount',

@@ -6,6 +6,7 @@
  */
 import { conflict, DomainError, invalid } from './errors';
 import { formatInteger, sumOfInput, sumWon } from './money';
+import { ko } from './korean-particles';
 
 const won = (n: number) => `${formatInteger(n)}원`;
 
@@ -62,7 +63,7 @@ export function checkCategories(categories: PlanCategoryInput[], total: number):
   const codes = new Set<string>();
   for (const c of categories) {
     if (codes.has(c.code))
-      throw invalid('categories', 'uniqueCode', `Category ${c.code} appears twice`, `비목 ${c.code}이(가) 중복되었습니다`);
+      throw invalid('categories', 'uniqueCode', `Category ${c.code} appears twice`, ko`비목 ${c.code}이/가 중복되었습니다`);
     codes.add(c.code);
     if (!Number.isSafeInteger(c.amount) || c.amount < 0)
       throw invalid(
@@ -78,7 +79,7 @@ export function checkCategories(categories: PlanCategoryInput[], total: number):
         'categories',
         'parentExists',
         `Parent ${c.parentCode} of ${c.code} is not a top-level category`,
-        `${c.code}의 상위 비목 ${c.parentCode}이(가) 없습니다`,
+        ko`${c.code}의 상위 비목 ${c.parentCode}이/가 없습니다`,
       );
     }
   }
@@ -92,7 +93,7 @@ export function checkCategories(categories: PlanCategoryInput[], total: number):
       'invalid',
       'categories_sum',
       `Categories add up to ${topSum} won, the plan to ${total} won`,
-      `비목 합계 ${won(topSum)}이(가) 교부계획 ${won(total)}과 다릅니다`,
+      ko`비목 합계 ${won(topSum)}이/가 교부계획 ${won(total)}과 다릅니다`,
       [
         {
           field: 'categories',
@@ -131,7 +132,7 @@ export function assertPlanFits(total: number, figures: PlanFigures): void {
       'conflict',
       'plan_exceeds_appropriation',
       `The grant plan (${total} won) exceeds the appropriation's current budget (예산현액 ${current} won)`,
-      `교부계획 ${won(total)}이(가) 예산현액 ${won(current)}을 넘습니다`,
+      ko`교부계획 ${won(total)}이/가 예산현액 ${won(current)}을 넘습니다`,
       [{ field: 'quarters', rule: 'withinCurrentBudget', message: `at most ${current} won`, message_ko: `최대 ${won(current)}` }],
       { planTotal: total, currentBudget: current, excess: total - current },
     );
@@ -142,7 +143,7 @@ export function assertPlanFits(total: number, figures: PlanFigures): void {
       'conflict',
       'plan_below_paid',
       `The plan (${total} won) is below what was already granted (${paid} won)`,
-      `교부계획 ${won(total)}이(가) 이미 교부한 ${won(paid)}보다 적습니다`,
+      ko`교부계획 ${won(total)}이/가 이미 교부한 ${won(paid)}보다 적습니다`,
       [{ field: 'quarters', rule: 'notBelowGranted', message: `at least ${paid} won`, message_ko: `최소 ${won(paid)}` }],
       { planTotal: total, granted: paid },
     );

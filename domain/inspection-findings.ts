@@ -6,6 +6,7 @@
 import type { ExternalSourceKind, FindingStatus, InspectionStatus } from '../entities/inspection';
 import { conflict, invalid } from './errors';
 import { FINDING_STATUS_KO } from './inspection-labels';
+import { ko } from './korean-particles';
 
 // ---- filing a finding ----------------------------------------------------------------------------
 
@@ -20,7 +21,12 @@ export function assertRepeatLink(
   current: { consignmentId: number; revisionFamily: ReadonlySet<number> },
 ): void {
   if (!earlier)
-    throw invalid(`${field}.repeatOfFindingId`, 'exists', `finding ${findingId} not found`, `지적사항 ${findingId}을(를) 찾을 수 없습니다`);
+    throw invalid(
+      `${field}.repeatOfFindingId`,
+      'exists',
+      `finding ${findingId} not found`,
+      ko`지적사항 ${findingId}을/를 찾을 수 없습니다`,
+    );
   if (earlier.consignmentId !== current.consignmentId) {
     throw invalid(
       `${field}.repeatOfFindingId`,

@@ -6,6 +6,7 @@
 import type { Role } from '../entities/user';
 import { forbidden, invalid } from './errors';
 import { validateCriterion } from './inspection-criteria';
+import { ko } from './korean-particles';
 
 export const DEFAULT_RATING_SCALE = ['적정', '일부 미흡', '부적정', '해당없음'];
 
@@ -57,14 +58,14 @@ export function checkStructure(input: { areas: TemplateAreaShape[] }): void {
       const p = `${path}[${i}]`;
       if (!a.code || !a.title) throw invalid(p, 'required', 'an area needs a code and a title', '점검 분야에는 코드와 명칭이 필요합니다');
       if (areaCodes.has(a.code))
-        throw invalid(`${p}.code`, 'unique', `area code ${a.code} appears twice`, `분야 코드 ${a.code}가 중복됩니다`);
+        throw invalid(`${p}.code`, 'unique', `area code ${a.code} appears twice`, ko`분야 코드 ${a.code}이/가 중복됩니다`);
       areaCodes.add(a.code);
       (a.items ?? []).forEach((it, j) => {
         const q = `${p}.items[${j}]`;
         if (!it.code || !it.title)
           throw invalid(q, 'required', 'an item needs a code and a title', '점검 항목에는 코드와 명칭이 필요합니다');
         if (itemCodes.has(it.code))
-          throw invalid(`${q}.code`, 'unique', `item code ${it.code} appears twice`, `항목 코드 ${it.code}가 중복됩니다`);
+          throw invalid(`${q}.code`, 'unique', `item code ${it.code} appears twice`, ko`항목 코드 ${it.code}이/가 중복됩니다`);
         itemCodes.add(it.code);
         if (it.ratingScale !== undefined) checkScale(it.ratingScale, `${q}.ratingScale`);
         if (it.criterion) {

@@ -6,6 +6,7 @@
 import type { InspectionStatus } from '../entities/inspection';
 import { conflict, forbidden, invalid } from './errors';
 import { CriterionFigureError, CriterionFigures, Criterion, judgeCriterion } from './inspection-criteria';
+import { ko } from './korean-particles';
 
 export interface InspectionDates {
   periodFrom: string;
@@ -194,7 +195,7 @@ export function rateItem(r: {
         `${field}.rating`,
         'criterionNotMet',
         `the criterion is not met (${j.text}); the item cannot be rated ${scale[0]}`,
-        `측정 기준 미달(${j.text})인 항목은 '${scale[0]}'(으)로 평가할 수 없습니다`,
+        ko`측정 기준 미달(${j.text})인 항목은 '${scale[0]}'으로/로 평가할 수 없습니다`,
       );
     }
     return { rating, criterionValue: j.value, criterionMet: j.met };
@@ -216,12 +217,12 @@ export function unknownItem(field: string, itemCode: string, wording: 'filed' | 
         `${field}.itemCode`,
         'templateItem',
         `item ${itemCode} is not in the template version this inspection was filed with`,
-        `항목 ${itemCode}은(는) 이 점검의 점검표 버전에 없습니다`,
+        ko`항목 ${itemCode}은/는 이 점검의 점검표 버전에 없습니다`,
       )
     : invalid(
         `${field}.itemCode`,
         'templateItem',
         `item ${itemCode} is not in this inspection's template version`,
-        `항목 ${itemCode}은(는) 이 점검의 점검표 버전에 없습니다`,
+        ko`항목 ${itemCode}은/는 이 점검의 점검표 버전에 없습니다`,
       );
 }

@@ -10,6 +10,7 @@
 import type { EntryKind } from '../entities/ledger-entry';
 import { DomainError } from './errors';
 import { executionRate, formatInteger, MAX_AMOUNT, Rate, sumWon } from './money';
+import { ko } from './korean-particles';
 
 export interface LineFigures {
   /** 예산액 (최종예산): appropriation + 추경 */
@@ -128,7 +129,7 @@ export function assertCanSpend(f: LineFigures, kind: 'execution' | 'carry_out', 
       'conflict',
       'exceeds_current_budget',
       `${kind === 'execution' ? 'Execution' : 'Carry-over'} of ${amount} won would take executed + carried over above the current budget (available ${available} won)`,
-      `${what} ${won(amount)}을(를) 더하면 집행액+차년이월이 예산현액 ${won(f.current)}을 넘습니다 (남은 금액 ${won(available)})`,
+      ko`${what} ${won(amount)}을/를 더하면 집행액+차년이월이 예산현액 ${won(f.current)}을 넘습니다 (남은 금액 ${won(available)})`,
       [
         {
           field,
@@ -170,7 +171,7 @@ export function assertCanReduce(f: LineFigures, amount: number, field = 'amount'
       'conflict',
       'line_below_zero',
       `Moving ${amount} won out would take the line below zero (its unspent balance is ${f.balance} won)`,
-      `${won(amount)}을(를) 빼면 예산이 음수가 됩니다 (집행잔액 ${won(f.balance)})`,
+      ko`${won(amount)}을/를 빼면 예산이 음수가 됩니다 (집행잔액 ${won(f.balance)})`,
       [
         {
           field,

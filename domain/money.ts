@@ -7,6 +7,7 @@
  */
 
 import { DomainError } from './errors';
+import { fieldLabelKo } from './field-labels';
 
 export const MAX_AMOUNT = 10 ** 15; // 1,000조원: far above any city budget, still exact in a double
 
@@ -39,13 +40,13 @@ function sumOutOfRange(field: string, limit: bigint, sum: bigint): DomainError {
     'invalid',
     'sum_out_of_range',
     `${field} add up to more than ${limitText} won`,
-    `${field}의 합계가 ${limitText}원을 넘습니다`,
+    `${fieldLabelKo(field)}의 합계가 ${limitText}원을 넘습니다`,
     [
       {
         field,
         rule: 'sumWithinRange',
         message: `${field} must add up to at most ${limitText} won`,
-        message_ko: `${field}의 합계는 ${limitText}원 이하여야 합니다`,
+        message_ko: `${fieldLabelKo(field)}의 합계는 ${limitText}원 이하여야 합니다`,
       },
     ],
     { sum: sum.toString(), limit: limitText },

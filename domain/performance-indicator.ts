@@ -4,13 +4,14 @@
  */
 import { conflict, invalid } from './errors';
 import { achievementRate, parseDecimal, Rate } from './money';
+import { fieldTopicKo } from './field-labels';
 
 /** A target or actual is decimal text ("87.8", "1,234"); anything else is refused naming the field. */
 export function assertDecimalText(text: string, field: string): void {
   try {
     parseDecimal(text);
   } catch {
-    throw invalid(field, 'decimalText', `${field} must be a decimal number`, `${field}은(는) 숫자여야 합니다`);
+    throw invalid(field, 'decimalText', `${field} must be a decimal number`, `${fieldTopicKo(field)} 숫자여야 합니다`);
   }
 }
 

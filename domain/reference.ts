@@ -1,5 +1,6 @@
 import type { ProgramKind } from '../entities/program';
 import { conflict, invalid } from './errors';
+import { ko } from './korean-particles';
 
 /**
  * The rules of the reference data: organisation units, programs, program-years and appropriations.
@@ -8,7 +9,7 @@ import { conflict, invalid } from './errors';
 
 /** An organisation code is unique. */
 export function assertNewOrgCode(existing: unknown, code: string): void {
-  if (existing) throw conflict('duplicate_code', `Organisation code ${code} exists`, `조직 코드 ${code}가 이미 있습니다`, 'code');
+  if (existing) throw conflict('duplicate_code', `Organisation code ${code} exists`, ko`조직 코드 ${code}이/가 이미 있습니다`, 'code');
 }
 
 /** A unit's validity may not end before it begins. */
@@ -31,14 +32,14 @@ export function assertOrgExistsInYear(unit: { name: string; validFrom: string; v
       'orgCode',
       'orgValidInYear',
       `${unit.name} does not exist in ${fiscalYear}`,
-      `${unit.name}은(는) ${fiscalYear}년에 존재하지 않는 조직입니다`,
+      ko`${unit.name}은/는 ${fiscalYear}년에 존재하지 않는 조직입니다`,
     );
   }
 }
 
 /** A program code is unique. */
 export function assertNewProgramCode(existing: unknown, code: string): void {
-  if (existing) throw conflict('duplicate_code', `Program code ${code} exists`, `사업 코드 ${code}가 이미 있습니다`, 'code');
+  if (existing) throw conflict('duplicate_code', `Program code ${code} exists`, ko`사업 코드 ${code}이/가 이미 있습니다`, 'code');
 }
 
 /** A program is put into a year once. */
@@ -90,6 +91,6 @@ export function assertNewAppropriation(existing: unknown, expenseItem: string): 
 /** A revenue line code is unique in its year. */
 export function assertNewRevenueCode(existing: unknown, code: string, fiscalYear: number): void {
   if (existing) {
-    throw conflict('duplicate_code', `Revenue line ${code} exists in ${fiscalYear}`, `세입 과목 ${code}가 이미 있습니다`, 'code');
+    throw conflict('duplicate_code', `Revenue line ${code} exists in ${fiscalYear}`, ko`세입 과목 ${code}이/가 이미 있습니다`, 'code');
   }
 }

@@ -11,6 +11,7 @@
 import { versionOn } from './rule-versions';
 import { compareDecimal, formatScore, scoreProblem } from './evaluation';
 import { invalid } from './errors';
+import { ko } from './korean-particles';
 
 export interface RuleVersionFact<P> {
   id: number;
@@ -200,7 +201,7 @@ export function renewalVerdict(facts: RenewalFacts, rules: RenewalRules): Renewa
           3,
           'uncorrected_repeat_finding',
           `The finding "${chain.title}" went uncorrected ${chain.uncorrectedCount} times (limit ${rule.params.minRepeats})`,
-          `동일 지적사항 「${chain.title}」을(를) 정당한 사유 없이 ${chain.uncorrectedCount}회 시정하지 않음 (기준 ${rule.params.minRepeats}회 이상)`,
+          ko`동일 지적사항 「${chain.title}」을/를 정당한 사유 없이 ${chain.uncorrectedCount}회 시정하지 않음 (기준 ${rule.params.minRepeats}회 이상)`,
           { title: chain.title, uncorrectedCount: chain.uncorrectedCount, findingIds: chain.findingIds, rule: ruleEvidence(rule) },
         );
       }

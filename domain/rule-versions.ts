@@ -38,7 +38,7 @@ const onlyKeys = (params: Record<string, unknown>, keys: string[]): FieldProblem
         `params.${k}`,
         'unknownParam',
         `params.${k} is not a parameter of this rule (expected ${keys.join(', ')})`,
-        `이 규칙에 없는 매개변수입니다: ${k} (허용: ${keys.join(', ')})`,
+        '이 규칙에 없는 매개변수입니다',
         params[k],
       ),
     );
@@ -56,19 +56,45 @@ const scoreRule: ParamCheck = (p) => [
           'params.minScore',
           'isDecimalText',
           'minScore must be a non-negative score with at most two decimals, e.g. "75"',
-          'minScore는 소수 둘째 자리까지의 0 이상 점수여야 합니다 (예: "75")',
+          '최저 점수는 소수 둘째 자리까지의 0 이상 점수여야 합니다 (예: 75)',
           p.minScore,
         ),
       ]),
 ];
 
 /**
- * The parameter shape of each rule the code reads (see domain/transfer-deadline.ts and
- * domain/renewal.ts); a version of one of these keys is checked against it.
+ * One parameter of a rule as the administrator's form asks for it: a whole number (분기, 회) or a
+ * decimal text (점수, 비율), with its Korean label and unit.
  */
-export const KNOWN_RULES: Record<string, { label: string; example: Record<string, unknown>; check: ParamCheck }> = {
+export interface RuleParam {
+  key: string;
+  label: string;
+  kind: 'integer' | 'decimal';
+  unit: string;
+  hint: string;
+}
+
+export interface KnownRule {
+  label: string;
+  /** what the rule decides, in a sentence for the administrator */
+  description: string;
+  params: RuleParam[];
+  example: Record<string, unknown>;
+  check: ParamCheck;
+}
+
+const MIN_SCORE: RuleParam = { key: 'minScore', label: '최저 점수', kind: 'decimal', unit: '점', hint: '소수 둘째 자리까지, 예: 75' };
+
+/**
+ * The parameter shape of each rule the code reads (see domain/transfer-deadline.ts,
+ * domain/renewal.ts and domain/consignment-settlement.ts); a version of one of these keys is checked
+ * against it, and the administrator's form asks for each parameter by its label.
+ */
+export const KNOWN_RULES: Record<string, KnownRule> = {
   transfer_report_deadline: {
-    label: '전용 상임위 보고 기한 (분기 후)',
+    label: '전용 상임위 보고 기한',
+    description: '예산 전용을 소관 상임위원회에 보고해야 하는 기한: 전용이 속한 분기 뒤 몇 분기 말까지인지',
+    params: [{ key: 'quartersAfter', label: '보고 기한', kind: 'integer', unit: '분기 뒤', hint: '0~8, 예: 1 (다음 분기 말)' }],
     example: { quartersAfter: 1 },
     check: (p) => [
       ...onlyKeys(p, ['quartersAfter']),
@@ -79,16 +105,50 @@ export const KNOWN_RULES: Record<string, { label: string; example: Record<string
               'params.quartersAfter',
               'isInt',
               'quartersAfter must be a whole number of quarters from 0 to 8',
-              'quartersAfter는 0~8 사이의 정수(분기 수)여야 합니다',
+              '보고 기한은 0~8 사이의 정수(분기 수)여야 합니다',
               p.quartersAfter,
             ),
           ]),
     ],
   },
-  renewal_min_score: { label: '재계약 기준 종합성과평가 점수', example: { minScore: '75' }, check: scoreRule },
-  renewal_selection_min_score: { label: '적격자심의 최저 점수', example: { minScore: '70' }, check: scoreRule },
+  renewal_min_score: {
+    label: '재계약 기준 종합성과평가 점수',
+    description: '재위탁(재계약)을 검토할 수 있는 종합성과평가 최저 점수',
+    params: [MIN_SCORE],
+    example: { minScore: '75' },
+    check: scoreRule,
+  },
+  renewal_selection_min_score: {
+    label: '적격자심의 최저 점수',
+    description: '수탁기관 선정 적격자심의를 통과하는 최저 점수',
+    params: [MIN_SCORE],
+    example: { minScore: '70' },
+    check: scoreRule,
+  },
+  consignment_overspend_margin: {
+    label: '정산 비목 초과 표시 비율',
+    description: '정산서에서 비목별 집행액이 교부계획 비목 금액을 이 비율보다 많이 넘으면 표시',
+    params: [{ key: 'percent', label: '초과 비율', kind: 'decimal', unit: '%', hint: '소수 둘째 자리까지, 예: 10' }],
+    example: { percent: '10' },
+    check: (p) => [
+      ...onlyKeys(p, ['percent']),
+      ...(isDecimalScore(p.percent)
+        ? []
+        : [
+            problem(
+              'params.percent',
+              'isDecimalText',
+              'percent must be a non-negative number with at most two decimals, e.g. "10"',
+              '초과 비율은 소수 둘째 자리까지의 0 이상 숫자여야 합니다 (예: 10)',
+              p.percent,
+            ),
+          ]),
+    ],
+  },
   renewal_uncorrected_repeat_limit: {
     label: '미시정 반복 지적 한도',
+    description: '같은 지적사항을 정당한 사유 없이 이 횟수 이상 시정하지 않으면 재위탁에서 제외',
+    params: [{ key: 'minRepeats', label: '반복 횟수', kind: 'integer', unit: '회 이상', hint: '1~100, 예: 3' }],
     example: { minRepeats: 3 },
     check: (p) => [
       ...onlyKeys(p, ['minRepeats']),
@@ -99,7 +159,7 @@ export const KNOWN_RULES: Record<string, { label: string; example: Record<string
               'params.minRepeats',
               'isInt',
               'minRepeats must be a whole number from 1 to 100',
-              'minRepeats는 1~100 사이의 정수여야 합니다',
+              '반복 횟수는 1~100 사이의 정수여야 합니다',
               p.minRepeats,
             ),
           ]),
@@ -196,12 +256,12 @@ export function checkNewRuleVersion(input: NewRuleVersionInput): NewRuleVersion 
  */
 export function placeNewVersion(ruleKey: string, effectiveFrom: string, latest: DatedVersion | null): { closeLatestOn: string | null } {
   if (!KNOWN_RULES[ruleKey] && !latest) {
-    throw new DomainError('invalid', 'unknown_rule', `No rule ${ruleKey} is known`, `알 수 없는 규칙 키입니다: ${ruleKey}`, [
+    throw new DomainError('invalid', 'unknown_rule', `No rule ${ruleKey} is known`, '알 수 없는 규칙입니다', [
       problem(
         'ruleKey',
         'knownRule',
         `ruleKey must be one of ${Object.keys(KNOWN_RULES).join(', ')} or an existing rule`,
-        `규칙 키는 ${Object.keys(KNOWN_RULES).join(', ')} 또는 이미 있는 규칙이어야 합니다`,
+        '목록에 있는 규칙을 고르십시오',
         ruleKey,
       ),
     ]);
@@ -214,8 +274,8 @@ export function placeNewVersion(ruleKey: string, effectiveFrom: string, latest: 
       ? `A new version of ${ruleKey} must start after ${bound}, the end of the latest version (${latest.effectiveFrom} ~ ${latest.effectiveTo})`
       : `A new version of ${ruleKey} must start after ${bound}, the start of the latest version`;
     const messageKo = byEnd
-      ? `${ruleKey}의 새 버전은 최근 버전(${latest.effectiveFrom} ~ ${latest.effectiveTo})이 끝난 ${bound} 뒤에 시작해야 합니다`
-      : `${ruleKey}의 새 버전은 최근 버전의 시행일 ${bound} 뒤에 시작해야 합니다 (기존 버전은 고칠 수 없습니다)`;
+      ? `${ruleLabelKo(ruleKey)}의 새 버전은 최근 버전(${latest.effectiveFrom} ~ ${latest.effectiveTo})이 끝난 ${bound} 뒤에 시작해야 합니다`
+      : `${ruleLabelKo(ruleKey)}의 새 버전은 최근 버전의 시행일 ${bound} 뒤에 시작해야 합니다 (기존 버전은 고칠 수 없습니다)`;
     throw new DomainError(
       'conflict',
       'not_after_latest_version',
@@ -230,4 +290,36 @@ export function placeNewVersion(ruleKey: string, effectiveFrom: string, latest: 
     );
   }
   return { closeLatestOn: latest.effectiveTo === null ? dayBefore(effectiveFrom) : null };
+}
+
+/** A rule's Korean name ("이 규칙" for a key the code does not read). */
+export function ruleLabelKo(ruleKey: string): string {
+  return KNOWN_RULES[ruleKey]?.label ?? '이 규칙';
+}
+
+/**
+ * The parameters of a version as typed in the administrator's form (one labelled input per
+ * parameter, named param_<key>): a whole number becomes a number, a decimal stays the text typed
+ * (the rule's check refuses what is not one). A blank input is left out, so the check names it.
+ */
+export function paramsFromForm(ruleKey: string, fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of KNOWN_RULES[ruleKey]?.params ?? []) {
+    const raw = fields[`param_${p.key}`];
+    const text = typeof raw === 'string' ? raw.trim().replace(/[,\s]/g, '') : '';
+    if (text === '') continue;
+    out[p.key] = p.kind === 'integer' && /^\d{1,9}$/.test(text) ? Number(text) : text;
+  }
+  return out;
+}
+
+/** A version's parameters in words: "보고 기한 1분기 뒤", "최저 점수 75점". */
+export function describeParams(ruleKey: string, params: Record<string, unknown>): string {
+  const known = KNOWN_RULES[ruleKey];
+  return Object.entries(params)
+    .map(([k, v]) => {
+      const p = known?.params.find((x) => x.key === k);
+      return p ? `${p.label} ${String(v)}${p.unit}` : String(v);
+    })
+    .join(', ');
 }

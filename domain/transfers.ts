@@ -8,6 +8,7 @@ import type { TransferKind } from '../entities/budget-transfer';
 import type { OrgLevel } from '../entities/org-unit';
 import { conflict, invalid } from './errors';
 import { assertDateInYear } from './fiscal-year';
+import { ko } from './korean-particles';
 
 /** The ledger entry kind each transfer kind posts on both lines. */
 export const TRANSFER_ENTRY_KIND: Record<TransferKind, EntryKind> = {
@@ -109,14 +110,14 @@ export function assertTransferTarget(transferDate: string, target: TransferTarge
       'toOrgUnitId',
       'isDepartment',
       `이체 goes to a department; ${target.name} is a ${target.level}`,
-      `이체는 부서로만 할 수 있습니다 (${target.name}은(는) 부서가 아닙니다)`,
+      ko`이체는 부서로만 할 수 있습니다 (${target.name}은/는 부서가 아닙니다)`,
     );
   if (target.validFrom > transferDate || (target.validTo !== null && target.validTo < transferDate))
     throw invalid(
       'toOrgUnitId',
       'validOnDate',
       `${target.name} does not exist on ${transferDate} (valid ${target.validFrom} – ${target.validTo ?? ''})`,
-      `${target.name}은(는) ${transferDate}에 존재하지 않는 부서입니다 (${target.validFrom} ~ ${target.validTo ?? ''})`,
+      ko`${target.name}은/는 ${transferDate}에 존재하지 않는 부서입니다 (${target.validFrom} ~ ${target.validTo ?? ''})`,
     );
   if (target.id === sourceOrgUnitId)
     throw invalid(

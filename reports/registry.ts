@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Role } from '../entities/user';
 import type { RequestContext } from '../server/context';
 import { DomainError } from '../domain/errors';
-import type { ReportModel } from './engine';
+import { modelHasData, withoutEmptySections, type ReportModel } from './engine';
 
 /** The parameters any report may take; each definition says which it needs. */
 export interface ReportParams {
@@ -99,7 +99,10 @@ export async function buildReport(em: EntityManager, name: string, params: Repor
   return def.build(em, params, ctx);
 }
 
-/** The council packet: every packet report of a unit for a year that can be built for it. */
+/**
+ * The council packet: every packet report of a unit for a year that can be built for it and has data,
+ * each without its tables and charts that hold none (an all-dash 전년 대비, a year without entries).
+ */
 export async function buildPacket(em: EntityManager, params: ReportParams, ctx: RequestContext): Promise<ReportModel[]> {
   const models: ReportModel[] = [];
   const ordered = [...reportDefinitions().values()].sort(
@@ -109,7 +112,8 @@ export async function buildPacket(em: EntityManager, params: ReportParams, ctx: 
     if (!def.inPacket) continue;
     if (ctx.actor.role !== 'system' && !def.roles.includes(ctx.actor.role)) continue;
     if (def.required.some((p) => params[p] === undefined)) continue;
-    models.push(await def.build(em, params, ctx));
+    const model = await def.build(em, params, ctx);
+    if (modelHasData(model)) models.push(withoutEmptySections(model));
   }
   return models;
 }

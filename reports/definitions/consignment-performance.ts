@@ -17,6 +17,7 @@ import { verdictFor } from '../../server/queries/evaluations/renewal';
 import type { Cell, ColumnDef, KeyValueSection, ReportModel, ReportRow, Section, TableSection } from '../engine/model';
 import type { ReportDefinition, ReportParams } from '../registry';
 import { CONSIGNMENT_REPORT_ROLES } from './consignment-common';
+import { ko } from '../../domain/korean-particles';
 
 const text = (t: string): Cell => ({ value: t, text: t });
 const empty = (): Cell => ({ value: null, text: '' });
@@ -325,7 +326,7 @@ async function build(em: EntityManager, params: ReportParams, ctx: RequestContex
           );
           if (printed !== undefined && sum !== printed.replace(/,/g, '')) {
             notes.push(
-              `※ ${p.label} ${r.label.replace(/\s+/g, '')} ${printed}은(는) 문서 기재값이며, 세부 항목의 합계는 ${formatDecimal(parseDecimal(sum))}임`,
+              ko`※ ${p.label} ${r.label.replace(/\s+/g, '')} ${printed}은/는 문서 기재값이며, 세부 항목의 합계는 ${formatDecimal(parseDecimal(sum))}임`,
             );
           }
         } catch {
@@ -419,7 +420,7 @@ async function build(em: EntityManager, params: ReportParams, ctx: RequestContex
         '※ 달성도 = 실적치 / 목표치 × 100 (소수 둘째 자리); (↓) 표시 지표는 낮을수록 좋은 지표로 목표치 / 실적치 × 100',
         ...(partial.length
           ? [
-              `※ ${[...new Set(partial.map((v) => v.periodLabel))].join(', ')}은(는) 연중 실적(${[...new Set(partial.map((v) => dotDate(v.periodEnd)))].join(', ')} 기준)`,
+              ko`※ ${[...new Set(partial.map((v) => v.periodLabel))].join(', ')}은/는 연중 실적(${[...new Set(partial.map((v) => dotDate(v.periodEnd)))].join(', ')} 기준)`,
             ]
           : []),
       ],

@@ -12,7 +12,7 @@ import { renderJson } from './json';
 
 export * from './model';
 export { renderXlsx, escapeFormulaText, numericCellFor, sheetNames } from './xlsx';
-export { renderPdf } from './pdf';
+export { renderPdf, landscapeFor } from './pdf';
 export type { PdfResult, PdfOptions } from './pdf';
 export { renderJson, toJson, parseModel } from './json';
 export { barChartSvg } from './chart-svg';

@@ -170,3 +170,50 @@ export const cell = {
     return { value: null, text: '' };
   },
 };
+
+const isBlankText = (text: string) => /^[\s\-–—·0.,%]*$/.test(text);
+
+/**
+ * A table holds data when a cell after its label column carries a figure other than zero, or text other
+ * than a dash: a table of zeros and dashes (a year without entries, a 전년 대비 without the previous year)
+ * holds none.
+ */
+export function tableHasData(table: TableSection): boolean {
+  const keys = table.columns.slice(1).map((c) => c.key);
+  return table.rows.some((r) =>
+    keys.some((k) => {
+      const cell = r.cells[k];
+      if (!cell) return false;
+      if (typeof cell.value === 'number') return cell.value !== 0;
+      return !isBlankText(cell.text ?? '');
+    }),
+  );
+}
+
+export function sectionHasData(section: Section): boolean {
+  switch (section.kind) {
+    case 'table':
+      return tableHasData(section);
+    case 'chart':
+      return section.chart.series.some((s) => s.values.some((v) => v !== 0));
+    case 'keyValue':
+      return section.items.some((i) => !isBlankText(i.text));
+    case 'paragraphs':
+      return section.paragraphs.some((p) => p.trim() !== '');
+  }
+}
+
+/**
+ * Whether a report has anything to show: one of its tables or charts holds data (a report without
+ * tables or charts: one of its sections does). A year or unit without entries gives a report of
+ * zeros, which the pages show as "자료 없음" instead.
+ */
+export function modelHasData(model: ReportModel): boolean {
+  const figures = model.sections.filter((s) => s.kind === 'table' || s.kind === 'chart');
+  return (figures.length ? figures : model.sections).some(sectionHasData);
+}
+
+/** The model without its tables and charts that hold no data (the council packet leaves them out). */
+export function withoutEmptySections(model: ReportModel): ReportModel {
+  return { ...model, sections: model.sections.filter((s) => (s.kind === 'table' || s.kind === 'chart' ? sectionHasData(s) : true)) };
+}

@@ -290,7 +290,8 @@ function wrapText(c: Canvas, text: string, width: number): string[] {
   return lines;
 }
 
-function landscapeFor(model: ReportModel): boolean {
+/** Whether a report is laid out on landscape pages: its own choice, else a table wider than 7 columns or 110 characters. */
+export function landscapeFor(model: ReportModel): boolean {
   if (model.orientation) return model.orientation === 'landscape';
   return model.sections.some((s) => s.kind === 'table' && (s.columns.length > 7 || s.columns.reduce((a, c) => a + c.width, 0) > 110));
 }

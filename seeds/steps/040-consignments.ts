@@ -22,8 +22,9 @@ export const CONSIGNMENT_RULES: Omit<RuleVersion, 'id'>[] = [
     effectiveFrom: '2000-01-01',
     effectiveTo: null,
     params: JSON.stringify({ percent: '10' }),
+    // the service's default: the seed documents give no figure; a new version follows the 관리지침's limit on category changes
     source:
-      '위탁사업비 정산: 비목별 집행액이 교부계획 비목 금액을 이 비율(%)보다 많이 넘으면 정산서에 표시 — 이 시스템의 기본값(seed 문서에 근거 없음), 민간위탁 관리지침의 비목 변경 한도에 맞춰 새 버전으로 조정',
+      '위탁사업비 정산: 비목별 집행액이 교부계획 비목 금액을 이 비율(%)보다 많이 넘으면 정산서에 표시 (민간위탁 관리지침의 비목 변경 한도에 맞춰 조정)',
   },
 ];
 

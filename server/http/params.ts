@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/errors';
+import { ko } from '../../domain/korean-particles';
 
 function badParam(name: string, value: string): DomainError {
   return new DomainError(
@@ -11,7 +12,7 @@ function badParam(name: string, value: string): DomainError {
         field: name,
         rule: 'isInt',
         message: `${name} must be a positive integer`,
-        message_ko: `${name}은(는) 양의 정수여야 합니다`,
+        message_ko: ko`${name}은/는 양의 정수여야 합니다`,
         value,
       },
     ],

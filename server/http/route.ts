@@ -7,6 +7,7 @@ import { DomainError, forbidden } from '../../domain/errors';
 import { validateInput } from '../requests/validation';
 import { answerKeyed } from './idempotency';
 import { sendProblem } from './problem';
+import { attachmentHeader } from './content-disposition';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -20,7 +21,12 @@ export interface ApiRequest<B, Q> {
 }
 
 export type ApiResult =
-  { status?: number; body: unknown } | { status?: number; file: { contentType: string; filename: string; data: Buffer | Readable } };
+  | { status?: number; body: unknown }
+  | {
+      status?: number;
+      /** filename may be Korean; asciiFilename is the fallback for clients that do not read filename* (RFC 5987) */
+      file: { contentType: string; filename: string; asciiFilename?: string; data: Buffer | Readable };
+    };
 
 /**
  * One API action: its path, who may call it, the classes that validate its input (the same classes
@@ -103,7 +109,7 @@ function sendResult(res: Response, result: ApiResult): void {
   res.status(result.status ?? 200);
   if ('file' in result) {
     res.type(result.file.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(result.file.filename)}`);
+    res.setHeader('Content-Disposition', attachmentHeader(result.file.filename, result.file.asciiFilename));
     if (Buffer.isBuffer(result.file.data)) res.send(result.file.data);
     else result.file.data.pipe(res);
   } else {

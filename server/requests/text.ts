@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../domain/errors';
+import { fieldLabelKo } from '../../domain/field-labels';
 
 /**
  * The text rules of every string that comes in (API bodies and queries, web forms, import rows), in
@@ -61,7 +62,7 @@ interface TextRule {
 /** The first rule a string breaks, or null. */
 export function textRuleBroken(text: string, multiLine = false): TextRule | null {
   if (LONE_SURROGATE.test(text))
-    return { rule: 'wellFormedText', message: 'must be well-formed Unicode text', message_ko: '올바른 유니코드 문자열이 아닙니다' };
+    return { rule: 'wellFormedText', message: 'must be well-formed Unicode text', message_ko: '올바르지 않은 유니코드 문자가 있습니다' };
   if ((multiLine ? CONTROL_EXCEPT_LINES : CONTROL).test(text)) {
     return {
       rule: 'noControlCharacters',
@@ -110,7 +111,7 @@ export function textProblems(value: unknown, prefix = ''): FieldProblem[] {
     const v: unknown = Object.getOwnPropertyDescriptor(holder, key)?.value;
     const badKey = Array.isArray(holder) ? null : textRuleBroken(key);
     if (badKey) {
-      problems.push({ field: path, ...badKey, message: `field names ${badKey.message}`, message_ko: `필드 이름: ${badKey.message_ko}` });
+      problems.push({ field: path, ...badKey, message: `field names ${badKey.message}`, message_ko: `필드 이름에 ${badKey.message_ko}` });
       continue;
     }
     if (typeof v === 'string') {
@@ -120,7 +121,7 @@ export function textProblems(value: unknown, prefix = ''): FieldProblem[] {
           field: path,
           ...broken,
           message: `${path} ${broken.message}`,
-          message_ko: `${path}: ${broken.message_ko}`,
+          message_ko: `${fieldLabelKo(path)}에 ${broken.message_ko}`,
           value: v,
         });
       } else {

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { transformerMetadata } from './nested-types';
 import { validate, ValidationError } from 'class-validator';
 import { DomainError, FieldProblem } from '../../domain/errors';
+import { fieldTopicKo } from '../../domain/field-labels';
 import { depthOf, echoValue, MAX_BODY_DEPTH, textProblems } from './text';
 
 /** Korean wording for class-validator's rules; the English message comes from class-validator. */
@@ -38,7 +39,13 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     for (const [rule, message] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, rule, message, message_ko: `${field}: ${RULE_KO[rule] ?? '값이 올바르지 않습니다'}`, value: echoValue(e.value) });
+      out.push({
+        field,
+        rule,
+        message,
+        message_ko: `${fieldTopicKo(field)} ${RULE_KO[rule] ?? '올바르지 않습니다'}`,
+        value: echoValue(e.value),
+      });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }
@@ -53,7 +60,7 @@ export function assertShallow(plain: unknown, field = 'body'): void {
         field,
         rule: 'maxDepth',
         message: `${field} may nest at most ${MAX_BODY_DEPTH} levels`,
-        message_ko: `${field}: 중첩은 ${MAX_BODY_DEPTH}단계까지입니다`,
+        message_ko: `중첩은 ${MAX_BODY_DEPTH}단계까지입니다`,
       },
     ]);
   }

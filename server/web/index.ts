@@ -9,7 +9,8 @@ import type { RouteDef } from '../http/route';
 import type { RequestContext } from '../context';
 import { tokensEqual } from './csrf';
 import { loadSession, sessionToken } from './session';
-import { ROLE_LABEL, TEMPLATES_DIR, views } from './render';
+import { ROLE_LABEL, TEMPLATES_DIR, views, wrapTables } from './render';
+import { breadcrumbs, CrumbParent } from './breadcrumbs';
 import { PageCall, PageDef } from './types';
 import authPages from './pages/auth';
 import dashboardPages from './pages/dashboard';
@@ -82,13 +83,21 @@ export function mountWeb(app: express.Express, ds: DataSource, _routes: RouteDef
                 current: req.path === p.path || (p.path !== '/' && req.path.startsWith(`${p.path}/`)),
               }))
           : [];
-        const html = views().render(view, {
-          user: live?.user ?? null,
-          roleLabel: live ? ROLE_LABEL[live.user.role] : null,
-          csrf: live?.session.csrfSecret ?? '',
-          nav,
-          ...data,
-        });
+        const html = wrapTables(
+          views().render(view, {
+            user: live?.user ?? null,
+            roleLabel: live ? ROLE_LABEL[live.user.role] : null,
+            csrf: live?.session.csrfSecret ?? '',
+            nav,
+            crumbs: live
+              ? breadcrumbs(pages, req.path, typeof data.title === 'string' ? data.title : undefined, {
+                  parent: data.crumbParent as CrumbParent | undefined,
+                  year: data.year,
+                })
+              : [],
+            ...data,
+          }),
+        );
         res.status(status).type('html').send(html);
       };
       const ctx: RequestContext = live
@@ -126,7 +135,12 @@ export function mountWeb(app: express.Express, ds: DataSource, _routes: RouteDef
         if (err instanceof DomainError) {
           return render(
             'error.njk',
-            { title: err.titleKo, message: err.errors.map((e) => e.message_ko).join(' '), status: httpStatusOf(err) },
+            // each message once, and not again when it is the title
+            {
+              title: err.titleKo,
+              message: [...new Set(err.errors.map((e) => e.message_ko))].filter((m) => m !== err.titleKo).join(' '),
+              status: httpStatusOf(err),
+            },
             httpStatusOf(err),
           );
         }

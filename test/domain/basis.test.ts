@@ -30,7 +30,7 @@ describe('domain: the calculation basis (산출근거) adds up', () => {
     expect(err.kind).to.equal('invalid');
     expect(err.figures).to.deep.equal({ computed: 13_750_000, stated: 13_700_000 });
     expect(err.errors[0]).to.include({ field: 'basis[0].amount', rule: 'basisLineComputes' });
-    expect(err.titleKo).to.equal('basis[0]: 산출 결과가 13,750,000원인데 13,700,000원으로 적혀 있습니다');
+    expect(err.titleKo).to.equal('산출근거 1번 줄의 계산 결과가 13,750,000원인데 13,700,000원으로 적혀 있습니다');
   });
 
   it('refuses children that do not add up to their parent, naming the path', () => {
@@ -58,6 +58,6 @@ describe('domain: the calculation basis (산출근거) adds up', () => {
     const err = refusal(() => checkBasis([{ description: 'a', amount: 1_000 }], 2_000));
     expect(err.code).to.equal('basis_sum_mismatch');
     expect(err.title).to.equal('basis: lines add up to 1000, not 2000');
-    expect(err.titleKo).to.equal('basis: 산출근거 합계 1,000원이 2,000원과 다릅니다');
+    expect(err.titleKo).to.equal('산출근거 합계 1,000원이 2,000원과 다릅니다');
   });
 });

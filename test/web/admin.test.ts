@@ -17,26 +17,39 @@ describe('web: the administrator’s pages (rule versions, users)', function () 
   });
   after(async () => t?.close());
 
-  it('/admin/rules lists every rule with its versions and is linked from the admin navigation', async () => {
+  it('/admin/rules lists every rule by its Korean name, parameters in words, no keys, JSON or internal notes', async () => {
     const page = await admin.agent.get('/admin/rules');
     expect(page.status).to.equal(200);
     expect(page.text).to.contain('href="/admin/rules"');
-    for (const key of ['transfer_report_deadline', 'renewal_min_score', 'renewal_selection_min_score', 'renewal_uncorrected_repeat_limit'])
-      expect(page.text).to.contain(`id="rule-${key}"`);
+    for (const label of [
+      '전용 상임위 보고 기한',
+      '재계약 기준 종합성과평가 점수',
+      '적격자심의 최저 점수',
+      '미시정 반복 지적 한도',
+      '정산 비목 초과 표시 비율',
+    ])
+      expect(page.text).to.contain(`>${label}</h2>`);
     expect(page.text).to.contain('2016-01-01 ~ 2022-06-30');
-    expect(page.text).to.contain('{&quot;minScore&quot;:75}');
+    expect(page.text).to.contain('최저 점수 75점');
+    expect(page.text).to.contain('보고 기한 1분기 뒤');
     expect(page.text).to.contain('서울특별시의회 기본 조례');
+    const main = page.text.slice(page.text.indexOf('<main'));
+    for (const key of ['transfer_report_deadline', 'renewal_min_score', 'minScore', 'quartersAfter'])
+      expect(main.replace(/name="[^"]*"|value="[a-z_]+"|for="[^"]*"|id="[^"]*"|aria-describedby="[^"]*"/g, ''), key).not.to.contain(key);
+    expect(main).not.to.contain('&quot;');
+    expect(main).not.to.contain('seed 문서');
+    expect(main).not.to.contain('JSON');
     const officer = await webLogin(t.app, 'officer');
     expect((await officer.agent.get('/admin/rules')).status).to.equal(403);
     expect((await officer.agent.get('/')).text).not.to.contain('href="/admin/rules"');
   });
 
-  it('adds a version through the form; a refused one shows the Korean message and the figures by the field and keeps what was typed', async () => {
+  it('adds a version through the typed form; a refused one shows the Korean message and the figures by the field and keeps what was typed', async () => {
     const form = {
       _csrf: admin.csrf,
       ruleKey: 'renewal_selection_min_score',
       effectiveFrom: '2026-01-01',
-      params: '{"minScore": "72.5"}',
+      param_minScore: '72.5',
       source: '시험 개정 (예시)',
     };
     const ok = await admin.agent.post('/admin/rules').type('form').send(form);
@@ -48,6 +61,9 @@ describe('web: the administrator’s pages (rule versions, users)', function () 
       ['2016-01-01', '2025-12-31', '{"minScore":70}'],
       ['2026-01-01', null, '{"minScore":"72.5"}'],
     ]);
+    const after = await admin.agent.get(ok.headers.location);
+    expect(after.text).to.contain('적격자심의 최저 점수 2026-01-01 버전을 추가했습니다');
+    expect(after.text).to.contain('최저 점수 72.5점');
 
     const before = await t.ds.getRepository(RuleVersion).count();
     const refused = await admin.agent
@@ -56,26 +72,32 @@ describe('web: the administrator’s pages (rule versions, users)', function () 
       .send({ ...form, effectiveFrom: '2025-06-01', source: '너무 이른 버전' });
     expect(refused.status).to.equal(409);
     expect(refused.text).to.contain('id="err-effectiveFrom"');
-    expect(refused.text).to.contain('최근 버전의 시행일 2026-01-01 뒤에 시작해야 합니다');
+    expect(refused.text).to.contain('적격자심의 최저 점수의 새 버전은 최근 버전의 시행일 2026-01-01 뒤에 시작해야 합니다');
     expect(refused.text).to.contain('최근 버전 시행일: <strong>2026-01-01</strong>');
     expect(refused.text).to.contain('입력한 시행일: <strong>2025-06-01</strong>');
     expect(refused.text).to.contain('value="2025-06-01"');
     expect(refused.text).to.contain('너무 이른 버전</textarea>');
-    expect(refused.text).to.match(/<option value="renewal_selection_min_score" selected>/);
+    expect(refused.text).to.contain('data-problem-summary');
 
-    const notJson = await admin.agent
+    const notNumber = await admin.agent
       .post('/admin/rules')
       .type('form')
-      .send({ ...form, effectiveFrom: '2027-01-01', params: 'minScore=80' });
-    expect(notJson.status).to.equal(422);
-    expect(notJson.text).to.contain('매개변수는 JSON 객체로 입력하십시오');
-    expect(notJson.text).to.contain('minScore=80</textarea>');
-    const badShape = await admin.agent
-      .post('/admin/rules')
-      .type('form')
-      .send({ ...form, ruleKey: 'transfer_report_deadline', effectiveFrom: '2027-01-01', params: '{"quartersAfter": "one"}' });
+      .send({ ...form, effectiveFrom: '2027-01-01', param_minScore: '여든' });
+    expect(notNumber.status).to.equal(422);
+    expect(notNumber.text).to.contain('id="err-params.minScore"');
+    expect(notNumber.text).to.contain('최저 점수는 소수 둘째 자리까지의 0 이상 점수여야 합니다');
+    expect(notNumber.text).to.contain('value="여든"');
+    const badShape = await admin.agent.post('/admin/rules').type('form').send({
+      _csrf: admin.csrf,
+      ruleKey: 'transfer_report_deadline',
+      effectiveFrom: '2027-01-01',
+      param_quartersAfter: '1.5',
+      source: '시험',
+    });
     expect(badShape.status).to.equal(422);
     expect(badShape.text).to.contain('id="err-params.quartersAfter"');
+    expect(badShape.text).to.contain('보고 기한은 0~8 사이의 정수(분기 수)여야 합니다');
+    expect(badShape.text).not.to.contain('quartersAfter는');
     expect(await t.ds.getRepository(RuleVersion).count()).to.equal(before);
 
     const noCsrf = await admin.agent

@@ -154,7 +154,7 @@ describe('web pages in a real browser (Chromium)', function () {
     expect(await page.locator('#problem').innerText()).to.contain('교부계획');
     const grantError = await page.locator('#err-amount').innerText();
     expect(grantError).to.contain('교부 가능액은 0원');
-    expect(grantError).to.contain('withinGrantPlan');
+    expect(grantError, 'no rule id on screen').not.to.contain('withinGrantPlan');
     expect(await page.locator('.figures-inline').innerText()).to.contain('기교부액');
     expect(await page.getByLabel('교부액(원)').inputValue()).to.equal('1,000');
     expect(await page.getByLabel('분기', { exact: true }).inputValue()).to.equal('3');
@@ -185,7 +185,7 @@ describe('web pages in a real browser (Chromium)', function () {
     expect(await page.locator('#problem').innerText()).to.contain('예산현액');
     const fieldError = await page.locator('#err-amount').innerText();
     expect(fieldError).to.contain('집행 가능액은');
-    expect(fieldError).to.contain('withinCurrentBudget');
+    expect(fieldError, 'no rule id on screen').not.to.contain('withinCurrentBudget');
     expect(await page.locator('.figures-inline').innerText()).to.contain(`집행 가능액 ${left.toLocaleString('en-US')}원`);
     expect(await page.getByLabel('금액(원)').inputValue()).to.equal(tooMuch);
     expect(await page.getByLabel('사유 (예비비·변경사용·차년이월은 필수)').inputValue()).to.equal('과다 집행 시도');
@@ -193,7 +193,7 @@ describe('web pages in a real browser (Chromium)', function () {
     expect(wonOf(await balance.innerText())).to.equal(left);
     await check(page, '15-officer-refused');
 
-    await page.getByRole('link', { name: '예산 원장', exact: true }).click();
+    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '예산 원장', exact: true }).click();
     await check(page, '16-officer-ledger');
 
     // the evaluation sheet: reached from the consignment page, one labelled input per indicator

@@ -228,7 +228,7 @@ describe('web pages: what they show', function () {
       expect(res.status).to.equal(409);
       expect(res.text).to.contain('저장하지 못했습니다');
       expect(res.text).to.contain('예산현액');
-      expect(res.text).to.contain('(규칙: withinCurrentBudget)');
+      expect(res.text, 'no rule id on screen').not.to.contain('withinCurrentBudget');
       expect(res.text).to.match(new RegExp(`id="plan-figures">[^<]*예산현액 ${formatInteger(current)}원`));
       expect(res.text).to.contain(`연간 교부계획 ${formatInteger(current + 1)}원`);
       expect(res.text).to.contain('초과액 1원');
@@ -254,7 +254,7 @@ describe('web pages: what they show', function () {
       const noReason = await officer.agent.post(`/consignments/${c.id}/grant-plans`).type('form').send(form);
       expect(noReason.status).to.equal(422);
       expect(noReason.text).to.contain('승인된 교부계획을 변경하려면 사유가 필요합니다');
-      expect(noReason.text).to.contain('(규칙: required)');
+      expect(noReason.text, 'no rule id on screen').not.to.contain('규칙:');
 
       const saved = await officer.agent
         .post(`/consignments/${c.id}/grant-plans`)
@@ -373,7 +373,8 @@ describe('web pages: what they show', function () {
       .type('form')
       .send({ _csrf: inspector.csrf, reason: ' ' });
     expect(noReason.status).to.equal(400);
-    expect(noReason.text).to.contain('(규칙: isNotEmpty)');
+    expect(noReason.text).to.contain('사유는 비어 있을 수 없습니다');
+    expect(noReason.text, 'no field key on screen').not.to.contain('reason:');
     const returned = await inspector.agent
       .post(`/inspections/${second.body.id}/return`)
       .type('form')

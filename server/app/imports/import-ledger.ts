@@ -10,6 +10,7 @@ import { audit } from '../../store/audit';
 import { programYearByCode } from '../../store/programs/program-years';
 import { postEntry } from '../ledger/ledger';
 import { createAppropriation, createProgramYear } from '../reference/program-years';
+import { ko } from '../../../domain/korean-particles';
 
 export interface ImportInput {
   data: Record<string, unknown>;
@@ -56,7 +57,7 @@ export async function importLedger(ds: DataSource, ctx: RequestContext, input: I
         field: spec.key,
         rule: 'isArray',
         message: `${spec.key} must be a list`,
-        message_ko: `${spec.sheet}은(는) 목록이어야 합니다`,
+        message_ko: ko`${spec.sheet}은/는 목록이어야 합니다`,
       });
       continue;
     }

@@ -23,6 +23,7 @@ import {
 } from '../../store/inspections/templates';
 import { TemplateVersionView, templateVersionView } from '../../queries/inspections/templates';
 import type { TemplateAreaInput, TemplateInput, TemplateVersionInput } from './requests/templates';
+import { ko } from '../../../domain/korean-particles';
 
 async function writeVersion(
   tx: EntityManager,
@@ -83,7 +84,7 @@ export async function createTemplate(
   assertTemplateWriter(ctx.actor.role);
   return within(ds, em, async (tx) => {
     if (await templateByCode(tx, input.code)) {
-      throw conflict('duplicate_code', `Template code ${input.code} exists`, `점검표 코드 ${input.code}가 이미 있습니다`, 'code');
+      throw conflict('duplicate_code', `Template code ${input.code} exists`, ko`점검표 코드 ${input.code}이/가 이미 있습니다`, 'code');
     }
     const template = await insertTemplate(tx, { code: input.code, name: input.name, createdAt: new Date() });
     const v = await writeVersion(tx, ctx, template, nextTemplateVersion(null), input);

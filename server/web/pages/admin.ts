@@ -1,6 +1,6 @@
 import { DomainError, notFound } from '../../../domain/errors';
 import { ROLES } from '../../../domain/users';
-import { KNOWN_RULES } from '../../../domain/rule-versions';
+import { describeParams, KNOWN_RULES, paramsFromForm, ruleLabelKo } from '../../../domain/rule-versions';
 import { ADMINS } from '../../access/roles';
 import { createUser, updateUser } from '../../app/admin/users';
 import { createRuleVersion } from '../../app/admin/rule-versions';
@@ -58,24 +58,33 @@ async function userEditView(call: PageCall, userId: number, edit: Record<string,
   );
 }
 
+/**
+ * The rules page: each rule by its Korean name with its versions (parameters in words, the source
+ * they rest on) and, for a rule the code reads, a form with one labelled input per parameter.
+ */
 async function rulesView(call: PageCall, form: Record<string, unknown> = {}, status = 200) {
   const versions = await listRuleVersions(call.ds.manager);
-  const keys = [...new Set([...Object.keys(KNOWN_RULES), ...versions.map((v) => v.ruleKey)])].sort();
-  call.render(
-    'admin-rules.njk',
-    {
-      title: '규칙 버전 (기준 정보)',
-      rules: keys.map((key) => ({
+  const keys = [...new Set([...Object.keys(KNOWN_RULES), ...versions.map((v) => v.ruleKey)])];
+  const rules = keys
+    .map((key, i) => {
+      const known = KNOWN_RULES[key];
+      const mine = versions.filter((v) => v.ruleKey === key);
+      const latest = mine[mine.length - 1];
+      return {
         key,
-        label: KNOWN_RULES[key]?.label ?? '',
-        example: KNOWN_RULES[key] ? JSON.stringify(KNOWN_RULES[key].example) : '',
-        versions: versions.filter((v) => v.ruleKey === key).map((v) => ({ ...v, paramsText: JSON.stringify(v.params) })),
-      })),
-      form,
-      created: call.req.query.created,
-    },
-    status,
-  );
+        anchor: `rule-${i + 1}`,
+        label: known?.label ?? '이름 없는 규칙',
+        description: known?.description ?? '',
+        params: (known?.params ?? []).map((p) => ({
+          ...p,
+          // the form shows what was typed after a refusal, else the latest version's value
+          value: form.ruleKey === key ? String(form[`param_${p.key}`] ?? '') : latest ? String(latest.params[p.key] ?? '') : '',
+        })),
+        versions: mine.map((v) => ({ ...v, paramsText: describeParams(key, v.params) })),
+      };
+    })
+    .sort((a, b) => a.label.localeCompare(b.label, 'ko'));
+  call.render('admin-rules.njk', { title: '규칙 버전 (기준 정보)', rules, form, created: call.req.query.created }, status);
 }
 
 const LEVEL_KO: Record<string, string> = { city: '시', bureau: '실·국', department: '부서', team: '팀' };
@@ -106,23 +115,6 @@ const typedPassword = (call: PageCall): string => {
   const raw = (call.req.body as Record<string, unknown>).password;
   return typeof raw === 'string' ? raw : '';
 };
-
-/** The rule's parameters as the form's JSON text; text that is not JSON is refused by the field. */
-function paramsOf(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new DomainError('invalid', 'validation_failed', 'params is not JSON', '입력값이 올바르지 않습니다', [
-      {
-        field: 'params',
-        rule: 'isJson',
-        message: 'params must be a JSON object',
-        message_ko: '매개변수는 JSON 객체로 입력하십시오 (예: {"quartersAfter": 1})',
-        value: text,
-      },
-    ]);
-  }
-}
 
 const pages: PageDef[] = [
   { id: 'web.admin.users', method: 'get', path: '/admin/users', roles: ADMINS, nav: '사용자 관리', handler: (call) => usersView(call) },
@@ -197,13 +189,16 @@ const pages: PageDef[] = [
     path: '/admin/rules',
     roles: ADMINS,
     handler: async (call) => {
-      const form = typed(call, ['ruleKey', 'effectiveFrom', 'params', 'source'] as const);
+      const raw = call.req.body as Record<string, unknown>;
+      const ruleKey = String(raw.ruleKey ?? '').trim();
+      const paramFields = (KNOWN_RULES[ruleKey]?.params ?? []).map((p) => `param_${p.key}`);
+      const form = typed(call, ['ruleKey', 'effectiveFrom', 'source', ...paramFields]);
       await formAction(
         call,
         async () => {
-          const body = await formBody(CreateRuleVersionBody, call.req.body, { params: paramsOf(form.params) as Record<string, unknown> });
+          const body = await formBody(CreateRuleVersionBody, raw, { params: paramsFromForm(ruleKey, raw) });
           const version = await createRuleVersion(call.ds, call.ctx, body);
-          return `/admin/rules?created=${encodeURIComponent(`${version.ruleKey} ${version.effectiveFrom}`)}#rule-${version.ruleKey}`;
+          return `/admin/rules?created=${encodeURIComponent(`${ruleLabelKo(version.ruleKey)} ${version.effectiveFrom}`)}`;
         },
         (problem, status) => rulesView(call, { ...form, problem }, status),
       );

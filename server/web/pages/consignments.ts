@@ -76,6 +76,7 @@ async function consignmentPage(
     year,
     form: { quarter: '', requestedOn: '', paidOn: '', amount: '', ...form },
     posted: call.req.query.posted,
+    cancelled: call.req.query.cancelled,
     saved: call.req.query.saved,
     savedVersion: call.req.query.version,
   };
@@ -212,7 +213,7 @@ const pages: PageDef[] = [
       await consignmentAction(call, id, d.fiscalYear, 'reversalForm', form, async () => {
         const body = await formBody(ReverseDisbursementBody, call.req.body);
         const reversal = await reverseDisbursement(call.ds, call.ctx, d.id, body);
-        return `/consignments/${id}?year=${d.fiscalYear}&posted=${reversal.id}#grants`;
+        return `/consignments/${id}?year=${d.fiscalYear}&cancelled=${d.id}&reversal=${reversal.id}#grants`;
       });
     },
   },

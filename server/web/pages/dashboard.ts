@@ -4,6 +4,7 @@ import { departmentFigures, overdueTransfers, userCount } from '../../queries/da
 import { PageDef } from '../types';
 import { executionChartSvg, orgName, pickYear, programsOf, today } from './common';
 import { dashboardExtras } from './dashboard-extras';
+import { isReadOnlyRole, readerDashboard } from './dashboard-reader';
 
 const pages: PageDef[] = [
   {
@@ -11,14 +12,21 @@ const pages: PageDef[] = [
     method: 'get',
     path: '/',
     roles: EVERYONE,
-    nav: '할 일',
+    nav: '처음',
     handler: async ({ req, ds, ctx, user, render }) => {
       const em = ds.manager;
       const { year, years } = await pickYear(em, req.query.year);
       const role = user!.role;
       const scoped = role === 'budget_officer' || role === 'inspector';
       const own = scoped ? user!.orgUnitId : null;
-      const data: Record<string, unknown> = { title: '할 일', year, years, department: await orgName(em, own) };
+      const reader = isReadOnlyRole(role);
+      const data: Record<string, unknown> = {
+        title: reader ? '열람 현황' : '할 일',
+        reader,
+        year,
+        years,
+        department: await orgName(em, own),
+      };
       if (year !== null && role !== 'inspector') {
         const programs = await programsOf(em, year, own);
         if (scoped) {
@@ -42,6 +50,7 @@ const pages: PageDef[] = [
         data.userCount = await userCount(em);
       }
       Object.assign(data, await dashboardExtras(em, ctx, year));
+      if (reader) Object.assign(data, await readerDashboard(em, ctx, year));
       render('dashboard.njk', data);
     },
   },

@@ -47,6 +47,7 @@ async function formPage(
     'evaluation-form.njk',
     {
       title: `${detail.name} 종합성과평가 입력`,
+      crumbParent: { href: `/consignments/${detail.id}#evaluations`, label: detail.name },
       c: detail,
       terms: terms.map((t) => ({ id: t.id, label: t.label })),
       templates: inForce.map((t) => ({ id: t.id, label: `${t.name} ${t.version}판 (${t.effectiveFrom}~${t.effectiveTo ?? ''})` })),

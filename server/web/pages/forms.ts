@@ -39,23 +39,51 @@ const FIGURE_LABEL: Record<string, string> = {
   categoriesTotal: '비목 합계',
   spent: '집행액',
   interest: '이자',
+  unrated: '평정하지 않은 항목',
   latestEffectiveFrom: '최근 버전 시행일',
   latestEffectiveTo: '최근 버전 종료일',
   requestedEffectiveFrom: '입력한 시행일',
 };
 
-/** A refusal as the form shows it: the message, each field's rule and message, and the figures. */
+/** How a figure that is not an amount of won is printed: a count, a year, a quarter, a version. */
+const FIGURE_UNIT: Record<string, string> = {
+  unrated: '개',
+  quarter: '분기',
+  planVersion: '판',
+};
+
+/**
+ * A refusal as the form shows it: each field's messages (once each, beside the field), the summary's
+ * list (each message once, with the field it links to), and the figures with Korean labels. A figure
+ * without a Korean label is left out rather than shown by its key.
+ */
 export function problemView(err: DomainError) {
   const byField: Record<string, { rule: string; message: string }[]> = {};
-  for (const e of err.errors) (byField[e.field] ??= []).push({ rule: e.rule, message: e.message_ko });
+  const list: { field: string; message: string }[] = [];
+  const seen = new Set<string>();
+  for (const e of err.errors) {
+    const mine = (byField[e.field] ??= []);
+    if (!mine.some((m) => m.message === e.message_ko)) mine.push({ rule: e.rule, message: e.message_ko });
+    if (!seen.has(e.message_ko)) {
+      seen.add(e.message_ko);
+      list.push({ field: e.field, message: e.message_ko });
+    }
+  }
   const figures = Object.entries(err.figures ?? {})
-    .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
+    .filter(([k, v]) => (typeof v === 'number' || typeof v === 'string') && FIGURE_LABEL[k] !== undefined)
     .map(([k, v]) => ({
       key: k,
-      label: FIGURE_LABEL[k] ?? k,
-      text: typeof v === 'number' && !/year|quarter|version/i.test(k) ? `${formatInteger(v)}원` : String(v),
+      // the grant plan's room is 교부 가능액, as its message says; the budget's room is 집행 가능액
+      label: k === 'available' && err.code === 'exceeds_grant_plan' ? '교부 가능액' : FIGURE_LABEL[k],
+      text:
+        typeof v === 'number' && FIGURE_UNIT[k]
+          ? `${v}${FIGURE_UNIT[k]}`
+          : typeof v === 'number' && !/year|version/i.test(k)
+            ? `${formatInteger(v)}원`
+            : String(v),
     }));
-  return { title: err.titleKo, code: err.code, byField, figures, fields: Object.keys(byField) };
+  const showTitle = !seen.has(err.titleKo);
+  return { title: err.titleKo, showTitle, code: err.code, byField, list, figures, fields: Object.keys(byField) };
 }
 
 export type ProblemView = ReturnType<typeof problemView>;

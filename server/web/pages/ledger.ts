@@ -74,6 +74,8 @@ async function programYearView(
       carryTypes: CARRY_TYPES.map((c) => ({ value: c, label: CARRY_LABEL[c] })),
       form: { kind: 'execution', entryDate: `${py.fiscalYear}-${new Date().toISOString().slice(5, 10)}`, ...form },
       posted: call.req.query.posted,
+      postedEntry: entries.find((e) => String(e.id) === call.req.query.posted) ?? null,
+      cancelled: call.req.query.cancelled,
       reversed: call.req.query.reversed,
     },
     status,
@@ -98,7 +100,7 @@ function reversalPage(kind: 'entries' | 'transfers'): PageDef {
           if (kind === 'entries') {
             const body = await formBody(ReverseEntryBody, call.req.body);
             const reversal = await reverseEntry(call.ds, call.ctx, target, body);
-            return `/ledger/${id}?posted=${reversal.id}#entries`;
+            return `/ledger/${id}?cancelled=${target}&posted=${reversal.id}#entries`;
           } else {
             // the form's date field is the transfer's reversal date
             const body = await formBody(ReverseTransferBody, call.req.body, { transferDate: firstText(raw.entryDate) });

@@ -5,10 +5,11 @@ import { ReportQuery } from '../../app/reports/requests';
 import { reportChoices } from '../../queries/dashboard/dashboard';
 import { validateInput } from '../../requests/validation';
 import { buildPacket, buildReport, ReportParams, reportDefinitions } from '../../../reports/registry';
-import { barChartSvg } from '../../../reports/engine/chart-svg';
-import { headerGrid, ReportModel } from '../../../reports/engine/model';
+import { ReportModel } from '../../../reports/engine/model';
 import { PageDef } from '../types';
 import { pickYear } from './common';
+import { previewView } from './report-preview';
+import { reportUnit } from '../../queries/reports/file-names';
 
 /** The catalogue's groups: by what a report is about (its required parameters), and the council packet. */
 const REPORT_GROUPS: Record<string, string> = { ledger: '예산·결산', consignment: '민간위탁', packet: '의회 제출 자료 묶음' };
@@ -19,16 +20,6 @@ function paramsQuery(p: ReportParams): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== '') q.set(k, String(v));
   return q.toString();
-}
-
-/** What the templates need to print a model: header grids and charts as inline SVG. */
-function modelView(model: ReportModel) {
-  return {
-    ...model,
-    sections: model.sections.map((s) =>
-      s.kind === 'table' ? { ...s, header: headerGrid(s) } : s.kind === 'chart' ? { ...s, svg: barChartSvg(s.chart) } : s,
-    ),
-  };
 }
 
 const pages: PageDef[] = [
@@ -112,8 +103,12 @@ const pages: PageDef[] = [
       render('report.njk', {
         title: name === 'packet' ? '의회 제출 자료 묶음' : (models[0]?.title ?? name),
         name,
-        models: models.map(modelView),
-        back: `/reports?${paramsQuery({ year: params.year, org: params.org, consignment: params.consignment })}`,
+        ...previewView(name, models, params, (await reportUnit(ds.manager, params))?.name),
+        // the breadcrumb back to the catalogue keeps its filters
+        crumbParent: {
+          href: `/reports?${paramsQuery({ year: params.year, org: params.org, consignment: params.consignment })}`,
+          label: '보고서',
+        },
         xlsx: `/api/reports/${name}?${q}${q ? '&' : ''}format=xlsx`,
         pdf: `/api/reports/${name}?${q}${q ? '&' : ''}format=pdf`,
       });

@@ -2,9 +2,10 @@ import { PassThrough } from 'node:stream';
 import { route } from '../../../http/route';
 import { ReportQuery } from '../../../app/reports/requests';
 import { EVERYONE } from '../../../access/roles';
-import { buildPacket, buildReport } from '../../../../reports/registry';
+import { buildPacket, buildReport, reportDefinition } from '../../../../reports/registry';
 import { CONTENT_TYPES, FILE_EXTENSIONS, render } from '../../../../reports/engine';
 import { DomainError } from '../../../../domain/errors';
+import { reportFileName } from '../../../queries/reports/file-names';
 
 export default route<object, ReportQuery>({
   id: 'reports.get',
@@ -36,7 +37,8 @@ export default route<object, ReportQuery>({
     const stream = new PassThrough();
     const done = render(models, format, stream);
     done.catch((err: unknown) => stream.destroy(err as Error));
-    const base = Array.isArray(models) ? `packet-${query.year}` : models.id;
-    return { file: { contentType: CONTENT_TYPES[format], filename: `${base}${FILE_EXTENSIONS[format]}`, data: stream } };
+    const report = params.name === 'packet' ? { name: 'packet', title: '의회제출자료' } : reportDefinition(params.name);
+    const names = await reportFileName(ds.manager, report, reportParams, FILE_EXTENSIONS[format]);
+    return { file: { contentType: CONTENT_TYPES[format], filename: names.korean, asciiFilename: names.ascii, data: stream } };
   },
 });
