@@ -1,5 +1,5 @@
 import type { Request, Response, NextFunction, Router } from 'express';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../entities/user';
 import { RequestContext } from '../context';
@@ -20,7 +20,12 @@ export interface ApiRequest<B, Q> {
 }
 
 export type ApiResult =
-  { status?: number; body: unknown } | { status?: number; file: { contentType: string; filename: string; data: Buffer | Readable } };
+  | { status?: number; body: unknown }
+  | {
+      status?: number;
+      /** `inline`: shown as the answer itself (a streamed JSON body), not offered as a download */
+      file: { contentType: string; filename: string; data: Buffer | Readable; inline?: boolean };
+    };
 
 /**
  * One API action: its path, who may call it, the classes that validate its input (the same classes
@@ -103,9 +108,11 @@ function sendResult(res: Response, result: ApiResult): void {
   res.status(result.status ?? 200);
   if ('file' in result) {
     res.type(result.file.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(result.file.filename)}`);
+    if (!result.file.inline)
+      res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(result.file.filename)}`);
     if (Buffer.isBuffer(result.file.data)) res.send(result.file.data);
-    else result.file.data.pipe(res);
+    // a stream that fails after its first byte destroys the response: the client sees a cut connection, never a complete-looking file
+    else pipeline(result.file.data, res, () => undefined);
   } else {
     res.json(result.body);
   }
