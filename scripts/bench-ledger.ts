@@ -264,7 +264,12 @@ async function main() {
     for (const pipeline of pipelines)
       for (const format of ['xlsx', 'pdf'] as const) {
         const result = await new Promise<ChildResult>((resolve, reject) => {
-          const c = fork(script, ['--child', file, format, pipeline], { cwd: path.dirname(path.dirname(script)), stdio: 'inherit' });
+          const c = fork(script, ['--child', file, format, pipeline], {
+            cwd: path.dirname(path.dirname(script)),
+            // not the parent's ts-node (-r ts-node/register under npm run bench): its compiler would be ~45 MB of the peak
+            execArgv: [],
+            stdio: 'inherit',
+          });
           c.on('message', (m) => resolve(m as ChildResult));
           c.on('error', reject);
           c.on('exit', (code) => code && reject(new Error(`child exited ${code}`)));
