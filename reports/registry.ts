@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Role } from '../entities/user';
 import type { RequestContext } from '../server/context';
 import { DomainError } from '../domain/errors';
-import { modelHasData, withoutEmptySections, type ReportModel } from './engine';
+import { modelHasData, withoutEmptySections, type ReportModel, type StreamingReportModel } from './engine';
 
 /** The parameters any report may take; each definition says which it needs. */
 export interface ReportParams {
@@ -36,6 +36,16 @@ export interface ReportDefinition {
   /** position in the packet (lower first); the settlement comes before the next year's budget */
   packetOrder?: number;
   build(em: EntityManager, params: ReportParams, ctx: RequestContext): Promise<ReportModel>;
+  /**
+   * The same model with its large tables' rows read as they are rendered (whole-city reports). Used
+   * by `streamReport` only when every parameter given is one of `params`; otherwise `build` answers.
+   * Everything that can refuse the request (parameters, access, unknown names) is checked before it
+   * resolves, so a refusal is always an error response, never a cut-off file.
+   */
+  stream?: {
+    params: ReportParamName[];
+    build(em: EntityManager, params: ReportParams, ctx: RequestContext): Promise<StreamingReportModel>;
+  };
 }
 
 let cache: Map<string, ReportDefinition> | null = null;
@@ -89,14 +99,36 @@ export function assertParams(def: ReportDefinition, params: ReportParams): void 
   }
 }
 
-/** Builds a report after checking the caller's role and the parameters it needs. */
-export async function buildReport(em: EntityManager, name: string, params: ReportParams, ctx: RequestContext): Promise<ReportModel> {
-  const def = reportDefinition(name);
+/** The caller's role may read the report and the parameters it needs are there. */
+function assertMayRead(def: ReportDefinition, params: ReportParams, ctx: RequestContext): void {
   if (ctx.actor.role !== 'system' && !def.roles.includes(ctx.actor.role)) {
     throw new DomainError('forbidden', 'forbidden', 'Your role may not read this report', '이 보고서를 볼 권한이 없습니다');
   }
   assertParams(def, params);
+}
+
+/** Builds a report after checking the caller's role and the parameters it needs. */
+export async function buildReport(em: EntityManager, name: string, params: ReportParams, ctx: RequestContext): Promise<ReportModel> {
+  const def = reportDefinition(name);
+  assertMayRead(def, params, ctx);
   return def.build(em, params, ctx);
+}
+
+/**
+ * Like `buildReport`, but a definition that can stream gives its streaming model (rows read while
+ * they are rendered; see reports/engine/model.ts). The role and the parameters are checked first.
+ */
+export async function streamReport(
+  em: EntityManager,
+  name: string,
+  params: ReportParams,
+  ctx: RequestContext,
+): Promise<StreamingReportModel> {
+  const def = reportDefinition(name);
+  const given = (Object.keys(params) as ReportParamName[]).filter((k) => params[k] !== undefined && params[k] !== '');
+  if (!def.stream || !given.every((k) => def.stream!.params.includes(k))) return buildReport(em, name, params, ctx);
+  assertMayRead(def, params, ctx);
+  return def.stream.build(em, params, ctx);
 }
 
 /**

@@ -9,7 +9,7 @@
  * TypeScript compiler's memory is not counted).
  *
  *   npm run bench            (runs this among the others)
- *   npx ts-node --transpile-only scripts/bench-ledger.ts [--quick]
+ *   npx ts-node --transpile-only scripts/bench-ledger.ts [--quick] [--held]
  */
 import { execFileSync, fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -45,6 +45,7 @@ const SIZES: Size[] = [
 ];
 
 const ROOT = path.join(__dirname, '..');
+const TARGET_RSS_MB = 256;
 
 /** Deterministic pseudo-random amounts so every run measures the same ledger. */
 function rng(seed: number): () => number {
@@ -161,29 +162,53 @@ interface ChildResult {
   pages: number | null;
 }
 
-async function child(file: string, format: 'xlsx' | 'pdf'): Promise<void> {
+type Pipeline = 'stream' | 'held';
+
+/** Counts a table's rows as the renderer reads them, whether held or streamed. */
+function counted(model: { sections: { kind: string; rows?: unknown }[] }, count: { rows: number }): void {
+  for (const s of model.sections) {
+    if (s.kind !== 'table') continue;
+    const rows = s.rows as unknown[] | AsyncIterable<unknown>;
+    if (Array.isArray(rows)) count.rows += rows.length;
+    else
+      s.rows = (async function* () {
+        for await (const r of rows) {
+          count.rows++;
+          yield r;
+        }
+      })();
+  }
+}
+
+async function child(file: string, format: 'xlsx' | 'pdf', pipeline: Pipeline): Promise<void> {
   const { openDatabase } = await import(path.join(ROOT, 'server', 'db', 'data-source'));
-  const { buildReport } = await import(path.join(ROOT, 'reports', 'registry'));
+  const { buildReport, streamReport } = await import(path.join(ROOT, 'reports', 'registry'));
   const { systemContext } = await import(path.join(ROOT, 'server', 'context'));
-  const { renderXlsx } = await import(path.join(ROOT, 'reports', 'engine', 'xlsx'));
-  const { renderPdf } = await import(path.join(ROOT, 'reports', 'engine', 'pdf'));
+  const { render } = await import(path.join(ROOT, 'reports', 'engine'));
   const ds = await openDatabase(`sqlite:${file}`);
   const startRssMb = process.memoryUsage().rss / 1048576;
   const t0 = process.hrtime.bigint();
-  const model = await buildReport(ds.manager, 'expenditure-settlement', { year: 2025, org: 'CITY' }, systemContext('bench'));
+  // 'stream': what GET /api/reports and npm run report do; 'held': the whole model built first (as before issue #15)
+  const model = await (pipeline === 'stream' ? streamReport : buildReport)(
+    ds.manager,
+    'expenditure-settlement',
+    { year: 2025, org: 'CITY' },
+    systemContext('bench'),
+  );
   const t1 = process.hrtime.bigint();
   const builtRssMb = process.resourceUsage().maxRSS / 1024;
   const out = path.join(os.tmpdir(), `bench-ledger-${path.basename(file)}.${format}`);
+  const count = { rows: 0 };
+  counted(model, count);
   let pages: number | null = null;
-  if (format === 'xlsx') await renderXlsx(model, out);
-  else pages = (await renderPdf(model, out)).pages;
+  if (format === 'pdf') {
+    const { renderPdf } = await import(path.join(ROOT, 'reports', 'engine', 'pdf'));
+    pages = (await renderPdf(model, out)).pages;
+  } else await render(model, format, out);
   const t2 = process.hrtime.bigint();
   await ds.destroy();
-  const rows = model.sections
-    .filter((s: { kind: string }) => s.kind === 'table')
-    .reduce((n: number, s: { rows: unknown[] }) => n + s.rows.length, 0);
   const result: ChildResult = {
-    rows,
+    rows: count.rows,
     buildSeconds: Number(t1 - t0) / 1e9,
     renderSeconds: Number(t2 - t1) / 1e9,
     startRssMb,
@@ -219,44 +244,57 @@ function compiled(): string {
 }
 
 async function main() {
-  if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4] as 'xlsx' | 'pdf');
+  if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4] as 'xlsx' | 'pdf', process.argv[5] as Pipeline);
   if (process.argv[2] === '--generate')
     return void (await generate(
       SIZES.find((x) => x.label === (process.argv[4] ?? '6k'))!,
       process.argv[3],
     ));
   const quick = process.argv.includes('--quick');
+  // --held: also the pipeline as it was before issue #15 (the whole model built, then rendered), for comparison
+  const pipelines: Pipeline[] = process.argv.includes('--held') ? ['stream', 'held'] : ['stream'];
   const script = compiled();
   console.log(
-    'size | program-years | generate s | format | rows | query+model s | render s | pages | RSS at start / after model / peak MB',
+    'size | program-years | generate s | pipeline | format | rows | query+model s | render s | pages | RSS at start / after model / peak MB',
   );
+  let ok = true;
   for (const size of quick ? SIZES.slice(0, 1) : SIZES) {
     const file = path.join(os.tmpdir(), `bench-ledger-${size.label}-${process.pid}.sqlite`);
     const gen = await generate(size, file);
-    for (const format of ['xlsx', 'pdf'] as const) {
-      const result = await new Promise<ChildResult>((resolve, reject) => {
-        const c = fork(script, ['--child', file, format], { cwd: path.dirname(path.dirname(script)), stdio: 'inherit' });
-        c.on('message', (m) => resolve(m as ChildResult));
-        c.on('error', reject);
-        c.on('exit', (code) => code && reject(new Error(`child exited ${code}`)));
-      });
-      console.log(
-        [
-          size.label,
-          gen.programYears,
-          gen.seconds.toFixed(1),
-          format,
-          result.rows,
-          result.buildSeconds.toFixed(2),
-          result.renderSeconds.toFixed(2),
-          result.pages ?? '-',
-          `${result.startRssMb.toFixed(0)} / ${result.builtRssMb.toFixed(0)} / ${result.peakRssMb.toFixed(0)}`,
-        ].join(' | '),
-      );
-    }
+    for (const pipeline of pipelines)
+      for (const format of ['xlsx', 'pdf'] as const) {
+        const result = await new Promise<ChildResult>((resolve, reject) => {
+          const c = fork(script, ['--child', file, format, pipeline], {
+            cwd: path.dirname(path.dirname(script)),
+            // not the parent's ts-node (-r ts-node/register under npm run bench): its compiler would be ~45 MB of the peak
+            execArgv: [],
+            stdio: 'inherit',
+          });
+          c.on('message', (m) => resolve(m as ChildResult));
+          c.on('error', reject);
+          c.on('exit', (code) => code && reject(new Error(`child exited ${code}`)));
+        });
+        console.log(
+          [
+            size.label,
+            gen.programYears,
+            gen.seconds.toFixed(1),
+            pipeline,
+            format,
+            result.rows,
+            result.buildSeconds.toFixed(2),
+            result.renderSeconds.toFixed(2),
+            result.pages ?? '-',
+            `${result.startRssMb.toFixed(0)} / ${result.builtRssMb.toFixed(0)} / ${result.peakRssMb.toFixed(0)}`,
+          ].join(' | '),
+        );
+        if (size.label === '60k' && pipeline === 'stream' && result.peakRssMb > TARGET_RSS_MB) ok = false;
+      }
     for (const f of fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(path.basename(file))))
       fs.rmSync(path.join(os.tmpdir(), f), { force: true });
   }
+  if (!quick) console.log(`target: whole-city 60k report peak RSS ≤ ${TARGET_RSS_MB} MB in xlsx and pdf — ${ok ? 'PASS' : 'FAIL'}`);
+  process.exitCode = ok ? 0 : 1;
 }
 
 main().catch((err) => {

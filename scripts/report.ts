@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../server/db/data-source';
 import { systemContext } from '../server/context';
-import { buildPacket, buildReport, ReportParams } from '../reports/registry';
+import { buildPacket, streamReport, ReportParams } from '../reports/registry';
 import { FILE_EXTENSIONS, isReportFormat, render } from '../reports/engine';
 
 /**
@@ -37,7 +37,7 @@ async function main() {
   const ds = await openDatabase();
   try {
     const ctx = systemContext('cli');
-    const models = name === 'packet' ? await buildPacket(ds.manager, params, ctx) : await buildReport(ds.manager, name, params, ctx);
+    const models = name === 'packet' ? await buildPacket(ds.manager, params, ctx) : await streamReport(ds.manager, name, params, ctx);
     await render(models, format, out);
     console.log(`${out}: ${fs.statSync(out).size} bytes`);
   } finally {

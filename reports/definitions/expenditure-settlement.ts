@@ -5,10 +5,14 @@
  *
  * Figures: settlementFor (domain/settlement.ts over the ledger); printed texts: domain/money.ts.
  */
+import type { EntityManager } from 'typeorm';
 import { executionRateOf } from '../../domain/ledger';
+import type { SettlementRow } from '../../domain/settlement';
 import { settlementFor } from '../../server/queries/ledger/settlement';
-import type { ColumnDef, ReportRow, TableSection } from '../engine/model';
-import type { ReportDefinition } from '../registry';
+import { settlementStream } from '../../server/queries/ledger/settlement-stream';
+import { WidthSampler } from '../engine/model';
+import type { ColumnDef, ReportModel, ReportRow, RowSource, StreamingReportModel, TableSection } from '../engine/model';
+import type { ReportDefinition, ReportParams } from '../registry';
 import {
   abolitionFootnotes,
   amountCell,
@@ -43,6 +47,94 @@ const SUMMARY_COLUMNS: ColumnDef[] = [
   { key: 'rate', label: '집행률', kind: 'rate', width: 9 },
 ];
 
+/** A 세출결산 row as the detail table prints it. */
+function detailRow(r: SettlementRow): ReportRow {
+  return {
+    depth: depthOf(r),
+    style: ROW_STYLE[r.kind],
+    cells: {
+      name: textCell(r.label),
+      budget: amountCell(r.figures.budget),
+      current: amountCell(r.figures.current),
+      executed: amountCell(r.figures.executed),
+      carriedOut: amountCell(r.figures.carriedOut, { zero: '-' }),
+      balance: amountCell(r.figures.balance),
+      rate: rateCell(executionRateOf(r.figures)),
+    },
+  };
+}
+
+/** What the model is made of: the unit, its total row, the detail rows (held or streamed), and the rows the 총괄 and the chart draw on. */
+interface Parts {
+  year: number;
+  org: { id: number; code: string; name: string };
+  total: SettlementRow;
+  detail: RowSource;
+  widthSamples?: Record<string, string[]>;
+  departments: SettlementRow[];
+  chartSource: SettlementRow[];
+}
+
+async function modelOf(em: EntityManager, params: ReportParams, p: Parts): Promise<StreamingReportModel> {
+  const { year } = p;
+  const summarySource = [p.total, ...p.departments];
+  const summary: ReportRow[] = summarySource.map((r, i) => ({
+    depth: 0,
+    style: i === 0 ? 'total' : 'detail',
+    cells: {
+      name: textCell(i === 0 ? '총계' : r.label),
+      budget: amountCell(r.figures.budget),
+      current: amountCell(r.figures.current),
+      executed: amountCell(r.figures.executed),
+      balance: amountCell(r.figures.balance),
+      rate: rateCell(executionRateOf(r.figures)),
+    },
+  }));
+
+  const abolished = await abolitionFootnotes(em, year, p.org.id);
+  const detailTable: TableSection<RowSource> = {
+    kind: 'table',
+    title: `${year}년 세출결산`,
+    unitLine: UNIT_LINE,
+    columns: DETAIL_COLUMNS,
+    rows: p.detail,
+    footnotes: abolished.length ? abolished : undefined,
+    ...(p.widthSamples ? { widthSamples: p.widthSamples } : {}),
+  };
+  const summaryTable: TableSection = {
+    kind: 'table',
+    title: '세출결산 총괄 (부서별)',
+    unitLine: UNIT_LINE,
+    columns: SUMMARY_COLUMNS,
+    rows: summary,
+  };
+  const total = p.total.figures;
+  return {
+    id: `expenditure-settlement-${year}-${p.org.code}`,
+    title: `${year} 회계연도 세출결산`,
+    subtitle: p.org.name,
+    unitLine: UNIT_LINE,
+    asOf: params.asOf ?? today(),
+    sections: [
+      {
+        kind: 'paragraphs',
+        title: '총 괄',
+        paragraphs: [
+          `${year} 회계연도 세출 예산현액은 총 ${amountCell(total.current).text}천원으로, 이 중 ${amountCell(total.executed).text}천원(예산현액 대비 ${executionRateOf(total).text}%)을 집행하였고, 차년이월 ${amountCell(total.carriedOut).text}천원, 집행잔액 ${amountCell(total.balance).text}천원입니다.`,
+        ],
+      },
+      detailTable,
+      summaryTable,
+      executionRateChart(p.departments.length > 1 ? '부서별 집행률' : '사업별 집행률', p.chartSource),
+    ],
+    footnotes: [
+      '※ 예산현액 = 예산액 + 전년이월 ± 예산변경(전용·이용·이체 등), 집행잔액 = 예산현액 − 집행액 − 차년이월',
+      '※ 집행률 = 집행액 / 예산현액 × 100 (금액은 원 단위 합계를 천원으로 반올림)',
+    ],
+    source: '예산·민간위탁 관리대장 (세출 원장)',
+  };
+}
+
 const definition: ReportDefinition = {
   name: 'expenditure-settlement',
   title: '세출결산',
@@ -55,77 +147,44 @@ const definition: ReportDefinition = {
     const year = requireYear(params);
     const settlement = await settlementFor(em, year, params.org!);
     const rows = settlement.rows;
-
-    const detail: ReportRow[] = rows.map((r) => ({
-      depth: depthOf(r),
-      style: ROW_STYLE[r.kind],
-      cells: {
-        name: textCell(r.label),
-        budget: amountCell(r.figures.budget),
-        current: amountCell(r.figures.current),
-        executed: amountCell(r.figures.executed),
-        carriedOut: amountCell(r.figures.carriedOut, { zero: '-' }),
-        balance: amountCell(r.figures.balance),
-        rate: rateCell(executionRateOf(r.figures)),
-      },
-    }));
-
-    const summarySource = [rows[0], ...rows.filter((r) => r.kind === 'department')];
-    const summary: ReportRow[] = summarySource.map((r, i) => ({
-      depth: 0,
-      style: i === 0 ? 'total' : 'detail',
-      cells: {
-        name: textCell(i === 0 ? '총계' : r.label),
-        budget: amountCell(r.figures.budget),
-        current: amountCell(r.figures.current),
-        executed: amountCell(r.figures.executed),
-        balance: amountCell(r.figures.balance),
-        rate: rateCell(executionRateOf(r.figures)),
-      },
-    }));
-
-    const abolished = await abolitionFootnotes(em, year, settlement.org.id);
-    const detailTable: TableSection = {
-      kind: 'table',
-      title: `${year}년 세출결산`,
-      unitLine: UNIT_LINE,
-      columns: DETAIL_COLUMNS,
-      rows: detail,
-      footnotes: abolished.length ? abolished : undefined,
-    };
-    const summaryTable: TableSection = {
-      kind: 'table',
-      title: '세출결산 총괄 (부서별)',
-      unitLine: UNIT_LINE,
-      columns: SUMMARY_COLUMNS,
-      rows: summary,
-    };
-    const total = rows[0].figures;
-    return {
-      id: `expenditure-settlement-${year}-${settlement.org.code}`,
-      title: `${year} 회계연도 세출결산`,
-      subtitle: settlement.org.name,
-      unitLine: UNIT_LINE,
-      asOf: params.asOf ?? today(),
-      sections: [
-        {
-          kind: 'paragraphs',
-          title: '총 괄',
-          paragraphs: [
-            `${year} 회계연도 세출 예산현액은 총 ${amountCell(total.current).text}천원으로, 이 중 ${amountCell(total.executed).text}천원(예산현액 대비 ${executionRateOf(total).text}%)을 집행하였고, 차년이월 ${amountCell(total.carriedOut).text}천원, 집행잔액 ${amountCell(total.balance).text}천원입니다.`,
-          ],
-        },
-        detailTable,
-        summaryTable,
-        executionRateChart(rows.filter((r) => r.kind === 'department').length > 1 ? '부서별 집행률' : '사업별 집행률', chartRows(rows)),
-      ],
-      footnotes: [
-        '※ 예산현액 = 예산액 + 전년이월 ± 예산변경(전용·이용·이체 등), 집행잔액 = 예산현액 − 집행액 − 차년이월',
-        '※ 집행률 = 집행액 / 예산현액 × 100 (금액은 원 단위 합계를 천원으로 반올림)',
-      ],
-      source: '예산·민간위탁 관리대장 (세출 원장)',
-    };
+    const model = await modelOf(em, params, {
+      year,
+      org: settlement.org,
+      total: rows[0],
+      detail: rows.map(detailRow),
+      departments: rows.filter((r) => r.kind === 'department'),
+      chartSource: chartRows(rows),
+    });
+    return model as ReportModel;
+  },
+  /**
+   * The whole-city report: the detail rows are read from the ledger while they are rendered
+   * (server/queries/ledger/settlement-stream.ts), so 60,000 of them are never held. A department's
+   * report (its chart needs its programs' rows) is small and built as above.
+   */
+  stream: {
+    params: ['year', 'org', 'asOf'],
+    async build(em, params, ctx) {
+      const year = requireYear(params);
+      // the PDF sizes its columns before the first row: the widest figures are sampled while the roll-ups are read
+      const sampler = new WidthSampler(DETAIL_COLUMNS);
+      const s = await settlementStream(em, year, params.org!, { onFigures: (r) => sampler.add(detailRow(r)) });
+      if (s.departments.length <= 1) return definition.build(em, params, ctx);
+      return modelOf(em, params, {
+        year,
+        org: s.org,
+        total: s.head[0],
+        detail: mapRows(s.rows(), detailRow),
+        widthSamples: sampler.samples(),
+        departments: s.departments,
+        chartSource: s.departments,
+      });
+    },
   },
 };
+
+async function* mapRows<T>(rows: AsyncIterable<T>, fn: (row: T) => ReportRow): AsyncGenerator<ReportRow> {
+  for await (const r of rows) yield fn(r);
+}
 
 export default definition;

@@ -4,8 +4,9 @@
  *   render(model, 'pdf', file)  → A4 PDF (several models → council packet with contents + bookmarks)
  *   render(model, 'json', res)  → the model itself
  */
+import fs from 'fs';
 import { Writable } from 'stream';
-import { ReportModel } from './model';
+import { StreamingReportModel } from './model';
 import { renderXlsx } from './xlsx';
 import { renderPdf } from './pdf';
 import { renderJson } from './json';
@@ -33,15 +34,30 @@ export function isReportFormat(s: string): s is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(s);
 }
 
-/** Renders into a stream (e.g. an Express response) or a file path; resolves when the output is complete. */
-export async function render(input: ReportModel | ReportModel[], format: ReportFormat, out: Writable | string): Promise<void> {
-  switch (format) {
-    case 'xlsx':
-      return renderXlsx(input, out);
-    case 'pdf':
-      await renderPdf(input, out);
-      return;
-    case 'json':
-      return renderJson(input, out);
+/**
+ * Renders into a stream (e.g. an Express response) or a file path; resolves when the output is
+ * complete. Streamed rows are read as they are written, so a failure can come after the first byte:
+ * then the output is never left looking finished — a file is removed, a stream is destroyed with the
+ * error (an HTTP response's connection is cut, not ended) — and the promise rejects.
+ */
+export async function render(
+  input: StreamingReportModel | StreamingReportModel[],
+  format: ReportFormat,
+  out: Writable | string,
+): Promise<void> {
+  try {
+    switch (format) {
+      case 'xlsx':
+        return await renderXlsx(input, out);
+      case 'pdf':
+        await renderPdf(input, out);
+        return;
+      case 'json':
+        return await renderJson(input, out);
+    }
+  } catch (err) {
+    if (typeof out === 'string') await fs.promises.rm(out, { force: true });
+    else out.destroy(err as Error);
+    throw err;
   }
 }

@@ -5,6 +5,11 @@
  * `text` verbatim and never round, so the Excel display, the PDF and the web page cannot disagree.
  *
  * The model is plain data (no classes, no Dates, no functions) so JSON.stringify/parse round-trips it.
+ *
+ * A large table may instead carry its rows as an AsyncIterable (a `StreamingReportModel`): the
+ * renderers take either form, write each row as it arrives and never hold the table. Such a section
+ * gives `widthSamples` up front (the PDF sizes its columns before the first row); `materialize`
+ * turns a streaming model into the plain one.
  */
 
 export type ColumnKind = 'text' | 'amount' | 'rate' | 'integer';
@@ -41,7 +46,10 @@ export interface ReportRow {
   cells: Record<string, Cell>;
 }
 
-export interface TableSection {
+/** A table's rows: held (the plain model) or arriving one by one (read once, in order). */
+export type RowSource = ReportRow[] | AsyncIterable<ReportRow>;
+
+export interface TableSection<Rows extends RowSource = ReportRow[]> {
   kind: 'table';
   title?: string;
   /** e.g. "(단위 : 천원, %)"; falls back to the report's unitLine */
@@ -49,8 +57,13 @@ export interface TableSection {
   columns: ColumnDef[];
   /** multi-level header; when absent a single row of column labels is used */
   headerRows?: HeaderCell[][];
-  rows: ReportRow[];
+  rows: Rows;
   footnotes?: string[];
+  /**
+   * Per numeric column, texts at least as wide as any the column prints (`widthSamplesOf` over
+   * every row). Required in practice when `rows` is an AsyncIterable; computed from the rows otherwise.
+   */
+  widthSamples?: Record<string, string[]>;
 }
 
 /** A "구분 : 내용" block, e.g. the general overview (조직, 인력) at the top of a settlement report. */
@@ -93,13 +106,13 @@ export interface ChartSection {
 
 export type Section = TableSection | KeyValueSection | ParagraphSection | ChartSection;
 
-export interface ReportModel {
+export interface ReportModel<S = Section> {
   id: string;
   title: string;
   subtitle?: string;
   /** default unit line for the report's tables, e.g. "(단위 : 천원, %)" */
   unitLine?: string;
-  sections: Section[];
+  sections: S[];
   /** each begins with ※ */
   footnotes?: string[];
   source?: string;
@@ -109,13 +122,82 @@ export interface ReportModel {
   orientation?: 'portrait' | 'landscape';
 }
 
+/** A section whose table rows may be streamed. */
+export type StreamingSection = TableSection<RowSource> | KeyValueSection | ParagraphSection | ChartSection;
+
+/** What the renderers accept: a plain model, or one whose tables' rows arrive as they are read. */
+export type StreamingReportModel = ReportModel<StreamingSection>;
+
+export function isStreamedRows(rows: RowSource): rows is AsyncIterable<ReportRow> {
+  return !Array.isArray(rows);
+}
+
+/** The plain model: every streamed table's rows read into an array (tests, packets, small reports). */
+export async function materialize(model: StreamingReportModel): Promise<ReportModel> {
+  const sections: Section[] = [];
+  for (const s of model.sections) {
+    if (s.kind !== 'table' || !isStreamedRows(s.rows)) {
+      sections.push(s as Section);
+      continue;
+    }
+    const rows: ReportRow[] = [];
+    for await (const r of s.rows) rows.push(r);
+    const { widthSamples: _w, ...rest } = s;
+    sections.push({ ...rest, rows });
+  }
+  return { ...model, sections };
+}
+
+/**
+ * Collects, per numeric column, the texts that bound its printed width: among the longest texts,
+ * one of each digit pattern ("△1,234" and "12,345" are both six characters but not equally wide;
+ * "12,345" and "98,765" print alike in the tabular figures of the report font). Order-independent,
+ * so a streamed table and its plain copy get the same column widths.
+ */
+export class WidthSampler {
+  private longest = new Map<string, { length: number; shapes: Map<string, string> }>();
+
+  constructor(private columns: ColumnDef[]) {}
+
+  add(row: ReportRow): void {
+    for (const col of this.columns) {
+      if (col.kind === 'text') continue;
+      const text = row.cells[col.key]?.text ?? '';
+      const best = this.longest.get(col.key);
+      if (!best || text.length > best.length) {
+        this.longest.set(col.key, { length: text.length, shapes: new Map([[shapeOf(text), text]]) });
+      } else if (text.length === best.length) {
+        const shape = shapeOf(text);
+        if (!best.shapes.has(shape)) best.shapes.set(shape, text);
+      }
+    }
+  }
+
+  samples(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const [key, best] of this.longest) out[key] = [...best.shapes.values()];
+    return out;
+  }
+}
+
+function shapeOf(text: string): string {
+  return text.replace(/[0-9]/g, '0');
+}
+
+/** Width samples of held rows (what a streamed table supplies for itself). */
+export function widthSamplesOf(columns: ColumnDef[], rows: Iterable<ReportRow>): Record<string, string[]> {
+  const sampler = new WidthSampler(columns);
+  for (const r of rows) sampler.add(r);
+  return sampler.samples();
+}
+
 /** Tables of a model in order (the xlsx writer lays them out one below the other). */
 export function tablesOf(model: ReportModel): TableSection[] {
   return model.sections.filter((s): s is TableSection => s.kind === 'table');
 }
 
 /** Header grid of a table: explicit headerRows or a single row made of the column labels. */
-export function headerGrid(table: TableSection): HeaderCell[][] {
+export function headerGrid(table: TableSection<RowSource>): HeaderCell[][] {
   return table.headerRows && table.headerRows.length > 0 ? table.headerRows : [table.columns.map((c) => ({ label: c.label }))];
 }
 
@@ -131,7 +213,7 @@ export interface PlacedHeaderCell {
  * Resolves colSpan/rowSpan into absolute grid positions, the way an HTML table does: a cell is placed
  * in the first column of its row not already covered by a rowSpan from above.
  */
-export function placeHeader(table: TableSection): PlacedHeaderCell[] {
+export function placeHeader(table: TableSection<RowSource>): PlacedHeaderCell[] {
   const grid = headerGrid(table);
   const width = table.columns.length;
   const taken: boolean[][] = grid.map(() => new Array<boolean>(width).fill(false));

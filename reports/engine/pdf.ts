@@ -18,12 +18,16 @@ import {
   ColumnDef,
   KeyValueSection,
   ParagraphSection,
-  ReportModel,
   ReportRow,
+  RowSource,
   RowStyle,
+  StreamingReportModel,
   TableSection,
+  isStreamedRows,
+  materialize,
   placeHeader,
   PlacedHeaderCell,
+  widthSamplesOf,
 } from './model';
 import { koreanFontBytes } from './pdf-fonts';
 
@@ -291,7 +295,7 @@ function wrapText(c: Canvas, text: string, width: number): string[] {
 }
 
 /** Whether a report is laid out on landscape pages: its own choice, else a table wider than 7 columns or 110 characters. */
-export function landscapeFor(model: ReportModel): boolean {
+export function landscapeFor(model: StreamingReportModel): boolean {
   if (model.orientation) return model.orientation === 'landscape';
   return model.sections.some((s) => s.kind === 'table' && (s.columns.length > 7 || s.columns.reduce((a, c) => a + c.width, 0) > 110));
 }
@@ -302,7 +306,7 @@ class ReportPainter {
 
   constructor(
     private c: Canvas,
-    private model: ReportModel,
+    private model: StreamingReportModel,
   ) {
     this.landscape = landscapeFor(model);
   }
@@ -357,7 +361,7 @@ class ReportPainter {
 
   // ---- tables -------------------------------------------------------------------------------
 
-  private async table(t: TableSection): Promise<void> {
+  private async table(t: TableSection<RowSource>): Promise<void> {
     const { c } = this;
     const widths = this.fitWidths(t);
     const xs = [c.left];
@@ -383,10 +387,7 @@ class ReportPainter {
       grid.start(c.y);
     };
     startPage();
-    let n = 0;
-    for (const row of t.rows) {
-      // let the event loop run (server requests, output flushing) during long tables
-      if (++n % YIELD_EVERY === 0) await yieldToEventLoop();
+    const paint = (row: ReportRow): void => {
       const layout = this.rowLayout(t.columns, widths, row);
       if (c.y + layout.height > c.bottom) {
         grid.finish();
@@ -396,6 +397,19 @@ class ReportPainter {
       this.row(t.columns, xs, widths, row, layout);
       c.y += layout.height;
       grid.line(c.y);
+    };
+    let n = 0;
+    // let the event loop run (server requests, output flushing) during long tables
+    if (isStreamedRows(t.rows)) {
+      for await (const row of t.rows) {
+        paint(row);
+        if (++n % YIELD_EVERY === 0) await yieldToEventLoop();
+      }
+    } else {
+      for (const row of t.rows) {
+        if (++n % YIELD_EVERY === 0) await yieldToEventLoop();
+        paint(row);
+      }
     }
     grid.finish();
     if (t.footnotes?.length) {
@@ -436,21 +450,16 @@ class ReportPainter {
    * narrower than its widest figure (in bold, as totals print): a city's 15,429,998,530 needs more
    * room than a bureau's. The room comes out of the label column, which wraps instead.
    */
-  private fitWidths(t: TableSection): number[] {
+  private fitWidths(t: TableSection<RowSource>): number[] {
     const { c } = this;
     const total = t.columns.reduce((a, col) => a + col.width, 0);
     const widths = t.columns.map((col) => (col.width / total) * c.contentWidth);
     c.setFont('B', BODY_SIZE);
+    // the longest texts are the widest figures; measure only those (a streamed table brings them along)
+    const samples = t.widthSamples ?? (isStreamedRows(t.rows) ? {} : widthSamplesOf(t.columns, t.rows));
     const need = t.columns.map((col) => {
       if (col.kind === 'text') return 0;
-      // the longest texts are the widest figures; measure only those
-      let longest: string[] = [];
-      for (const row of t.rows) {
-        const text = row.cells[col.key]?.text ?? '';
-        if (!longest.length || text.length > longest[0].length) longest = [text];
-        else if (text.length === longest[0].length && longest.length < 4) longest.push(text);
-      }
-      return Math.max(0, ...longest.map((x) => c.measure(x))) + 2 * PAD_X + 2;
+      return Math.max(0, ...(samples[col.key] ?? []).map((x) => c.measure(x))) + 2 * PAD_X + 2;
     });
     let deficit = 0;
     t.columns.forEach((col, i) => {
@@ -682,7 +691,7 @@ class PageGrid {
   }
 }
 
-function dateFor(models: ReportModel[], options: PdfOptions): Date {
+function dateFor(models: StreamingReportModel[], options: PdfOptions): Date {
   if (options.date) return options.date;
   const asOf = models[0]?.asOf;
   return new Date(`${asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : '2000-01-01'}T00:00:00Z`);
@@ -710,8 +719,17 @@ function openOut(out: Writable | string): Writable {
  * Renders one report, or several as a council packet: a contents page, each report from a new
  * page, and a bookmark per report. Resolves when the output stream has finished.
  */
-export async function renderPdf(input: ReportModel | ReportModel[], out: Writable | string, options: PdfOptions = {}): Promise<PdfResult> {
-  const models = Array.isArray(input) ? input : [input];
+export async function renderPdf(
+  input: StreamingReportModel | StreamingReportModel[],
+  out: Writable | string,
+  options: PdfOptions = {},
+): Promise<PdfResult> {
+  // a packet paints every report twice (page numbers for the contents first), so streamed rows are read into arrays
+  const models: StreamingReportModel[] = Array.isArray(input)
+    ? input.length > 1
+      ? await Promise.all(input.map((m) => materialize(m)))
+      : input
+    : [input];
   if (models.length === 0) throw new RangeError('no report to render');
   const date = dateFor(models, options);
   const packet = models.length > 1;
@@ -741,11 +759,18 @@ export async function renderPdf(input: ReportModel | ReportModel[], out: Writabl
   const sink = openOut(out);
   const done = finished(sink);
   const c = new Canvas(sink, info);
-  if (packet) drawContents(c, models, starts);
-  for (const m of models) {
-    await new ReportPainter(c, m).paint(() => {
-      if (packet) c.doc.outline.addItem(m.title);
-    });
+  try {
+    if (packet) drawContents(c, models, starts);
+    for (const m of models) {
+      await new ReportPainter(c, m).paint(() => {
+        if (packet) c.doc.outline.addItem(m.title);
+      });
+    }
+  } catch (err) {
+    // a streamed table failed part-way: the document is never ended, and a file we opened is closed
+    c.doc.unpipe(sink);
+    if (typeof out === 'string') sink.destroy();
+    throw err;
   }
   const pages = c.page;
   c.end();
@@ -759,7 +784,7 @@ function tocPages(n: number): number {
   return Math.max(1, Math.ceil(n / TOC_PER_PAGE));
 }
 
-function drawContents(c: Canvas, models: ReportModel[], starts: number[]): void {
+function drawContents(c: Canvas, models: StreamingReportModel[], starts: number[]): void {
   for (let i = 0; i < models.length; i++) {
     if (i % TOC_PER_PAGE === 0) {
       c.addPage(false);

@@ -14,10 +14,12 @@ import {
   ColumnDef,
   KeyValueSection,
   ParagraphSection,
-  ReportModel,
   ReportRow,
+  RowSource,
   RowStyle,
+  StreamingReportModel,
   TableSection,
+  isStreamedRows,
   placeHeader,
 } from './model';
 
@@ -140,12 +142,16 @@ export function sheetNames(titles: string[]): string[] {
   });
 }
 
-function fixedDate(model: ReportModel, options: XlsxOptions): Date {
+function fixedDate(model: StreamingReportModel, options: XlsxOptions): Date {
   if (options.created) return options.created;
   return new Date(`${model.asOf ?? '2000-01-01'}T00:00:00Z`);
 }
 
-export async function renderXlsx(input: ReportModel | ReportModel[], out: Writable | string, options: XlsxOptions = {}): Promise<void> {
+export async function renderXlsx(
+  input: StreamingReportModel | StreamingReportModel[],
+  out: Writable | string,
+  options: XlsxOptions = {},
+): Promise<void> {
   const models = Array.isArray(input) ? input : [input];
   if (models.length === 0) throw new RangeError('no report to render');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -157,13 +163,19 @@ export async function renderXlsx(input: ReportModel | ReportModel[], out: Writab
   wb.modified = wb.created;
   wb.creator = '예산·민간위탁 관리대장';
   const names = sheetNames(models.map((m) => m.title));
-  for (let i = 0; i < models.length; i++) {
-    await writeSheet(wb, models[i], names[i]);
+  try {
+    for (let i = 0; i < models.length; i++) {
+      await writeSheet(wb, models[i], names[i]);
+    }
+  } catch (err) {
+    // a streamed table failed part-way: the workbook is never committed, and a file we opened is closed
+    if (typeof out === 'string') (wb as unknown as { stream?: Writable }).stream?.destroy();
+    throw err;
   }
   await wb.commit();
 }
 
-function columnCount(model: ReportModel): number {
+function columnCount(model: StreamingReportModel): number {
   let n = 2;
   for (const s of model.sections) {
     if (s.kind === 'table') n = Math.max(n, s.columns.length);
@@ -180,7 +192,7 @@ function sectionRows(s: KeyValueSection | ParagraphSection | ChartSection): numb
 }
 
 /** Freeze below the first table's header; its row number is known from the layout before writing. */
-function frozenViews(model: ReportModel, main: TableSection | undefined): Partial<ExcelJS.WorksheetView>[] {
+function frozenViews(model: StreamingReportModel, main: TableSection<RowSource> | undefined): Partial<ExcelJS.WorksheetView>[] {
   if (!main) return [];
   let row = 1 + (model.subtitle ? 1 : 0);
   for (let i = 0; i < model.sections.length; i++) {
@@ -194,11 +206,11 @@ function frozenViews(model: ReportModel, main: TableSection | undefined): Partia
   return [{ state: 'frozen', xSplit: 0, ySplit: bottom, topLeftCell: `A${bottom + 1}`, activeCell: `A${bottom + 1}` }];
 }
 
-function firstTable(model: ReportModel): TableSection | undefined {
-  return model.sections.find((s): s is TableSection => s.kind === 'table');
+function firstTable(model: StreamingReportModel): TableSection<RowSource> | undefined {
+  return model.sections.find((s): s is TableSection<RowSource> => s.kind === 'table');
 }
 
-async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel, name: string): Promise<void> {
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: StreamingReportModel, name: string): Promise<void> {
   const width = columnCount(model);
   const main = firstTable(model);
   const landscape = model.orientation ? model.orientation === 'landscape' : width > 7;
@@ -284,7 +296,7 @@ class SheetWriter {
     row.commit();
   }
 
-  async table(t: TableSection, defaultUnit: string | undefined, styles: StyleCache, printTitles: boolean): Promise<void> {
+  async table(t: TableSection<RowSource>, defaultUnit: string | undefined, styles: StyleCache, printTitles: boolean): Promise<void> {
     if (t.title) this.mergedText(t.title, { size: 11, bold: true });
     const unit = t.unitLine ?? defaultUnit;
     if (unit) this.mergedText(unit, { size: 9, align: 'right' });
@@ -315,10 +327,17 @@ class SheetWriter {
     for (const row of rows) row.commit();
     if (printTitles) this.ws.pageSetup.printTitlesRow = `${top}:${top + headerHeight - 1}`;
     let n = 0;
-    for (const r of t.rows) {
-      this.bodyRow(t.columns, r, styles);
-      // committed rows reach the zip stream only when the event loop runs
-      if (++n % 2000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    // committed rows reach the zip stream only when the event loop runs
+    if (isStreamedRows(t.rows)) {
+      for await (const r of t.rows) {
+        this.bodyRow(t.columns, r, styles);
+        if (++n % 2000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } else {
+      for (const r of t.rows) {
+        this.bodyRow(t.columns, r, styles);
+        if (++n % 2000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     }
     for (const f of t.footnotes ?? []) this.mergedText(f, { size: 9 });
   }

@@ -1,5 +1,5 @@
 import type { Request, Response, NextFunction, Router } from 'express';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../entities/user';
 import { RequestContext } from '../context';
@@ -24,8 +24,11 @@ export type ApiResult =
   | { status?: number; body: unknown }
   | {
       status?: number;
-      /** filename may be Korean; asciiFilename is the fallback for clients that do not read filename* (RFC 5987) */
-      file: { contentType: string; filename: string; asciiFilename?: string; data: Buffer | Readable };
+      /**
+       * filename may be Korean; asciiFilename is the fallback for clients that do not read filename* (RFC 5987).
+       * `inline`: shown as the answer itself (a streamed JSON body), not offered as a download
+       */
+      file: { contentType: string; filename: string; asciiFilename?: string; data: Buffer | Readable; inline?: boolean };
     };
 
 /**
@@ -109,9 +112,10 @@ function sendResult(res: Response, result: ApiResult): void {
   res.status(result.status ?? 200);
   if ('file' in result) {
     res.type(result.file.contentType);
-    res.setHeader('Content-Disposition', attachmentHeader(result.file.filename, result.file.asciiFilename));
+    if (!result.file.inline) res.setHeader('Content-Disposition', attachmentHeader(result.file.filename, result.file.asciiFilename));
     if (Buffer.isBuffer(result.file.data)) res.send(result.file.data);
-    else result.file.data.pipe(res);
+    // a stream that fails after its first byte destroys the response: the client sees a cut connection, never a complete-looking file
+    else pipeline(result.file.data, res, () => undefined);
   } else {
     res.json(result.body);
   }

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { route } from '../../../http/route';
 import { ReportQuery } from '../../../app/reports/requests';
 import { EVERYONE } from '../../../access/roles';
-import { buildPacket, buildReport, reportDefinition } from '../../../../reports/registry';
+import { buildPacket, reportDefinition, streamReport } from '../../../../reports/registry';
 import { CONTENT_TYPES, FILE_EXTENSIONS, render } from '../../../../reports/engine';
 import { DomainError } from '../../../../domain/errors';
 import { reportFileName } from '../../../queries/reports/file-names';
@@ -31,14 +31,22 @@ export default route<object, ReportQuery>({
       }
       models = await buildPacket(ds.manager, reportParams, ctx);
     } else {
-      models = await buildReport(ds.manager, params.name, reportParams, ctx);
+      // parameters, access and the unit are checked here, before the first byte; a large table's rows
+      // are then read while they are written, and a failure after that cuts the connection
+      models = await streamReport(ds.manager, params.name, reportParams, ctx);
     }
-    if (format === 'json') return { body: models };
     const stream = new PassThrough();
-    const done = render(models, format, stream);
-    done.catch((err: unknown) => stream.destroy(err as Error));
     const report = params.name === 'packet' ? { name: 'packet', title: '의회제출자료' } : reportDefinition(params.name);
     const names = await reportFileName(ds.manager, report, reportParams, FILE_EXTENSIONS[format]);
-    return { file: { contentType: CONTENT_TYPES[format], filename: names.korean, asciiFilename: names.ascii, data: stream } };
+    render(models, format, stream).catch((err: unknown) => stream.destroy(err as Error));
+    return {
+      file: {
+        contentType: CONTENT_TYPES[format],
+        filename: names.korean,
+        asciiFilename: names.ascii,
+        data: stream,
+        inline: format === 'json',
+      },
+    };
   },
 });
