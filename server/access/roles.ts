@@ -6,3 +6,5 @@ export const LEDGER_WRITERS: readonly Role[] = ['budget_officer'];
 export const REFERENCE_WRITERS: readonly Role[] = ['admin'];
 export const EVERYONE: readonly Role[] = ['budget_officer', 'inspector', 'council_staff', 'admin'];
 export const ADMINS: readonly Role[] = ['admin'];
+/** who records an account's year-end 보조금 반납금 / 교부차액 (결산 총괄) */
+export const SETTLEMENT_WRITERS: readonly Role[] = ['budget_officer', 'admin'];

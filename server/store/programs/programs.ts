@@ -19,7 +19,7 @@ export function programById(em: EntityManager, id: number): Promise<Program> {
   return em.getRepository(Program).findOneByOrFail({ id });
 }
 
-export type NewProgram = Pick<Program, 'code' | 'name' | 'kind' | 'account'>;
+export type NewProgram = Pick<Program, 'code' | 'name' | 'kind' | 'account' | 'accountId'>;
 
 export async function insertProgram(em: EntityManager, values: NewProgram): Promise<Program> {
   const program = em.getRepository(Program).create(values);
