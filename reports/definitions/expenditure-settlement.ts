@@ -5,23 +5,22 @@
  *
  * Figures: settlementFor (domain/settlement.ts over the ledger); printed texts: domain/money.ts.
  */
-import { executionRateOf } from '../../domain/ledger';
 import { settlementFor } from '../../server/queries/ledger/settlement';
 import type { ColumnDef, ReportRow, TableSection } from '../engine/model';
 import type { ReportDefinition } from '../registry';
+import type { SettlementRow } from '../../domain/settlement';
 import {
   abolitionFootnotes,
-  amountCell,
   chartRows,
   depthOf,
   executionRateChart,
   LEDGER_REPORT_ROLES,
+  presentationOf,
   rateCell,
   requireYear,
   ROW_STYLE,
   textCell,
   today,
-  UNIT_LINE,
 } from './ledger-common';
 
 const DETAIL_COLUMNS: ColumnDef[] = [
@@ -47,18 +46,21 @@ const definition: ReportDefinition = {
   name: 'expenditure-settlement',
   title: '세출결산',
   required: ['year', 'org'],
-  optional: ['asOf'],
+  optional: ['asOf', 'account', 'groupBy', 'unit', 'rateDecimals'],
   roles: LEDGER_REPORT_ROLES,
   inPacket: true,
   packetOrder: 10,
   async build(em, params) {
     const year = requireYear(params);
-    const settlement = await settlementFor(em, year, params.org!);
+    const p = presentationOf(params);
+    const settlement = await settlementFor(em, year, params.org!, { account: params.account, groupBy: params.groupBy });
     const rows = settlement.rows;
+    const UNIT_LINE = p.unitLine;
+    const amountCell = p.amount;
 
-    const detail: ReportRow[] = rows.map((r) => ({
-      depth: depthOf(r),
-      style: ROW_STYLE[r.kind],
+    const detailRow = (r: SettlementRow, depth = depthOf(r), style = ROW_STYLE[r.kind]): ReportRow => ({
+      depth,
+      style,
       cells: {
         name: textCell(r.label),
         budget: amountCell(r.figures.budget),
@@ -66,9 +68,18 @@ const definition: ReportDefinition = {
         executed: amountCell(r.figures.executed),
         carriedOut: amountCell(r.figures.carriedOut, { zero: '-' }),
         balance: amountCell(r.figures.balance),
-        rate: rateCell(executionRateOf(r.figures)),
+        rate: rateCell(p.executionRate(r.figures)),
       },
-    }));
+    });
+    // grouped by account: the grand total, then each account's own tree under its subtotal row
+    const detail: ReportRow[] = settlement.byAccount
+      ? [
+          detailRow(rows[0]),
+          ...settlement.byAccount.flatMap((g) =>
+            g.rows.map((r, i) => (i === 0 ? detailRow(r, 0, 'subtotal') : detailRow(r, depthOf(r) + 1))),
+          ),
+        ]
+      : rows.map((r) => detailRow(r));
 
     const summarySource = [rows[0], ...rows.filter((r) => r.kind === 'department')];
     const summary: ReportRow[] = summarySource.map((r, i) => ({
@@ -80,7 +91,7 @@ const definition: ReportDefinition = {
         current: amountCell(r.figures.current),
         executed: amountCell(r.figures.executed),
         balance: amountCell(r.figures.balance),
-        rate: rateCell(executionRateOf(r.figures)),
+        rate: rateCell(p.executionRate(r.figures)),
       },
     }));
 
@@ -102,9 +113,9 @@ const definition: ReportDefinition = {
     };
     const total = rows[0].figures;
     return {
-      id: `expenditure-settlement-${year}-${settlement.org.code}`,
+      id: `expenditure-settlement-${year}-${settlement.org.code}${settlement.account ? `-${settlement.account.code}` : ''}`,
       title: `${year} 회계연도 세출결산`,
-      subtitle: settlement.org.name,
+      subtitle: settlement.account ? `${settlement.org.name} · ${settlement.account.name}` : settlement.org.name,
       unitLine: UNIT_LINE,
       asOf: params.asOf ?? today(),
       sections: [
@@ -112,16 +123,18 @@ const definition: ReportDefinition = {
           kind: 'paragraphs',
           title: '총 괄',
           paragraphs: [
-            `${year} 회계연도 세출 예산현액은 총 ${amountCell(total.current).text}천원으로, 이 중 ${amountCell(total.executed).text}천원(예산현액 대비 ${executionRateOf(total).text}%)을 집행하였고, 차년이월 ${amountCell(total.carriedOut).text}천원, 집행잔액 ${amountCell(total.balance).text}천원입니다.`,
+            `${year} 회계연도 세출 예산현액은 총 ${p.amountText(total.current)}으로, 이 중 ${p.amountText(total.executed)}(예산현액 대비 ${p.executionRate(total).text}%)을 집행하였고, 차년이월 ${p.amountText(total.carriedOut)}, 집행잔액 ${p.amountText(total.balance)}입니다.`,
           ],
         },
         detailTable,
         summaryTable,
-        executionRateChart(rows.filter((r) => r.kind === 'department').length > 1 ? '부서별 집행률' : '사업별 집행률', chartRows(rows)),
+        executionRateChart(rows.filter((r) => r.kind === 'department').length > 1 ? '부서별 집행률' : '사업별 집행률', chartRows(rows), p),
       ],
       footnotes: [
         '※ 예산현액 = 예산액 + 전년이월 ± 예산변경(전용·이용·이체 등), 집행잔액 = 예산현액 − 집행액 − 차년이월',
-        '※ 집행률 = 집행액 / 예산현액 × 100 (금액은 원 단위 합계를 천원으로 반올림)',
+        p.unit === 'won'
+          ? '※ 집행률 = 집행액 / 예산현액 × 100'
+          : `※ 집행률 = 집행액 / 예산현액 × 100 (금액은 원 단위 합계를 ${p.unitKo}으로 반올림)`,
       ],
       source: '예산·민간위탁 관리대장 (세출 원장)',
     };

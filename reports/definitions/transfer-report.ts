@@ -14,7 +14,9 @@ import { settlementFor } from '../../server/queries/ledger/settlement';
 import { listTransfers, TransferView } from '../../server/queries/ledger/transfers';
 import type { ColumnDef, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
-import { amountCell, LEDGER_REPORT_ROLES, requireYear, textCell, today } from './ledger-common';
+import { LEDGER_REPORT_ROLES, presentationOf, requireYear, textCell, today } from './ledger-common';
+import { reportAccount } from '../../server/queries/ledger/settlement';
+import { programAccountsOf } from '../../server/queries/ledger/programs';
 
 const COLUMNS: ColumnDef[] = [
   { key: 'program', label: '사업명', kind: 'text', width: 26 },
@@ -31,12 +33,14 @@ const definition: ReportDefinition = {
   name: 'transfer-report',
   title: '예산 전용 분기 보고',
   required: ['year'],
-  optional: ['quarter', 'asOf', 'org'],
+  optional: ['quarter', 'asOf', 'org', 'account', 'unit'],
   roles: LEDGER_REPORT_ROLES,
   inPacket: true,
   packetOrder: 40,
   async build(em, params) {
     const year = requireYear(params);
+    const p = presentationOf(params);
+    const amountCell = p.amount;
     const asOf = params.asOf ?? today();
     const quarter = params.quarter !== undefined ? Number(params.quarter) : undefined;
     const all = await listTransfers(em, { year, quarter, kind: 'item', asOf });
@@ -47,6 +51,13 @@ const definition: ReportDefinition = {
       const codes = new Set(s.rows.map((r) => r.code).filter((c): c is string => !!c));
       scope = { name: s.org.name, code: s.org.code };
       inScope = (t) => codes.has(t.fromProgramCode) || codes.has(t.toProgramCode);
+    }
+    const account = await reportAccount(em, params.account);
+    if (account) {
+      // a 전용 is of the account whose program it moves money in (both sides are of one program's account)
+      const accountOf = await programAccountsOf(em, [...new Set(all.flatMap((t) => [t.fromProgramCode, t.toProgramCode]))]);
+      const orgScope = inScope;
+      inScope = (t) => orgScope(t) && (accountOf.get(t.fromProgramCode) === account.id || accountOf.get(t.toProgramCode) === account.id);
     }
     const scoped = all.filter(inScope);
     const reversedIds = new Set(scoped.map((t) => t.reversalOfId).filter((id): id is number => id !== null));
@@ -90,7 +101,7 @@ const definition: ReportDefinition = {
 
     const footnotes = [`※ 보고기한: 전용일이 속한 분기 기준, 전용일에 시행 중인 보고기한 규정에 따름 (판단 기준일 ${asOf})`];
     footnotes.push(
-      `※ 보고기한이 지난 미보고 전용 ${overdue.length}건${overdue.length ? ` (${amountCell(sumWon(overdue.map((t) => t.amount))).text}천원, 굵게 표시)` : ''}`,
+      `※ 보고기한이 지난 미보고 전용 ${overdue.length}건${overdue.length ? ` (${p.amountText(sumWon(overdue.map((t) => t.amount)))}, 굵게 표시)` : ''}`,
     );
     if (late.length) footnotes.push(`※ 기한 후 보고(지연보고) ${late.length}건`);
     if (pending.length) footnotes.push(`※ 보고기한 전 미보고 ${pending.length}건`);
@@ -98,21 +109,21 @@ const definition: ReportDefinition = {
 
     const period = quarter ? `${year}년 ${quarter}분기` : `${year}년 전체`;
     return {
-      id: `transfer-report-${year}${quarter ? `-q${quarter}` : ''}${scope ? `-${scope.code}` : ''}`,
+      id: `transfer-report-${year}${quarter ? `-q${quarter}` : ''}${scope ? `-${scope.code}` : ''}${account ? `-${account.code}` : ''}`,
       title: '예산 전용 분기 보고',
-      subtitle: `${period}${scope ? ` · ${scope.name}` : ''}`,
-      unitLine: '(단위 : 천원)',
+      subtitle: `${period}${scope ? ` · ${scope.name}` : ''}${account ? ` · ${account.name}` : ''}`,
+      unitLine: p.unitLineAmounts,
       asOf,
       orientation: 'landscape',
       sections: [
-        { kind: 'table', title: `예산 전용 현황 (${period})`, unitLine: '(단위 : 천원)', columns: COLUMNS, rows },
+        { kind: 'table', title: `예산 전용 현황 (${period})`, unitLine: p.unitLineAmounts, columns: COLUMNS, rows },
         {
           kind: 'paragraphs',
           title: '전용 사유',
           paragraphs: transfers.length
             ? transfers.map(
                 (t, i) =>
-                  `${i + 1}. ${t.fromProgramName} (${t.transferDate}, ${t.fromItem} → ${t.toItem} ${amountCell(t.amount).text}천원): ${t.reason}`,
+                  `${i + 1}. ${t.fromProgramName} (${t.transferDate}, ${t.fromItem} → ${t.toItem} ${p.amountText(t.amount)}): ${t.reason}`,
               )
             : ['해당 기간에 예산 전용이 없습니다.'],
         },

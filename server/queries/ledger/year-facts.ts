@@ -10,10 +10,14 @@ import { orgUnitsById } from '../../store/org-units/org-units';
  * appropriations summed, entries summed by kind, and whole-program 이체 (which move a program to
  * another department).
  */
-export async function loadYearFacts(em: EntityManager, year: number): Promise<{ orgs: OrgNode[]; programs: ProgramYearFacts[] }> {
+export async function loadYearFacts(
+  em: EntityManager,
+  year: number,
+  options: { upTo?: string } = {},
+): Promise<{ orgs: OrgNode[]; programs: ProgramYearFacts[] }> {
   const pys = await programYearRowsOf(em, year);
   const apps = await appropriationSumsOf(em, year);
-  const entrySums = await entrySumsOf(em, year);
+  const entrySums = await entrySumsOf(em, year, options.upTo);
   const moves = await orgTransfersOf(em, year);
   const reversed = new Set(moves.filter((m) => m.reversalOfId !== null).map((m) => m.reversalOfId));
   const orgOf = new Map<number, number>();
@@ -36,6 +40,7 @@ export async function loadYearFacts(em: EntityManager, year: number): Promise<{ 
       name: py.name,
       kind: py.kind,
       account: py.account,
+      accountId: py.acct === null || py.acct === undefined ? null : Number(py.acct),
       orgUnitId: orgOf.get(id) ?? Number(py.org),
       parentId: py.parent === null ? null : Number(py.parent),
       sortOrder: Number(py.sort),
