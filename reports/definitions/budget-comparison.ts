@@ -104,7 +104,6 @@ async function forOrg(
   const current = ofAccount(await loadYearFacts(em, year));
   const prior = ofAccount(await loadYearFacts(em, year - 1));
   const UNIT_LINE = p.unitLine;
-  const amountCell = p.amount;
   const decimals = CHANGE_RATE_DECIMALS.org;
 
   const plain = buildSettlementRows(current.orgs, current.programs, root.id);

@@ -35,6 +35,8 @@ const LEDGER_WRITE_MATRIX: Record<string, Role[]> = {
   'fiscal-years.open': ['admin'],
   'fiscal-years.close': ['admin'],
   'rule-versions.create': ['admin'],
+  'accounts.create': ['admin'],
+  'accounts.settlement.put': ['budget_officer', 'admin'],
 };
 
 /** The same table for the web forms that write. */
