@@ -15,7 +15,7 @@ import { listTransfers, TransferView } from '../../server/queries/ledger/transfe
 import type { ColumnDef, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
 import { LEDGER_REPORT_ROLES, presentationOf, requireYear, textCell, today } from './ledger-common';
-import { reportAccount } from '../../server/queries/ledger/settlement';
+import { groupByAccount, reportAccount } from '../../server/queries/ledger/settlement';
 import { programAccountsOf } from '../../server/queries/ledger/programs';
 
 const COLUMNS: ColumnDef[] = [
@@ -33,7 +33,7 @@ const definition: ReportDefinition = {
   name: 'transfer-report',
   title: '예산 전용 분기 보고',
   required: ['year'],
-  optional: ['quarter', 'asOf', 'org', 'account', 'unit'],
+  optional: ['quarter', 'asOf', 'org', 'account', 'groupBy', 'unit'],
   roles: LEDGER_REPORT_ROLES,
   inPacket: true,
   packetOrder: 40,
@@ -53,9 +53,12 @@ const definition: ReportDefinition = {
       inScope = (t) => codes.has(t.fromProgramCode) || codes.has(t.toProgramCode);
     }
     const account = await reportAccount(em, params.account);
+    // a 전용 moves money within one program, so it is of that program's account
+    const accountOf =
+      account || params.groupBy === 'account'
+        ? await programAccountsOf(em, [...new Set(all.flatMap((t) => [t.fromProgramCode, t.toProgramCode]))])
+        : new Map<string, number | null>();
     if (account) {
-      // a 전용 is of the account whose program it moves money in (both sides are of one program's account)
-      const accountOf = await programAccountsOf(em, [...new Set(all.flatMap((t) => [t.fromProgramCode, t.toProgramCode]))]);
       const orgScope = inScope;
       inScope = (t) => orgScope(t) && (accountOf.get(t.fromProgramCode) === account.id || accountOf.get(t.toProgramCode) === account.id);
     }
@@ -64,7 +67,7 @@ const definition: ReportDefinition = {
     const cancelled = scoped.filter((t) => t.reversalOfId !== null || reversedIds.has(t.id));
     const transfers = scoped.filter((t) => t.reversalOfId === null && !reversedIds.has(t.id));
 
-    const rows: ReportRow[] = transfers.map((t) => {
+    const transferRow = (t: TransferView): ReportRow => {
       const overdue = t.reportStatus === 'unreported_overdue';
       return {
         depth: 0,
@@ -80,24 +83,42 @@ const definition: ReportDefinition = {
           status: textCell(t.reportStatus ? REPORT_STATUS_KO[t.reportStatus] : ''),
         },
       };
-    });
-    const overdue = transfers.filter((t) => t.reportStatus === 'unreported_overdue');
-    const late = transfers.filter((t) => t.reportStatus === 'reported_late');
-    const pending = transfers.filter((t) => t.reportStatus === 'unreported');
-    rows.push({
+    };
+    const sumRow = (label: string, list: TransferView[], style: 'total' | 'subtotal'): ReportRow => ({
       depth: 0,
-      style: 'total',
+      style,
       cells: {
-        program: textCell(`계 (${transfers.length}건)`),
+        program: textCell(label),
         date: textCell(''),
         fromItem: textCell(''),
         toItem: textCell(''),
-        amount: amountCell(sumWon(transfers.map((t) => t.amount)), { zero: '-' }),
+        amount: amountCell(sumWon(list.map((t) => t.amount)), { zero: '-' }),
         deadline: textCell(''),
         reportedOn: textCell(''),
         status: textCell(''),
       },
     });
+    const rows: ReportRow[] = [];
+    if (params.groupBy === 'account') {
+      const groups = await groupByAccount(
+        em,
+        transfers.map((t) => ({ t, accountId: accountOf.get(t.fromProgramCode) ?? null })),
+      );
+      for (const g of groups) {
+        rows.push(...g.facts.map((f) => transferRow(f.t)));
+        rows.push(
+          sumRow(
+            `${g.account.name} 소계 (${g.facts.length}건)`,
+            g.facts.map((f) => f.t),
+            'subtotal',
+          ),
+        );
+      }
+    } else rows.push(...transfers.map(transferRow));
+    const overdue = transfers.filter((t) => t.reportStatus === 'unreported_overdue');
+    const late = transfers.filter((t) => t.reportStatus === 'reported_late');
+    const pending = transfers.filter((t) => t.reportStatus === 'unreported');
+    rows.push(sumRow(`계 (${transfers.length}건)`, transfers, 'total'));
 
     const footnotes = [`※ 보고기한: 전용일이 속한 분기 기준, 전용일에 시행 중인 보고기한 규정에 따름 (판단 기준일 ${asOf})`];
     footnotes.push(

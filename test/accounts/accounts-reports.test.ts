@@ -167,6 +167,20 @@ describe('accounts (회계): API, seeds and reports', function () {
       expect([total.cells.prior.text, total.cells.current.text, total.cells.diff.text]).to.deep.equal(['93,546', '76,032', '△17,514']);
     });
 
+    it('전용 보고 grouped by account: a 소계 per account, the 계 unchanged; another account has none', async () => {
+      const plain = table(await build('transfer-report', { year: 2018, asOf: '2019-01-31' }));
+      const grouped = table(await build('transfer-report', { year: 2018, asOf: '2019-01-31', groupBy: 'account' }));
+      const last = (tb: TableSection) => tb.rows[tb.rows.length - 1].cells;
+      expect(last(grouped).amount.text).to.equal(last(plain).amount.text);
+      const n = plain.rows.length - 1;
+      expect(n).to.be.greaterThan(0);
+      const subtotals = grouped.rows.filter((r) => r.cells.program.text.includes('소계'));
+      expect(subtotals.map((r) => r.cells.program.text)).to.deep.equal([`일반회계 소계 (${n}건)`]);
+      expect(subtotals[0].cells.amount.text).to.equal(last(plain).amount.text);
+      const special = table(await build('transfer-report', { year: 2018, asOf: '2019-01-31', account: '200' }));
+      expect(special.rows.map((r) => r.cells.program.text)).to.deep.equal(['계 (0건)']);
+    });
+
     it('an unknown account is refused naming the parameter', async () => {
       const res = await t.as('council').get('/api/reports/expenditure-settlement?year=2020&org=PCO&account=없는회계').expect(404);
       expect(res.body.errors[0].field).to.equal('account');
