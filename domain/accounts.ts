@@ -52,10 +52,11 @@ export function assertAccountValidity(validFrom: string, validTo: string | null 
 export function assertAccountInYear(
   account: { code: string; name: string; validFrom: string; validTo: string | null },
   year: number,
+  field = 'accountCode',
 ): void {
   if (!accountValidIn(account, year)) {
     throw invalid(
-      'accountCode',
+      field,
       'accountValidInYear',
       `Account ${account.code} does not exist in ${year}`,
       `${account.name}은(는) ${year}년에 없는 회계입니다`,

@@ -88,6 +88,36 @@ describe('accounts (회계): API, seeds and reports', function () {
         .expect(404);
       expect(missing.body.errors[0].field).to.equal('accountCode');
     });
+
+    it('a program-year is refused in a year its account does not exist in (abolished account)', async () => {
+      await t
+        .as('admin')
+        .post('/api/accounts')
+        .send({ code: '420', name: '폐지된특별회계', kind: 'other_special', validFrom: '2000-01-01', validTo: '2024-12-31' })
+        .expect(201);
+      await t
+        .as('admin')
+        .post('/api/programs')
+        .send({ code: 'OLD-01', name: '폐지 회계 사업', kind: 'unit', accountCode: '420' })
+        .expect(201);
+      const res = await t
+        .as('officer')
+        .post('/api/program-years')
+        .send({ programCode: 'OLD-01', fiscalYear: 2025, orgCode: 'LFB-FAIR' })
+        .expect(422);
+      expect(res.body.errors[0]).to.include({ field: 'programCode', rule: 'accountValidInYear' });
+      const line = await t.as('officer').post('/api/revenue-lines').send({
+        fiscalYear: 2025,
+        orgCode: 'LFB-FAIR',
+        code: 'R-OLD',
+        name: '폐지 회계 세입',
+        accountCode: '420',
+        budget: 0,
+        currentBudget: 0,
+      });
+      expect(line.status).to.equal(422);
+      expect(line.body.errors[0]).to.include({ field: 'accountCode', rule: 'accountValidInYear' });
+    });
   });
 
   describe('revenue: 환급 and 불납결손액 in 세입결산', () => {
