@@ -47,7 +47,7 @@ const definition: ReportDefinition = {
       ...years.map((y) => line(y.account.name, y.expenditure.current, y.expenditure.executed, 'detail')),
     ];
     return {
-      id: `account-execution-${year}-${asOf}${params.account ? `-${params.account}` : ''}`,
+      id: `account-execution-${year}-${asOf}${params.account && years[0] ? `-${years[0].account.code}` : ''}`,
       title: `${year}년 회계별 집행 현황`,
       subtitle: `${asOf} 현재`,
       unitLine: p.unitLine,

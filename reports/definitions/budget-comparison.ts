@@ -192,7 +192,7 @@ async function forProgram(
 ): Promise<ReportModel> {
   const program = await resolveProgram(em, ref);
   const UNIT_LINE = p.unitLine;
-  const decimals = CHANGE_RATE_DECIMALS.program;
+  const decimals = p.decimals(CHANGE_RATE_DECIMALS.program);
   const py = await programYearIn(em, program.id, year);
   if (!py) throw notFound(`${program.code} in ${year}`, `${year}년 ${program.name}`, 'year');
   const priorPy = await programYearIn(em, program.id, year - 1);
@@ -225,7 +225,7 @@ async function forProgram(
       : prev
         ? `※ ${year - 1}년 예산은 같은 사업코드의 ${year - 1}년 예산액(최종예산)임`
         : `※ ${year - 1}년에 이 사업의 예산이 원장에 없어 전년 대비를 표시하지 않음`,
-    '※ 증감률 = (B − A) × 100 / A, 정수 자리로 반올림',
+    decimals === 0 ? '※ 증감률 = (B − A) × 100 / A, 정수 자리로 반올림' : `※ 증감률 = (B − A) × 100 / A, 소수 ${decimals}자리로 반올림`,
   ];
   const { columns: cols, headerRows } = columns(year, '구 분');
   return {

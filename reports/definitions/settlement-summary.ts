@@ -103,7 +103,7 @@ const definition: ReportDefinition = {
     ];
     if (missing.length) footnotes.push(`※ 보조금 반납금·교부차액 기록이 없는 회계(0으로 계산): ${missing.join(', ')}`);
     return {
-      id: `settlement-summary-${year}${params.account ? `-${params.account}` : ''}`,
+      id: `settlement-summary-${year}${params.account && years[0] ? `-${years[0].account.code}` : ''}`,
       title: `${year} 회계연도 세입·세출 결산 총괄`,
       subtitle: params.account && years[0] ? years[0].account.name : '회계별',
       unitLine: p.unitLineAmounts,
