@@ -6,7 +6,8 @@ export interface RevenueFigures {
   budget: number; // 예산액
   currentBudget: number; // 예산현액
   assessed: number; // 징수결정액
-  collected: number; // 수납액
+  collected: number; // 수납액, net of 환급 (수납 − 환급)
+  refunded: number; // 환급액 (과오납 환급), already taken off 수납액
   writtenOff: number; // 불납결손액
   uncollected: number; // 미수납액 = 징수결정액 − 수납액 − 불납결손액
 }
@@ -18,13 +19,15 @@ export function revenueFigures(
 ): RevenueFigures {
   const sum = (k: RevenueEntryKind) => sumWon(entries.filter((e) => e.kind === k).map((e) => e.amount));
   const assessed = sum('assessed');
-  const collected = sum('collected');
+  const refunded = sum('refunded');
+  const collected = sum('collected') - refunded;
   const writtenOff = sum('written_off');
   return {
     budget: line.budget,
     currentBudget: line.currentBudget,
     assessed,
     collected,
+    refunded,
     writtenOff,
     uncollected: assessed - collected - writtenOff,
   };
@@ -38,8 +41,9 @@ export function assertLeafLine(hasChildren: boolean): void {
 }
 
 /**
- * 수납액 + 불납결손액 may never exceed 징수결정액 (미수납액 stays ≥ 0): the figures of the line before
- * and after the entry, or a refusal carrying the figures before it and the amount requested.
+ * 수납액 + 불납결손액 may never exceed 징수결정액 (미수납액 stays ≥ 0), and a 환급 may never take the
+ * net 수납액 below zero: the figures of the line before and after the entry, or a refusal carrying the
+ * figures before it and the amount requested.
  */
 export function assertWithinAssessed(
   line: { budget: number; currentBudget: number },
@@ -48,6 +52,15 @@ export function assertWithinAssessed(
 ): { before: RevenueFigures; after: RevenueFigures } {
   const before = revenueFigures(line, entries);
   const after = revenueFigures(line, [...entries, { kind: entry.kind, amount: entry.amount }]);
+  if (after.collected < 0) {
+    throw conflict(
+      'exceeds_collected',
+      `환급 would exceed 수납액 (${before.collected} won)`,
+      `환급액이 수납액 ${formatInteger(before.collected)}원을 넘습니다`,
+      'amount',
+      { ...before, requested: entry.amount },
+    );
+  }
   if (after.uncollected < 0) {
     throw conflict(
       'exceeds_assessed',
@@ -89,6 +102,7 @@ export function revenueTree<L extends RevenueLineNode>(
       currentBudget: line.currentBudget,
       assessed: add('assessed'),
       collected: add('collected'),
+      refunded: add('refunded'),
       writtenOff: add('writtenOff'),
       uncollected: add('uncollected'),
     };
@@ -105,6 +119,7 @@ export function addRevenueFigures(parts: RevenueFigures[]): RevenueFigures {
     currentBudget: add('currentBudget'),
     assessed: add('assessed'),
     collected: add('collected'),
+    refunded: add('refunded'),
     writtenOff: add('writtenOff'),
     uncollected: add('uncollected'),
   };

@@ -19,6 +19,8 @@ export interface ProgramYearFacts {
   name: string;
   kind: 'policy' | 'unit' | 'basic';
   account: 'general' | 'special' | 'fund';
+  /** the named account (회계); null only for rows written before accounts existed */
+  accountId?: number | null;
   orgUnitId: number; // effective department
   parentId: number | null; // policy program-year
   sortOrder: number;

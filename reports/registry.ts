@@ -5,6 +5,7 @@ import type { Role } from '../entities/user';
 import type { RequestContext } from '../server/context';
 import { DomainError } from '../domain/errors';
 import { modelHasData, withoutEmptySections, type ReportModel, type StreamingReportModel } from './engine';
+import type { Unit } from '../domain/money';
 
 /** The parameters any report may take; each definition says which it needs. */
 export interface ReportParams {
@@ -16,6 +17,39 @@ export interface ReportParams {
   quarter?: number;
   /** YYYY-MM-DD: the day "overdue" and "as of" are judged on */
   asOf?: string;
+  /** account (회계) code or exact Korean name: only the rows of that account */
+  account?: string;
+  /** 'account': rows grouped by account, each with its subtotal */
+  groupBy?: 'account';
+  /** the unit amounts print in (원 · 천원 · 백만원 · 억원); each report's default is what its document prints */
+  unit?: Unit;
+  /** decimals of the printed rates (0–3); each report's default is what its document prints */
+  rateDecimals?: number;
+}
+
+export const REPORT_UNITS: readonly Unit[] = ['won', 'thousand', 'million', 'hundred-million'];
+
+/** The presentation parameters every report takes, checked here so the API, the pages and the CLI refuse alike. */
+export function assertPresentationParams(params: ReportParams): void {
+  const bad = (field: string, rule: string, message: string, messageKo: string) =>
+    new DomainError('invalid', 'invalid_report_parameter', message, messageKo, [{ field, rule, message, message_ko: messageKo }]);
+  if (params.unit !== undefined && !REPORT_UNITS.includes(params.unit)) {
+    throw bad('unit', 'isIn', `unit must be one of ${REPORT_UNITS.join(', ')}`, '단위는 원, 천원, 백만원, 억원 중 하나여야 합니다');
+  }
+  if (
+    params.rateDecimals !== undefined &&
+    !(Number.isInteger(params.rateDecimals) && params.rateDecimals >= 0 && params.rateDecimals <= 3)
+  ) {
+    throw bad(
+      'rateDecimals',
+      'range0to3',
+      'rateDecimals must be an integer from 0 to 3',
+      '비율의 소수 자릿수는 0부터 3까지의 정수여야 합니다',
+    );
+  }
+  if (params.groupBy !== undefined && params.groupBy !== 'account') {
+    throw bad('groupBy', 'isIn', "groupBy must be 'account'", '묶음 기준은 회계(account)만 가능합니다');
+  }
 }
 
 export type ReportParamName = keyof ReportParams;
@@ -105,6 +139,7 @@ function assertMayRead(def: ReportDefinition, params: ReportParams, ctx: Request
     throw new DomainError('forbidden', 'forbidden', 'Your role may not read this report', '이 보고서를 볼 권한이 없습니다');
   }
   assertParams(def, params);
+  assertPresentationParams(params);
 }
 
 /** Builds a report after checking the caller's role and the parameters it needs. */
@@ -136,6 +171,7 @@ export async function streamReport(
  * each without its tables and charts that hold none (an all-dash 전년 대비, a year without entries).
  */
 export async function buildPacket(em: EntityManager, params: ReportParams, ctx: RequestContext): Promise<ReportModel[]> {
+  assertPresentationParams(params);
   const models: ReportModel[] = [];
   const ordered = [...reportDefinitions().values()].sort(
     (a, b) => (a.packetOrder ?? 100) - (b.packetOrder ?? 100) || a.name.localeCompare(b.name),

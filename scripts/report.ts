@@ -6,7 +6,8 @@ import { buildPacket, streamReport, ReportParams } from '../reports/registry';
 import { FILE_EXTENSIONS, isReportFormat, render } from '../reports/engine';
 
 /**
- * npm run report -- <name> [--year Y] [--org ORG] [--consignment C] [--quarter Q] [--as-of D] --format F --out FILE
+ * npm run report -- <name> [--year Y] [--org ORG] [--consignment C] [--quarter Q] [--as-of D] [--account A] [--group-by account]
+ *   [--unit won|thousand|million|hundred-million] [--rate-decimals 0-3] --format F --out FILE
  * `packet` writes every report of a unit: one PDF (contents + bookmarks) or one xlsx (a sheet each).
  */
 async function main() {
@@ -18,6 +19,10 @@ async function main() {
       consignment: { type: 'string' },
       quarter: { type: 'string' },
       'as-of': { type: 'string' },
+      account: { type: 'string' },
+      'group-by': { type: 'string' },
+      unit: { type: 'string' },
+      'rate-decimals': { type: 'string' },
       format: { type: 'string', default: 'pdf' },
       out: { type: 'string' },
     },
@@ -32,6 +37,10 @@ async function main() {
     consignment: values.consignment,
     quarter: values.quarter ? Number(values.quarter) : undefined,
     asOf: values['as-of'],
+    account: values.account,
+    groupBy: values['group-by'] as ReportParams['groupBy'],
+    unit: values.unit as ReportParams['unit'],
+    rateDecimals: values['rate-decimals'] !== undefined ? Number(values['rate-decimals']) : undefined,
   };
   const out = values.out ?? `${name}${params.year ? `-${params.year}` : ''}${FILE_EXTENSIONS[format]}`;
   const ds = await openDatabase();

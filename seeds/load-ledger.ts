@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { Account } from '../entities/account';
 import { FiscalYear } from '../entities/fiscal-year';
 import { OrgUnit } from '../entities/org-unit';
 import { Program } from '../entities/program';
@@ -10,6 +11,8 @@ import { audit } from '../server/store/audit';
 import { postEntry, createTransfer } from '../server/app/ledger/ledger';
 import { closeYear } from '../server/app/ledger/fiscal-years';
 import { createOrgUnit } from '../server/app/reference/org-units';
+import { createAccount } from '../server/app/accounts/accounts';
+import { GENERAL_ACCOUNT } from './data/accounts';
 import { createProgram } from '../server/app/reference/programs';
 import { createAppropriation, createProgramYear } from '../server/app/reference/program-years';
 import type { BasisLine as BasisLineInput } from '../domain/basis';
@@ -48,6 +51,15 @@ export async function loadSeedLedger(ds: DataSource, seed: SeedLedger): Promise<
         });
       } else if (existing.status === 'closed') throw new Error(`seed ${seed.source}: fiscal year ${fy.year} is already closed`);
     }
+    for (const a of seed.accounts ?? [GENERAL_ACCOUNT]) {
+      if (await em.getRepository(Account).findOneBy({ code: a.code })) continue;
+      await createAccount(
+        ds,
+        ctx,
+        { code: a.code, name: a.name, kind: a.kind, sortOrder: a.sortOrder, validFrom: a.validFrom, validTo: null },
+        em,
+      );
+    }
     for (const o of seed.orgUnits) {
       if (await em.getRepository(OrgUnit).findOneBy({ code: o.code })) continue;
       await createOrgUnit(
@@ -70,7 +82,12 @@ export async function loadSeedLedger(ds: DataSource, seed: SeedLedger): Promise<
     const pyOf = new Map<string, ProgramYear>();
     for (const [i, row] of rows.entries()) {
       if (!(await em.getRepository(Program).findOneBy({ code: row.program }))) {
-        await createProgram(ds, ctx, { code: row.program, name: row.name, kind: row.kind, account: row.account }, em);
+        await createProgram(
+          ds,
+          ctx,
+          { code: row.program, name: row.name, kind: row.kind, accountCode: row.accountCode ?? null, account: row.account },
+          em,
+        );
       }
       // A program moved by a whole-program 이체 starts the year in the department it came from.
       const move = (seed.transfers ?? []).find(
@@ -184,6 +201,7 @@ export async function loadSeedLedger(ds: DataSource, seed: SeedLedger): Promise<
           name: l.name,
           parentCode: l.parent ?? null,
           sortOrder: i + 1,
+          accountCode: l.accountCode ?? null,
           budget: l.budget,
           currentBudget: l.currentBudget,
         },

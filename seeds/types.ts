@@ -8,6 +8,16 @@ export type Account = 'general' | 'special' | 'fund';
 export type ProgramKind = 'policy' | 'unit' | 'basic';
 export type OrgLevel = 'bureau' | 'department' | 'team';
 
+/** A named account (회계) a seed's programs and revenue lines belong to. */
+export interface SeedAccount {
+  code: string;
+  name: string;
+  kind: 'general' | 'public_enterprise' | 'other_special' | 'fund';
+  sortOrder: number;
+  validFrom: string;
+  note?: string;
+}
+
 export interface SeedOrgUnit {
   code: string;
   name: string;
@@ -54,7 +64,10 @@ export interface SeedProgramYear {
   program: string; // stable program code
   name: string; // the name as printed that year
   kind: ProgramKind;
+  /** the legacy category (kept for the documents' 일반회계/특별회계/기금 totals) */
   account: Account;
+  /** the named account (회계) by code; by default the seed's account of the category (일반회계 '100') */
+  accountCode?: string;
   org: string; // owning department code (at year end)
   parent?: string; // program code of the policy program (정책사업) for a unit program
   appropriations?: SeedAppropriation[]; // absent for policy programs (they are roll-ups)
@@ -91,6 +104,8 @@ export interface SeedRevenueLine {
   assessed?: number; // 징수결정액 (leaves only)
   collected?: number; // 수납액
   writtenOff?: number; // 불납결손액
+  /** the named account (회계) by code; 일반회계 by default */
+  accountCode?: string;
   note?: string;
 }
 
@@ -102,6 +117,8 @@ export interface SeedFiscalYear {
 export interface SeedLedger {
   source: string;
   fiscalYears: SeedFiscalYear[];
+  /** the named accounts (회계) of the document; 일반회계 '100' when absent */
+  accounts?: SeedAccount[];
   orgUnits: SeedOrgUnit[];
   programYears: Record<number, SeedProgramYear[]>; // by fiscal year, in document order
   transfers?: SeedTransfer[];

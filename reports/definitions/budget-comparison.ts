@@ -14,7 +14,6 @@
  */
 import { DomainError, notFound } from '../../domain/errors';
 import { addFigures, ZERO_FIGURES } from '../../domain/ledger';
-import { changeRate } from '../../domain/money';
 import { buildSettlementRows, ProgramYearFacts, SettlementRow } from '../../domain/settlement';
 import type { ProgramYear } from '../../entities/program-year';
 import { loadYearFacts } from '../../server/queries/ledger/year-facts';
@@ -24,18 +23,19 @@ import { programYearIn } from '../../server/queries/ledger/programs';
 import type { Cell, ColumnDef, HeaderCell, ReportModel, ReportRow, RowStyle } from '../engine/model';
 import type { ReportDefinition, ReportParams } from '../registry';
 import {
-  amountCell,
   dashCell,
   depthOf,
   LEDGER_REPORT_ROLES,
+  Presentation,
+  presentationOf,
   rateCell,
   requireYear,
   resolveProgram,
   ROW_STYLE,
   textCell,
   today,
-  UNIT_LINE,
 } from './ledger-common';
+import { reportAccount } from '../../server/queries/ledger/settlement';
 
 /** Report setting: 증감률 decimals by shape (seed 003 prints 13.86, seed 000 prints 1). */
 export const CHANGE_RATE_DECIMALS = { org: 2, program: 0 } as const;
@@ -66,7 +66,16 @@ function columns(year: number, firstLabel: string): { columns: ColumnDef[]; head
 }
 
 /** One comparison row; `prior` null = no prior-year figures at all (prints "-"). */
-function comparisonRow(label: string, prior: number | null, current: number, decimals: number, depth: number, style: RowStyle): ReportRow {
+function comparisonRow(
+  p: Presentation,
+  label: string,
+  prior: number | null,
+  current: number,
+  decimals: number,
+  depth: number,
+  style: RowStyle,
+): ReportRow {
+  const amountCell = p.amount;
   const cells: Record<string, Cell> = { name: textCell(label), current: amountCell(current, ZERO) };
   if (prior === null) {
     Object.assign(cells, { prior: dashCell(), diff: dashCell(), rate: dashCell() });
@@ -74,16 +83,27 @@ function comparisonRow(label: string, prior: number | null, current: number, dec
     Object.assign(cells, {
       prior: amountCell(prior, ZERO),
       diff: amountCell(current - prior, ZERO),
-      rate: rateCell(changeRate(prior, current, decimals)),
+      rate: rateCell(p.changeRate(prior, current, decimals)),
     });
   }
   return { depth, style, cells };
 }
 
-async function forOrg(em: Parameters<ReportDefinition['build']>[0], year: number, org: string, asOf: string): Promise<ReportModel> {
+async function forOrg(
+  em: Parameters<ReportDefinition['build']>[0],
+  year: number,
+  org: string,
+  asOf: string,
+  p: Presentation,
+  accountParam?: string,
+): Promise<ReportModel> {
   const root = await orgUnitByCode(em, org, 'org');
-  const current = await loadYearFacts(em, year);
-  const prior = await loadYearFacts(em, year - 1);
+  const account = await reportAccount(em, accountParam);
+  const ofAccount = <T extends { programs: ProgramYearFacts[] }>(f: T): T =>
+    account ? { ...f, programs: f.programs.filter((q) => q.accountId === account.id) } : f;
+  const current = ofAccount(await loadYearFacts(em, year));
+  const prior = ofAccount(await loadYearFacts(em, year - 1));
+  const UNIT_LINE = p.unitLine;
   const decimals = CHANGE_RATE_DECIMALS.org;
 
   const plain = buildSettlementRows(current.orgs, current.programs, root.id);
@@ -125,7 +145,7 @@ async function forOrg(em: Parameters<ReportDefinition['build']>[0], year: number
 
   const { columns: cols, headerRows } = columns(year, '부서/사업명');
   const body = rows.map((r) =>
-    comparisonRow(r.label, priorAvailable ? (r.priorYearBasis ?? 0) : null, r.figures.budget, decimals, depthOf(r), ROW_STYLE[r.kind]),
+    comparisonRow(p, r.label, priorAvailable ? (r.priorYearBasis ?? 0) : null, r.figures.budget, decimals, depthOf(r), ROW_STYLE[r.kind]),
   );
 
   const basisText =
@@ -146,15 +166,15 @@ async function forOrg(em: Parameters<ReportDefinition['build']>[0], year: number
   if (left.length) {
     const total = addFigures(left.map((g) => ({ ...ZERO_FIGURES, budget: g.priorYearBasis ?? 0 }))).budget;
     footnotes.push(
-      `※ ${year}년에 없는 부서의 ${year - 1}년 사업 ${left.length}건(${amountCell(total).text}천원)은 표에 없음: ${left.map((g) => g.name).join(', ')}`,
+      `※ ${year}년에 없는 부서의 ${year - 1}년 사업 ${left.length}건(${p.amountText(total)})은 표에 없음: ${left.map((g) => g.name).join(', ')}`,
     );
   }
   footnotes.push('※ 증감률 = (B − A) / A × 100; 신규 사업 100, 폐지 사업 △100, 증감 없음 -');
 
   return {
-    id: `budget-comparison-${year}-${root.code}`,
+    id: `budget-comparison-${year}-${root.code}${account ? `-${account.code}` : ''}`,
     title: `${year}년 예산 총괄 (전년 대비)`,
-    subtitle: `${root.name} · 전년 예산: ${basisText}`,
+    subtitle: `${root.name}${account ? ` · ${account.name}` : ''} · 전년 예산: ${basisText}`,
     unitLine: UNIT_LINE,
     asOf,
     sections: [{ kind: 'table', title: '예산 총괄', unitLine: UNIT_LINE, columns: cols, headerRows, rows: body }],
@@ -163,9 +183,16 @@ async function forOrg(em: Parameters<ReportDefinition['build']>[0], year: number
   };
 }
 
-async function forProgram(em: Parameters<ReportDefinition['build']>[0], year: number, ref: string, asOf: string): Promise<ReportModel> {
+async function forProgram(
+  em: Parameters<ReportDefinition['build']>[0],
+  year: number,
+  ref: string,
+  asOf: string,
+  p: Presentation,
+): Promise<ReportModel> {
   const program = await resolveProgram(em, ref);
-  const decimals = CHANGE_RATE_DECIMALS.program;
+  const UNIT_LINE = p.unitLine;
+  const decimals = p.decimals(CHANGE_RATE_DECIMALS.program);
   const py = await programYearIn(em, program.id, year);
   if (!py) throw notFound(`${program.code} in ${year}`, `${year}년 ${program.name}`, 'year');
   const priorPy = await programYearIn(em, program.id, year - 1);
@@ -184,12 +211,12 @@ async function forProgram(em: Parameters<ReportDefinition['build']>[0], year: nu
   const restated = py.priorYearBasis !== null;
   const priorTotal = restated ? py.priorYearBasis : (prev?.total.budget ?? null);
 
-  const rows: ReportRow[] = [comparisonRow('계', priorTotal, cur.total.budget, decimals, 0, 'total')];
+  const rows: ReportRow[] = [comparisonRow(p, '계', priorTotal, cur.total.budget, decimals, 0, 'total')];
   // 편성목 rows only when A is the prior year's own budget (a restated basis has no 편성목 split)
   if (!restated) {
     const items = [...new Set([...Object.keys(cur.items), ...Object.keys(prev?.items ?? {})])];
     for (const item of items) {
-      rows.push(comparisonRow(item, prev ? (prev.items[item]?.budget ?? 0) : null, cur.items[item]?.budget ?? 0, decimals, 1, 'detail'));
+      rows.push(comparisonRow(p, item, prev ? (prev.items[item]?.budget ?? 0) : null, cur.items[item]?.budget ?? 0, decimals, 1, 'detail'));
     }
   }
   const footnotes = [
@@ -198,7 +225,7 @@ async function forProgram(em: Parameters<ReportDefinition['build']>[0], year: nu
       : prev
         ? `※ ${year - 1}년 예산은 같은 사업코드의 ${year - 1}년 예산액(최종예산)임`
         : `※ ${year - 1}년에 이 사업의 예산이 원장에 없어 전년 대비를 표시하지 않음`,
-    '※ 증감률 = (B − A) × 100 / A, 정수 자리로 반올림',
+    decimals === 0 ? '※ 증감률 = (B − A) × 100 / A, 정수 자리로 반올림' : `※ 증감률 = (B − A) × 100 / A, 소수 ${decimals}자리로 반올림`,
   ];
   const { columns: cols, headerRows } = columns(year, '구 분');
   return {
@@ -217,15 +244,16 @@ const definition: ReportDefinition = {
   name: 'budget-comparison',
   title: '예산 총괄 (전년 대비)',
   required: ['year'],
-  optional: ['org', 'consignment', 'asOf'],
+  optional: ['org', 'consignment', 'asOf', 'account', 'unit', 'rateDecimals'],
   roles: LEDGER_REPORT_ROLES,
   inPacket: true,
   packetOrder: 50,
   async build(em, params: ReportParams) {
     const year = requireYear(params);
     const asOf = params.asOf ?? today();
-    if (params.consignment) return forProgram(em, year, params.consignment, asOf);
-    if (params.org) return forOrg(em, year, params.org, asOf);
+    const p = presentationOf(params);
+    if (params.consignment) return forProgram(em, year, params.consignment, asOf, p);
+    if (params.org) return forOrg(em, year, params.org, asOf, p, params.account);
     throw new DomainError(
       'malformed',
       'missing_report_parameter',

@@ -3,34 +3,35 @@
  * chart, with a small table of the figures behind each bar. Figures from settlementFor; texts from
  * domain/money.ts (the bar labels are the same texts as the table's 집행률 cells).
  */
-import { executionRateOf } from '../../domain/ledger';
 import type { SettlementRow } from '../../domain/settlement';
 import { settlementFor } from '../../server/queries/ledger/settlement';
 import type { ColumnDef, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
 import {
-  amountCell,
   chartRows,
   executionRateChart,
   LEDGER_REPORT_ROLES,
+  presentationOf,
   rateCell,
   requireYear,
   textCell,
   today,
-  UNIT_LINE,
 } from './ledger-common';
 
 const definition: ReportDefinition = {
   name: 'execution-chart',
   title: '부서별 집행률',
   required: ['year', 'org'],
-  optional: ['asOf'],
+  optional: ['asOf', 'account', 'groupBy', 'unit', 'rateDecimals'],
   roles: LEDGER_REPORT_ROLES,
   inPacket: true,
   packetOrder: 20,
   async build(em, params) {
     const year = requireYear(params);
-    const settlement = await settlementFor(em, year, params.org!);
+    const p = presentationOf(params);
+    const UNIT_LINE = p.unitLine;
+    const amountCell = p.amount;
+    const settlement = await settlementFor(em, year, params.org!, { account: params.account, groupBy: params.groupBy });
     const total = settlement.rows[0];
     const bars = chartRows(settlement.rows);
     const byDepartment = bars.some((r) => r.kind === 'department');
@@ -48,24 +49,29 @@ const definition: ReportDefinition = {
         name: textCell(name),
         current: amountCell(r.figures.current),
         executed: amountCell(r.figures.executed),
-        rate: rateCell(executionRateOf(r.figures)),
+        rate: rateCell(p.executionRate(r.figures)),
       },
     });
     const title = byDepartment ? '부서별 집행률' : '사업별 집행률';
     return {
-      id: `execution-chart-${year}-${settlement.org.code}`,
+      id: `execution-chart-${year}-${settlement.org.code}${settlement.account ? `-${settlement.account.code}` : ''}`,
       title: `${year} 회계연도 ${title}`,
-      subtitle: settlement.org.name,
+      subtitle: settlement.account ? `${settlement.org.name} · ${settlement.account.name}` : settlement.org.name,
       unitLine: UNIT_LINE,
       asOf: params.asOf ?? today(),
       sections: [
-        executionRateChart(title, bars),
+        executionRateChart(title, bars, p),
         {
           kind: 'table',
           title: `${title} (집계)`,
           unitLine: UNIT_LINE,
           columns,
-          rows: [line('합 계', total, 'total'), ...bars.map((r) => line(r.label, r, 'detail'))],
+          rows: [
+            line('합 계', total, 'total'),
+            // grouped by account: one subtotal row per account before the bars' rows
+            ...(settlement.byAccount ?? []).map((g) => line(g.account.name, g.rows[0], 'subtotal')),
+            ...bars.map((r) => line(r.label, r, 'detail')),
+          ],
         },
       ],
       footnotes: ['※ 집행률 = 집행액 / 예산현액 × 100'],

@@ -6,7 +6,6 @@
  * Figures: settlementFor (domain/settlement.ts over the ledger); printed texts: domain/money.ts.
  */
 import type { EntityManager } from 'typeorm';
-import { executionRateOf } from '../../domain/ledger';
 import type { SettlementRow } from '../../domain/settlement';
 import { settlementFor } from '../../server/queries/ledger/settlement';
 import { settlementStream } from '../../server/queries/ledger/settlement-stream';
@@ -15,17 +14,17 @@ import type { ColumnDef, ReportModel, ReportRow, RowSource, StreamingReportModel
 import type { ReportDefinition, ReportParams } from '../registry';
 import {
   abolitionFootnotes,
-  amountCell,
   chartRows,
   depthOf,
   executionRateChart,
   LEDGER_REPORT_ROLES,
+  presentationOf,
+  type Presentation,
   rateCell,
   requireYear,
   ROW_STYLE,
   textCell,
   today,
-  UNIT_LINE,
 } from './ledger-common';
 
 const DETAIL_COLUMNS: ColumnDef[] = [
@@ -47,27 +46,29 @@ const SUMMARY_COLUMNS: ColumnDef[] = [
   { key: 'rate', label: '집행률', kind: 'rate', width: 9 },
 ];
 
-/** A 세출결산 row as the detail table prints it. */
-function detailRow(r: SettlementRow): ReportRow {
-  return {
-    depth: depthOf(r),
-    style: ROW_STYLE[r.kind],
+/** A 세출결산 row as the detail table prints it, in the report's unit and rate decimals. */
+function detailRowIn(p: Presentation) {
+  return (r: SettlementRow, depth = depthOf(r), style = ROW_STYLE[r.kind]): ReportRow => ({
+    depth,
+    style,
     cells: {
       name: textCell(r.label),
-      budget: amountCell(r.figures.budget),
-      current: amountCell(r.figures.current),
-      executed: amountCell(r.figures.executed),
-      carriedOut: amountCell(r.figures.carriedOut, { zero: '-' }),
-      balance: amountCell(r.figures.balance),
-      rate: rateCell(executionRateOf(r.figures)),
+      budget: p.amount(r.figures.budget),
+      current: p.amount(r.figures.current),
+      executed: p.amount(r.figures.executed),
+      carriedOut: p.amount(r.figures.carriedOut, { zero: '-' }),
+      balance: p.amount(r.figures.balance),
+      rate: rateCell(p.executionRate(r.figures)),
     },
-  };
+  });
 }
 
 /** What the model is made of: the unit, its total row, the detail rows (held or streamed), and the rows the 총괄 and the chart draw on. */
 interface Parts {
   year: number;
   org: { id: number; code: string; name: string };
+  /** the account the report is cut to, if any */
+  account?: { code: string; name: string } | null;
   total: SettlementRow;
   detail: RowSource;
   widthSamples?: Record<string, string[]>;
@@ -77,6 +78,9 @@ interface Parts {
 
 async function modelOf(em: EntityManager, params: ReportParams, p: Parts): Promise<StreamingReportModel> {
   const { year } = p;
+  const pr = presentationOf(params);
+  const amountCell = pr.amount;
+  const UNIT_LINE = pr.unitLine;
   const summarySource = [p.total, ...p.departments];
   const summary: ReportRow[] = summarySource.map((r, i) => ({
     depth: 0,
@@ -87,7 +91,7 @@ async function modelOf(em: EntityManager, params: ReportParams, p: Parts): Promi
       current: amountCell(r.figures.current),
       executed: amountCell(r.figures.executed),
       balance: amountCell(r.figures.balance),
-      rate: rateCell(executionRateOf(r.figures)),
+      rate: rateCell(pr.executionRate(r.figures)),
     },
   }));
 
@@ -110,9 +114,9 @@ async function modelOf(em: EntityManager, params: ReportParams, p: Parts): Promi
   };
   const total = p.total.figures;
   return {
-    id: `expenditure-settlement-${year}-${p.org.code}`,
+    id: `expenditure-settlement-${year}-${p.org.code}${p.account ? `-${p.account.code}` : ''}`,
     title: `${year} 회계연도 세출결산`,
-    subtitle: p.org.name,
+    subtitle: p.account ? `${p.org.name} · ${p.account.name}` : p.org.name,
     unitLine: UNIT_LINE,
     asOf: params.asOf ?? today(),
     sections: [
@@ -120,16 +124,18 @@ async function modelOf(em: EntityManager, params: ReportParams, p: Parts): Promi
         kind: 'paragraphs',
         title: '총 괄',
         paragraphs: [
-          `${year} 회계연도 세출 예산현액은 총 ${amountCell(total.current).text}천원으로, 이 중 ${amountCell(total.executed).text}천원(예산현액 대비 ${executionRateOf(total).text}%)을 집행하였고, 차년이월 ${amountCell(total.carriedOut).text}천원, 집행잔액 ${amountCell(total.balance).text}천원입니다.`,
+          `${year} 회계연도 세출 예산현액은 총 ${pr.amountText(total.current)}으로, 이 중 ${pr.amountText(total.executed)}(예산현액 대비 ${pr.executionRate(total).text}%)을 집행하였고, 차년이월 ${pr.amountText(total.carriedOut)}, 집행잔액 ${pr.amountText(total.balance)}입니다.`,
         ],
       },
       detailTable,
       summaryTable,
-      executionRateChart(p.departments.length > 1 ? '부서별 집행률' : '사업별 집행률', p.chartSource),
+      executionRateChart(p.departments.length > 1 ? '부서별 집행률' : '사업별 집행률', p.chartSource, pr),
     ],
     footnotes: [
       '※ 예산현액 = 예산액 + 전년이월 ± 예산변경(전용·이용·이체 등), 집행잔액 = 예산현액 − 집행액 − 차년이월',
-      '※ 집행률 = 집행액 / 예산현액 × 100 (금액은 원 단위 합계를 천원으로 반올림)',
+      pr.unit === 'won'
+        ? '※ 집행률 = 집행액 / 예산현액 × 100'
+        : `※ 집행률 = 집행액 / 예산현액 × 100 (금액은 원 단위 합계를 ${pr.unitKo}으로 반올림)`,
     ],
     source: '예산·민간위탁 관리대장 (세출 원장)',
   };
@@ -139,19 +145,30 @@ const definition: ReportDefinition = {
   name: 'expenditure-settlement',
   title: '세출결산',
   required: ['year', 'org'],
-  optional: ['asOf'],
+  optional: ['asOf', 'account', 'groupBy', 'unit', 'rateDecimals'],
   roles: LEDGER_REPORT_ROLES,
   inPacket: true,
   packetOrder: 10,
   async build(em, params) {
     const year = requireYear(params);
-    const settlement = await settlementFor(em, year, params.org!);
+    const settlement = await settlementFor(em, year, params.org!, { account: params.account, groupBy: params.groupBy });
     const rows = settlement.rows;
+    const detailRow = detailRowIn(presentationOf(params));
+    // grouped by account: the grand total, then each account's own tree under its subtotal row
+    const detail: ReportRow[] = settlement.byAccount
+      ? [
+          detailRow(rows[0]),
+          ...settlement.byAccount.flatMap((g) =>
+            g.rows.map((r, i) => (i === 0 ? detailRow(r, 0, 'subtotal') : detailRow(r, depthOf(r) + 1))),
+          ),
+        ]
+      : rows.map((r) => detailRow(r));
     const model = await modelOf(em, params, {
       year,
       org: settlement.org,
+      account: settlement.account,
       total: rows[0],
-      detail: rows.map(detailRow),
+      detail,
       departments: rows.filter((r) => r.kind === 'department'),
       chartSource: chartRows(rows),
     });
@@ -163,9 +180,10 @@ const definition: ReportDefinition = {
    * report (its chart needs its programs' rows) is small and built as above.
    */
   stream: {
-    params: ['year', 'org', 'asOf'],
+    params: ['year', 'org', 'asOf', 'unit', 'rateDecimals'],
     async build(em, params, ctx) {
       const year = requireYear(params);
+      const detailRow = detailRowIn(presentationOf(params));
       // the PDF sizes its columns before the first row: the widest figures are sampled while the roll-ups are read
       const sampler = new WidthSampler(DETAIL_COLUMNS);
       const s = await settlementStream(em, year, params.org!, { onFigures: (r) => sampler.add(detailRow(r)) });
@@ -174,7 +192,7 @@ const definition: ReportDefinition = {
         year,
         org: s.org,
         total: s.head[0],
-        detail: mapRows(s.rows(), detailRow),
+        detail: mapRows(s.rows(), (r) => detailRow(r)),
         widthSamples: sampler.samples(),
         departments: s.departments,
         chartSource: s.departments,

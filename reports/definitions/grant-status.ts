@@ -3,29 +3,26 @@
  * cumulative figures, what remains of the year's plan and the 집행률 (누계 교부액 / 예산현액 — grants are
  * the 집행액 of the funding program), then every grant with its request, decision and payment.
  */
-import { executionRate, sumWon } from '../../domain/money';
+import { sumWon } from '../../domain/money';
 import { fundingProgramYear, grantStatus } from '../../server/queries/consignments/grants';
 import { fundingLineFigures } from '../../server/queries/consignments/funding-line';
 import type { ReportModel, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
-import {
-  CONSIGNMENT_REPORT_ROLES,
-  consignmentOverview,
-  rateCell,
-  reportSubject,
-  textCell,
-  UNIT_LINE_WON,
-  won,
-  wonCell,
-} from './consignment-common';
+import { CONSIGNMENT_REPORT_ROLES, consignmentOverview, rateCell, reportSubject, textCell } from './consignment-common';
+import { presentationOf } from './ledger-common';
 
 const definition: ReportDefinition = {
   name: 'grant-status',
   title: '분기별 위탁금 교부 현황',
   required: ['consignment', 'year'],
-  optional: ['asOf'],
+  optional: ['asOf', 'unit', 'rateDecimals'],
   roles: CONSIGNMENT_REPORT_ROLES,
   async build(em, params, ctx): Promise<ReportModel> {
+    // 원 by default: a grant is checked to the won
+    const p = presentationOf(params, { unit: 'won' });
+    const wonCell = (n: number) => p.amount(n);
+    const won = (n: number) => p.amountText(n);
+    const executionRate = (executed: number, current: number) => p.executionRate({ executed, current });
     const subject = await reportSubject(em, params, ctx);
     const { c, year } = subject;
     const py = await fundingProgramYear(em, c, year, 'year');
@@ -90,7 +87,7 @@ const definition: ReportDefinition = {
       id: `grant-status-${c.code}-${year}`,
       title: '분기별 위탁금 교부 현황',
       subtitle: `${year}년 ${c.name}`,
-      unitLine: UNIT_LINE_WON,
+      unitLine: p.unitLine,
       asOf: params.asOf,
       sections: [
         {

@@ -10,9 +10,9 @@ import type { EntityManager } from 'typeorm';
 import type { Role } from '../../entities/user';
 import { unitsAbolishedIn } from '../../server/queries/ledger/org-chart';
 import { DomainError } from '../../domain/errors';
-import { formatAmount, NumberStyle, Rate, toUnit } from '../../domain/money';
+import { changeRate, executionRate, formatAmount, NumberStyle, Rate, toUnit, Unit, UNIT_LABEL_KO } from '../../domain/money';
 import type { SettlementRow, SettlementRowKind } from '../../domain/settlement';
-import { executionRateOf } from '../../domain/ledger';
+import { executionRateOf, LineFigures } from '../../domain/ledger';
 import type { Cell, ChartSection, ReportRow, RowStyle } from '../engine/model';
 import type { ReportParams } from '../registry';
 
@@ -20,6 +20,49 @@ export const LEDGER_REPORT_ROLES: readonly Role[] = ['budget_officer', 'council_
 
 export const UNIT_LINE = '(단위 : 천원, %)';
 export const UNIT_LINE_AMOUNTS = '(단위 : 천원)';
+
+/**
+ * How a report prints its figures: the unit of its amounts and the decimals of its rates, from the
+ * report's `unit` and `rateDecimals` parameters or the defaults its document prints (천원; 집행률 one
+ * decimal). Every text still comes from domain/money.ts.
+ */
+export interface Presentation {
+  unit: Unit;
+  /** 원 · 천원 · 백만원 · 억원 */
+  unitKo: string;
+  /** "(단위 : 천원, %)" */
+  unitLine: string;
+  /** "(단위 : 천원)" */
+  unitLineAmounts: string;
+  /** the amount in the report's unit, with the text money.ts prints for it */
+  amount(won: number, style?: NumberStyle): Cell;
+  /** the amount's text followed by the unit ("1,234천원") */
+  amountText(won: number, style?: NumberStyle): string;
+  /** 집행률 = 집행액 / 예산현액 × 100 with the report's decimals (default `rateDefault`) */
+  executionRate(f: Pick<LineFigures, 'executed' | 'current'>): Rate;
+  /** a rate's decimals: the parameter when given, else the report's own default */
+  decimals(reportDefault: number): number;
+  /** 증감률 with the report's decimals (default `reportDefault`) */
+  changeRate(previous: number, current: number, reportDefault: number): Rate;
+}
+
+export function presentationOf(params: ReportParams, defaults: { unit?: Unit; rateDecimals?: number } = {}): Presentation {
+  const unit = params.unit ?? defaults.unit ?? 'thousand';
+  const rateDefault = defaults.rateDecimals ?? 1;
+  const decimals = (d: number) => params.rateDecimals ?? d;
+  const unitKo = UNIT_LABEL_KO[unit];
+  return {
+    unit,
+    unitKo,
+    unitLine: `(단위 : ${unitKo}, %)`,
+    unitLineAmounts: `(단위 : ${unitKo})`,
+    amount: (won, style = {}) => ({ value: toUnit(won, unit), text: formatAmount(won, unit, style) }),
+    amountText: (won, style = {}) => `${formatAmount(won, unit, style)}${unitKo}`,
+    executionRate: (f) => executionRate(f.executed, f.current, decimals(rateDefault)),
+    decimals,
+    changeRate: (previous, current, reportDefault) => changeRate(previous, current, decimals(reportDefault)),
+  };
+}
 
 /** won → 천원 cell: value is the rounded 천원 figure, text what money.ts prints for it. */
 export function amountCell(won: number, style: NumberStyle = {}): Cell {
@@ -108,8 +151,8 @@ export { subtreeIds } from '../../server/queries/ledger/org-chart';
 export { latestClosedYearOf, resolveProgram } from '../../server/queries/ledger/programs';
 
 /** Bar chart of 집행률 (one bar per row given), the labels being money.ts texts. */
-export function executionRateChart(title: string, rows: SettlementRow[]): ChartSection {
-  const rates = rows.map((r) => executionRateOf(r.figures));
+export function executionRateChart(title: string, rows: SettlementRow[], p?: Presentation): ChartSection {
+  const rates = rows.map((r) => (p ? p.executionRate(r.figures) : executionRateOf(r.figures)));
   return {
     kind: 'chart',
     title,

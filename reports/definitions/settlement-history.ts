@@ -15,7 +15,7 @@ import { addFigures, LineFigures } from '../../domain/ledger';
 import { loadYearFacts } from '../../server/queries/ledger/year-facts';
 import type { ColumnDef, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
-import { amountCell, latestClosedYearOf, LEDGER_REPORT_ROLES, resolveProgram, textCell, today, UNIT_LINE_AMOUNTS } from './ledger-common';
+import { latestClosedYearOf, LEDGER_REPORT_ROLES, presentationOf, resolveProgram, textCell, today } from './ledger-common';
 
 const YEARS = 3;
 
@@ -34,10 +34,13 @@ const definition: ReportDefinition = {
   name: 'settlement-history',
   title: '최근 3년 결산 현황',
   required: ['consignment'],
-  optional: ['year'],
+  optional: ['year', 'unit'],
   roles: LEDGER_REPORT_ROLES,
   inPacket: false,
   async build(em, params) {
+    const p = presentationOf(params);
+    const amountCell = p.amount;
+    const UNIT_LINE_AMOUNTS = p.unitLineAmounts;
     const program = await resolveProgram(em, params.consignment!);
     const last = params.year !== undefined ? Number(params.year) : await latestClosedYearOf(em, program.id);
     if (last === null) {

@@ -14,7 +14,9 @@ import { settlementFor } from '../../server/queries/ledger/settlement';
 import { listTransfers, TransferView } from '../../server/queries/ledger/transfers';
 import type { ColumnDef, ReportRow } from '../engine/model';
 import type { ReportDefinition } from '../registry';
-import { amountCell, LEDGER_REPORT_ROLES, requireYear, textCell, today } from './ledger-common';
+import { LEDGER_REPORT_ROLES, presentationOf, requireYear, textCell, today } from './ledger-common';
+import { groupByAccount, reportAccount } from '../../server/queries/ledger/settlement';
+import { programAccountsOf } from '../../server/queries/ledger/programs';
 
 const COLUMNS: ColumnDef[] = [
   { key: 'program', label: '사업명', kind: 'text', width: 26 },
@@ -31,12 +33,14 @@ const definition: ReportDefinition = {
   name: 'transfer-report',
   title: '예산 전용 분기 보고',
   required: ['year'],
-  optional: ['quarter', 'asOf', 'org'],
+  optional: ['quarter', 'asOf', 'org', 'account', 'groupBy', 'unit'],
   roles: LEDGER_REPORT_ROLES,
   inPacket: true,
   packetOrder: 40,
   async build(em, params) {
     const year = requireYear(params);
+    const p = presentationOf(params);
+    const amountCell = p.amount;
     const asOf = params.asOf ?? today();
     const quarter = params.quarter !== undefined ? Number(params.quarter) : undefined;
     const all = await listTransfers(em, { year, quarter, kind: 'item', asOf });
@@ -48,12 +52,22 @@ const definition: ReportDefinition = {
       scope = { name: s.org.name, code: s.org.code };
       inScope = (t) => codes.has(t.fromProgramCode) || codes.has(t.toProgramCode);
     }
+    const account = await reportAccount(em, params.account);
+    // a 전용 moves money within one program, so it is of that program's account
+    const accountOf =
+      account || params.groupBy === 'account'
+        ? await programAccountsOf(em, [...new Set(all.flatMap((t) => [t.fromProgramCode, t.toProgramCode]))])
+        : new Map<string, number | null>();
+    if (account) {
+      const orgScope = inScope;
+      inScope = (t) => orgScope(t) && (accountOf.get(t.fromProgramCode) === account.id || accountOf.get(t.toProgramCode) === account.id);
+    }
     const scoped = all.filter(inScope);
     const reversedIds = new Set(scoped.map((t) => t.reversalOfId).filter((id): id is number => id !== null));
     const cancelled = scoped.filter((t) => t.reversalOfId !== null || reversedIds.has(t.id));
     const transfers = scoped.filter((t) => t.reversalOfId === null && !reversedIds.has(t.id));
 
-    const rows: ReportRow[] = transfers.map((t) => {
+    const transferRow = (t: TransferView): ReportRow => {
       const overdue = t.reportStatus === 'unreported_overdue';
       return {
         depth: 0,
@@ -69,28 +83,46 @@ const definition: ReportDefinition = {
           status: textCell(t.reportStatus ? REPORT_STATUS_KO[t.reportStatus] : ''),
         },
       };
-    });
-    const overdue = transfers.filter((t) => t.reportStatus === 'unreported_overdue');
-    const late = transfers.filter((t) => t.reportStatus === 'reported_late');
-    const pending = transfers.filter((t) => t.reportStatus === 'unreported');
-    rows.push({
+    };
+    const sumRow = (label: string, list: TransferView[], style: 'total' | 'subtotal'): ReportRow => ({
       depth: 0,
-      style: 'total',
+      style,
       cells: {
-        program: textCell(`계 (${transfers.length}건)`),
+        program: textCell(label),
         date: textCell(''),
         fromItem: textCell(''),
         toItem: textCell(''),
-        amount: amountCell(sumWon(transfers.map((t) => t.amount)), { zero: '-' }),
+        amount: amountCell(sumWon(list.map((t) => t.amount)), { zero: '-' }),
         deadline: textCell(''),
         reportedOn: textCell(''),
         status: textCell(''),
       },
     });
+    const rows: ReportRow[] = [];
+    if (params.groupBy === 'account') {
+      const groups = await groupByAccount(
+        em,
+        transfers.map((t) => ({ t, accountId: accountOf.get(t.fromProgramCode) ?? null })),
+      );
+      for (const g of groups) {
+        rows.push(...g.facts.map((f) => transferRow(f.t)));
+        rows.push(
+          sumRow(
+            `${g.account.name} 소계 (${g.facts.length}건)`,
+            g.facts.map((f) => f.t),
+            'subtotal',
+          ),
+        );
+      }
+    } else rows.push(...transfers.map(transferRow));
+    const overdue = transfers.filter((t) => t.reportStatus === 'unreported_overdue');
+    const late = transfers.filter((t) => t.reportStatus === 'reported_late');
+    const pending = transfers.filter((t) => t.reportStatus === 'unreported');
+    rows.push(sumRow(`계 (${transfers.length}건)`, transfers, 'total'));
 
     const footnotes = [`※ 보고기한: 전용일이 속한 분기 기준, 전용일에 시행 중인 보고기한 규정에 따름 (판단 기준일 ${asOf})`];
     footnotes.push(
-      `※ 보고기한이 지난 미보고 전용 ${overdue.length}건${overdue.length ? ` (${amountCell(sumWon(overdue.map((t) => t.amount))).text}천원, 굵게 표시)` : ''}`,
+      `※ 보고기한이 지난 미보고 전용 ${overdue.length}건${overdue.length ? ` (${p.amountText(sumWon(overdue.map((t) => t.amount)))}, 굵게 표시)` : ''}`,
     );
     if (late.length) footnotes.push(`※ 기한 후 보고(지연보고) ${late.length}건`);
     if (pending.length) footnotes.push(`※ 보고기한 전 미보고 ${pending.length}건`);
@@ -98,21 +130,21 @@ const definition: ReportDefinition = {
 
     const period = quarter ? `${year}년 ${quarter}분기` : `${year}년 전체`;
     return {
-      id: `transfer-report-${year}${quarter ? `-q${quarter}` : ''}${scope ? `-${scope.code}` : ''}`,
+      id: `transfer-report-${year}${quarter ? `-q${quarter}` : ''}${scope ? `-${scope.code}` : ''}${account ? `-${account.code}` : ''}`,
       title: '예산 전용 분기 보고',
-      subtitle: `${period}${scope ? ` · ${scope.name}` : ''}`,
-      unitLine: '(단위 : 천원)',
+      subtitle: `${period}${scope ? ` · ${scope.name}` : ''}${account ? ` · ${account.name}` : ''}`,
+      unitLine: p.unitLineAmounts,
       asOf,
       orientation: 'landscape',
       sections: [
-        { kind: 'table', title: `예산 전용 현황 (${period})`, unitLine: '(단위 : 천원)', columns: COLUMNS, rows },
+        { kind: 'table', title: `예산 전용 현황 (${period})`, unitLine: p.unitLineAmounts, columns: COLUMNS, rows },
         {
           kind: 'paragraphs',
           title: '전용 사유',
           paragraphs: transfers.length
             ? transfers.map(
                 (t, i) =>
-                  `${i + 1}. ${t.fromProgramName} (${t.transferDate}, ${t.fromItem} → ${t.toItem} ${amountCell(t.amount).text}천원): ${t.reason}`,
+                  `${i + 1}. ${t.fromProgramName} (${t.transferDate}, ${t.fromItem} → ${t.toItem} ${p.amountText(t.amount)}): ${t.reason}`,
               )
             : ['해당 기간에 예산 전용이 없습니다.'],
         },

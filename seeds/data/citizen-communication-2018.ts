@@ -8,6 +8,7 @@
  * All amounts are integer won = the document's 천원 × 1,000.
  */
 import type { SeedLedger } from '../types';
+import { GENERAL_ACCOUNT } from './accounts';
 
 const ITEM_NOTE = '편성목 구분은 문서에 없음(예시)';
 const EXEC_NOTE =
@@ -26,6 +27,7 @@ export const citizenCommunication: SeedLedger = {
     { year: 2018, status: 'closed' },
     { year: 2019, status: 'open' },
   ],
+  accounts: [GENERAL_ACCOUNT],
   orgUnits: [
     { code: 'SCB', name: '시민소통기획관', level: 'bureau', validFrom: '2018-01-01', sample: true, note: '설치일은 문서에 없음: 2018-01-01은 예시(회계연도 시작)' },
     { code: 'SCB-COMM', name: '시민소통담당관', level: 'department', parent: 'SCB', validFrom: '2018-01-01', sample: true, note: '설치일은 문서에 없음(예시)' },

@@ -8,6 +8,7 @@
  * they are NOT printed in the documents. All amounts are integer won (천원 × 1,000; 백만원 × 1,000,000).
  */
 import type { SeedLedger } from '../types';
+import { GENERAL_ACCOUNT } from './accounts';
 
 const ITEM_NOTE_HISTORY =
   '최근 3년 결산표는 편성목을 밝히지 않음: 민간위탁금은 2022·2023 예산총괄표(민간위탁금 단일 과목) 기준으로 기록';
@@ -25,6 +26,7 @@ export const ecommerceCenter: SeedLedger = {
     { year: 2024, status: 'closed' },
     { year: 2025, status: 'open' },
   ],
+  accounts: [GENERAL_ACCOUNT],
   orgUnits: [
     {
       code: 'LFB',

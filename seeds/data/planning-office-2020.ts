@@ -8,6 +8,7 @@
  * All amounts are integer won = 백만원 × 1,000,000.
  */
 import type { SeedLedger, SeedProgramYear } from '../types';
+import { PLANNING_OFFICE_ACCOUNTS, PLANNING_OFFICE_FUND_ACCOUNT } from './accounts';
 
 const M = 1_000_000; // 백만원 → 원
 const TOTAL_NOTE = '문서는 부서별 합계(백만원)만 제공: 사업별 내역 없음';
@@ -107,6 +108,7 @@ function generalYear(year: 2019 | 2020): SeedProgramYear[] {
     name: `${d.name} 일반회계 사업 합계`,
     kind: 'unit',
     account: 'general',
+    accountCode: '100',
     org: d.code,
     appropriations: [
       { item: '사업비 합계', amount: (year === 2019 ? d.y2019 : d.y2020) * M, note: ITEM_NOTE },
@@ -121,6 +123,7 @@ function specialYear(year: 2019 | 2020): SeedProgramYear {
     name: '예산담당관 특별회계 사업 합계',
     kind: 'unit',
     account: 'special',
+    accountCode: '200',
     org: SPECIAL.org,
     appropriations: [
       { item: '사업비 합계', amount: (year === 2019 ? SPECIAL.y2019 : SPECIAL.y2020) * M, note: ITEM_NOTE },
@@ -137,6 +140,7 @@ function fundYear(year: 2019 | 2020): SeedProgramYear[] {
       name: f.name,
       kind: 'unit',
       account: 'fund',
+      accountCode: PLANNING_OFFICE_FUND_ACCOUNT[f.program],
       org: f.org,
       appropriations: [{ item: '사업비 합계', amount: (year === 2019 ? f.y2019 : f.y2020) * M, note: ITEM_NOTE }],
       note: `${TOTAL_NOTE}. ${f.orgNote}. 사업수 ${n === null ? "'( - )'" : `${n}개`}${year === 2020 ? ' (2020년 계획)' : ' (2019년 최종)'}`,
@@ -152,6 +156,7 @@ export const planningOffice: SeedLedger = {
     { year: 2019, status: 'closed' },
     { year: 2020, status: 'open' },
   ],
+  accounts: PLANNING_OFFICE_ACCOUNTS,
   orgUnits: [
     { code: 'PCO', name: '기획조정실', level: 'bureau', validFrom: '2019-01-01', sample: true, note: DEPT_ORG_NOTE },
     ...GENERAL.map((d) => ({

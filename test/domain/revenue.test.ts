@@ -11,7 +11,15 @@ describe('domain: revenue (세입) figures', () => {
       { kind: 'collected', amount: 700 },
       { kind: 'written_off', amount: 50 },
     ]);
-    expect(f).to.deep.equal({ budget: 1_000, currentBudget: 1_200, assessed: 900, collected: 700, writtenOff: 50, uncollected: 150 });
+    expect(f).to.deep.equal({
+      budget: 1_000,
+      currentBudget: 1_200,
+      assessed: 900,
+      collected: 700,
+      refunded: 0,
+      writtenOff: 50,
+      uncollected: 150,
+    });
   });
 
   it('refuses 수납액 + 불납결손액 over 징수결정액, with the figures before and the amount requested', () => {
@@ -34,6 +42,7 @@ describe('domain: revenue (세입) figures', () => {
         currentBudget: 1_200,
         assessed: 500,
         collected: 400,
+        refunded: 0,
         writtenOff: 0,
         uncollected: 100,
         requested: 101,
@@ -65,6 +74,7 @@ describe('domain: revenue (세입) figures', () => {
       currentBudget: 300,
       assessed: 230,
       collected: 60,
+      refunded: 0,
       writtenOff: 0,
       uncollected: 170,
     });

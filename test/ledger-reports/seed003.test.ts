@@ -206,7 +206,8 @@ describe('ledger reports: seed 003 (시민소통기획관)', function () {
         1: thousand(f.current),
         2: thousand(f.assessed),
         3: thousand(f.collected),
-        4: thousand(f.uncollected),
+        4: '0', // 불납결손액: none in 2018
+        5: thousand(f.uncollected),
       });
       const names = Object.fromEntries(citizenCommunication.revenue![2018].lines.map((l) => [l.code, l.name]));
       const expected = [
@@ -214,15 +215,23 @@ describe('ledger reports: seed 003 (시민소통기획관)', function () {
         ...Object.entries(r.lines).map(([code, f]) => ({ label: names[code], figures: fig(f) })),
       ];
       expect(expected[0].figures[0]).to.equal('7,913,080');
-      expect(expected[0].figures[4]).to.equal('92');
+      expect(expected[0].figures[5]).to.equal('92');
       const table = model.sections.find((s): s is TableSection => s.kind === 'table')!;
       expect(table.rows[0].cells.name.text).to.equal('합계');
       expect(table.rows.length).to.equal(expected.length);
       const pdf = await renderFile(model, 'revenue-settlement-2018', 'pdf');
       const xlsx = await renderFile(model, 'revenue-settlement-2018', 'xlsx');
       expectRowsInOrder(xlsxRows((await readWorkbook(xlsx)).worksheets[0]), expected, 'xlsx');
-      expectRowsInOrder(pdfRows(pdfText(pdf), 5), expected, 'pdf');
-      expect(table.columns.map((c) => c.label)).to.deep.equal(['구분', '예산액', '예산현액', '징수결정액', '실제수납액', '미수납액']);
+      expectRowsInOrder(pdfRows(pdfText(pdf), 6), expected, 'pdf');
+      expect(table.columns.map((c) => c.label)).to.deep.equal([
+        '구분',
+        '예산액',
+        '예산현액',
+        '징수결정액',
+        '실제수납액',
+        '불납결손액',
+        '미수납액',
+      ]);
       pngPreview(pdf, 'revenue-settlement-2018');
     });
   });

@@ -71,6 +71,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'users.list': { kind: 'admin-only', why: 'user accounts are for administrators' },
   'fiscal-years.list': { kind: 'reference', why: 'the calendar of fiscal years' },
   'org-units.list': { kind: 'reference', why: 'the organisation chart' },
+  'accounts.list': { kind: 'reference', why: 'the accounts (회계) of the government' },
   'rule-versions.list': { kind: 'reference', why: 'dated rules apply to every department' },
   'operators.list': { kind: 'reference', why: '수탁기관 are outside organisations, not department rows' },
   'programs.list': { kind: 'reference', why: 'program codes (no department: a program-year has one)' },

@@ -37,6 +37,8 @@ const LEDGER_WRITE_MATRIX: Record<string, Role[]> = {
   'api-tokens.issue': ['admin'],
   'api-tokens.revoke': ['admin'],
   'rule-versions.create': ['admin'],
+  'accounts.create': ['admin'],
+  'accounts.settlement.put': ['budget_officer', 'admin'],
 };
 
 /** The same table for the web forms that write. */

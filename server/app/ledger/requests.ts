@@ -148,4 +148,10 @@ export class SettlementQuery {
   @IsString()
   @MaxLength(100)
   org: string;
+
+  /** account (회계) code or exact name: only its programs */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  account?: string;
 }

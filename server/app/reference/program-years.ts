@@ -10,7 +10,9 @@ import {
   assertOrgExistsInYear,
   assertPolicyParent,
 } from '../../../domain/reference';
+import { assertAccountInYear } from '../../../domain/accounts';
 import { RequestContext } from '../../context';
+import { accountById } from '../../store/accounts/accounts';
 import { within } from '../../db/transaction';
 import { audit } from '../../store/audit';
 import { orgUnitByCode } from '../../store/org-units/org-units';
@@ -37,6 +39,8 @@ export async function createProgramYear(
     await assertYearOpen(tx, input.fiscalYear);
     assertOrgExistsInYear(org, input.fiscalYear);
     assertNewProgramYear(await findProgramYear(tx, program.id, input.fiscalYear), program, input.fiscalYear);
+    // the program's account (회계) must exist in the year
+    if (program.accountId) assertAccountInYear(await accountById(tx, program.accountId), input.fiscalYear, 'programCode');
     let parentId: number | null = null;
     if (input.parentProgramCode) {
       const parentProgram = await programByCode(tx, input.parentProgramCode, 'parentProgramCode');

@@ -69,8 +69,20 @@ export class CreateProgramBody {
   @IsIn(['policy', 'unit', 'basic'])
   kind: ProgramKind;
 
+  /** the named account (회계): its code or exact name (일반회계, 주차장특별회계 …) */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  accountCode?: string | null;
+
+  /**
+   * Legacy category (general/special/fund), used only when accountCode is not given: the program goes
+   * to the first account of that kind. With accountCode it is derived from the account's kind.
+   */
+  @IsOptional()
   @IsIn(['general', 'special', 'fund'])
-  account: Account;
+  account?: Account | null;
 }
 
 export class CreateProgramYearBody {

@@ -35,6 +35,13 @@ export class CreateRevenueLineBody {
   @Min(0)
   sortOrder?: number;
 
+  /** the account (회계, code or exact name); by default the parent line's, else 일반회계 */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  accountCode?: string | null;
+
   /** 예산액 */
   @IsWon({ allowZero: true })
   budget: number;
@@ -45,7 +52,7 @@ export class CreateRevenueLineBody {
 }
 
 export class PostRevenueEntryBody {
-  @IsIn(['assessed', 'collected', 'written_off'])
+  @IsIn(['assessed', 'collected', 'written_off', 'refunded'])
   kind: RevenueEntryKind;
 
   @IsWon()

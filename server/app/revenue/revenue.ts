@@ -10,6 +10,8 @@ import { orgUnitByCode } from '../../store/org-units/org-units';
 import { findRevenueLine, hasChildLines, insertRevenueLine, lockRevenueLine } from '../../store/revenue/revenue-lines';
 import { entriesOfLine, insertRevenueEntry } from '../../store/revenue/revenue-entries';
 import { assertOrgAccess } from '../../access/scope';
+import { accountById } from '../../store/accounts/accounts';
+import { resolveWriteAccount } from '../accounts/accounts';
 import { assertDateInYear, assertYearOpen } from '../ledger/fiscal-years';
 import type { CreateRevenueLineBody, PostRevenueEntryBody } from './requests';
 
@@ -27,7 +29,12 @@ export async function createRevenueLine(
     assertNewRevenueCode(await findRevenueLine(tx, input.fiscalYear, input.code), input.code, input.fiscalYear);
     const parent = input.parentCode ? await findRevenueLine(tx, input.fiscalYear, input.parentCode) : null;
     if (input.parentCode && !parent) throw notFound(`Revenue line ${input.parentCode}`, `세입 과목 ${input.parentCode}`, 'parentCode');
+    const account =
+      !input.accountCode && parent?.accountId
+        ? await accountById(tx, parent.accountId)
+        : await resolveWriteAccount(tx, ctx, input.accountCode, 'general', input.fiscalYear);
     const line = await insertRevenueLine(tx, {
+      accountId: account.id,
       fiscalYear: input.fiscalYear,
       orgUnitId: org.id,
       code: input.code,
@@ -45,7 +52,10 @@ export async function createRevenueLine(
 /** What postRevenueEntry takes: the request and the line it goes to. */
 export type RevenueEntryInput = PostRevenueEntryBody & { revenueLineId: number };
 
-/** Records 징수결정 · 수납 · 불납결손 on a leaf line; 수납액 + 불납결손액 may never exceed 징수결정액. */
+/**
+ * Records 징수결정 · 수납 · 불납결손 · 환급 on a leaf line; 수납액 + 불납결손액 may never exceed 징수결정액
+ * and a 환급 may never exceed the net 수납액.
+ */
 export async function postRevenueEntry(
   ds: DataSource,
   ctx: RequestContext,

@@ -3,6 +3,7 @@ import type { Program } from '../../../entities/program';
 import type { ProgramYear } from '../../../entities/program-year';
 import { notFound } from '../../../domain/errors';
 import { findConsignment } from '../../store/consignments/consignment-ref';
+import { accountIdsOfPrograms } from '../../store/programs/programs';
 import { closedYears } from '../../store/ledger/fiscal-years';
 import {
   fiscalYearsOfProgram,
@@ -46,4 +47,9 @@ export async function latestClosedYearOf(em: EntityManager, programId: number): 
 /** The program-year of a program in a fiscal year, or null. */
 export function programYearIn(em: EntityManager, programId: number, fiscalYear: number): Promise<ProgramYear | null> {
   return programYearOf(em, programId, fiscalYear);
+}
+
+/** The account (회계) id of each program code given. */
+export function programAccountsOf(em: EntityManager, codes: string[]): Promise<Map<string, number | null>> {
+  return accountIdsOfPrograms(em, codes);
 }

@@ -46,6 +46,7 @@ export function factsOf(
       name: py.name,
       kind: py.kind,
       account: py.account,
+      accountId: py.acct === null || py.acct === undefined ? null : Number(py.acct),
       orgUnitId: orgOf.get(id) ?? Number(py.org),
       parentId: py.parent === null ? null : Number(py.parent),
       sortOrder: Number(py.sort),
@@ -69,10 +70,15 @@ export async function orgsOfYear(em: EntityManager, year: number): Promise<OrgNo
  * appropriations summed, entries summed by kind, and whole-program 이체 (which move a program to
  * another department).
  */
-export async function loadYearFacts(em: EntityManager, year: number): Promise<{ orgs: OrgNode[]; programs: ProgramYearFacts[] }> {
+export async function loadYearFacts(
+  em: EntityManager,
+  year: number,
+  options: { upTo?: string } = {},
+): Promise<{ orgs: OrgNode[]; programs: ProgramYearFacts[] }> {
   const pys = await programYearRowsOf(em, year);
   const apps = await appropriationSumsOf(em, year);
-  const entrySums = await entrySumsOf(em, year);
+  // upTo: only entries dated up to that day (회계별 집행 현황 as of a date)
+  const entrySums = await entrySumsOf(em, year, options.upTo);
   const orgOf = await yearMoves(em, year);
   return { orgs: await orgsOfYear(em, year), programs: factsOf(pys, apps, entrySums, orgOf) };
 }

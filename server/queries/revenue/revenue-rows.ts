@@ -8,6 +8,7 @@ import { entriesOfLines } from '../../store/revenue/revenue-entries';
 import { unitsWithin } from '../../access/scope';
 import { inScope, readableUnits } from '../../access/department-rows';
 import { RequestContext } from '../../context';
+import { AccountOptions, AccountRef, groupByAccount, reportAccount } from '../ledger/settlement';
 
 export type { RevenueFigures } from '../../../domain/revenue';
 
@@ -38,16 +39,30 @@ export async function revenueList(em: EntityManager, ctx: RequestContext, year: 
 
 export interface RevenueSettlement {
   unit: OrgUnit;
+  /** the account the lines are limited to, when one was named */
+  account?: AccountRef;
   /** the lines of the unit and of every unit under it, in document order */
   lines: RevenueRow[];
   /** 합계: the top-level lines shown (a line whose parent sits in another unit counts as top level) */
   total: RevenueFigures;
+  /** with groupBy 'account': the lines of each account with its 계, accounts in print order */
+  byAccount?: { account: AccountRef; lines: RevenueRow[]; total: RevenueFigures }[];
 }
 
 /** 세입결산 of a unit at any level: its lines and those of every unit under it, with their 합계. */
-export async function revenueSettlement(em: EntityManager, year: number, org: string): Promise<RevenueSettlement> {
+export async function revenueSettlement(
+  em: EntityManager,
+  year: number,
+  org: string,
+  options: AccountOptions = {},
+): Promise<RevenueSettlement> {
   const unit = await orgUnitByCode(em, org, 'org');
+  const account = await reportAccount(em, options.account);
   const ids = await unitsWithin(em, unit.id);
-  const lines = (await revenueRows(em, year)).filter((l) => ids.has(l.orgUnitId));
-  return { unit, lines, total: revenueTotal(lines) };
+  const lines = (await revenueRows(em, year)).filter((l) => ids.has(l.orgUnitId) && (!account || l.accountId === account.id));
+  const byAccount =
+    options.groupBy === 'account'
+      ? (await groupByAccount(em, lines)).map((g) => ({ account: g.account, lines: g.facts, total: revenueTotal(g.facts) }))
+      : undefined;
+  return { unit, account, lines, total: revenueTotal(lines), byAccount };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { Account } from '../../../entities/account';
+import { Account, AccountYearSettlement } from '../../../entities/account';
 import { notFound } from '../../../domain/errors';
+import { leanFindOne } from '../../db/lean';
 
 /**
  * The one way an account (회계) is named from outside: its code, or its exact Korean name
@@ -29,4 +30,32 @@ export async function insertAccount(em: EntityManager, values: NewAccount): Prom
   const account = em.getRepository(Account).create(values);
   await em.save(account);
   return account;
+}
+
+/** The account with this id (a foreign key that must exist). */
+export function accountById(em: EntityManager, id: number): Promise<Account> {
+  return em.getRepository(Account).findOneByOrFail({ id });
+}
+
+/** The 반납금/교부차액 records of a year, one per account at most. */
+export function settlementsOfYear(em: EntityManager, fiscalYear: number): Promise<AccountYearSettlement[]> {
+  return em.getRepository(AccountYearSettlement).find({ where: { fiscalYear }, order: { accountId: 'ASC' } });
+}
+
+/** An account's record for a year, locked for the rest of the transaction; null when there is none. */
+export function lockSettlementOf(em: EntityManager, fiscalYear: number, accountId: number): Promise<AccountYearSettlement | null> {
+  return leanFindOne(em, AccountYearSettlement, { fiscalYear, accountId }, { lock: true });
+}
+
+export type SettlementValues = Pick<AccountYearSettlement, 'fiscalYear' | 'accountId' | 'subsidyReturned' | 'grantDifference' | 'note'>;
+
+/** Writes an account's year record: updates the row given, or inserts one. */
+export async function saveSettlement(
+  em: EntityManager,
+  existing: AccountYearSettlement | null,
+  values: SettlementValues,
+): Promise<AccountYearSettlement> {
+  const row = existing ? Object.assign(existing, values) : em.getRepository(AccountYearSettlement).create(values);
+  await em.save(row);
+  return row;
 }

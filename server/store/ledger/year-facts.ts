@@ -22,6 +22,7 @@ export interface ProgramYearRow {
   code: string;
   kind: ProgramYearFacts['kind'];
   account: ProgramYearFacts['account'];
+  acct: number | string | null;
 }
 
 export function programYearRowsOf(em: EntityManager, year: number): Promise<ProgramYearRow[]> {
@@ -39,6 +40,7 @@ export function programYearRowsOf(em: EntityManager, year: number): Promise<Prog
       'p.code AS code',
       'p.kind AS kind',
       'p.account AS account',
+      'p.accountId AS acct',
     ])
     .where('py.fiscalYear = :year', { year })
     .getRawMany<ProgramYearRow>();
@@ -57,18 +59,21 @@ export function appropriationSumsOf(em: EntityManager, year: number): Promise<{ 
     .getRawMany<{ id: number; amount: string | number }>();
 }
 
-/** Σ entries per program-year and kind of a year. */
-export function entrySumsOf(em: EntityManager, year: number): Promise<{ id: number; kind: EntryKind; amount: string | number }[]> {
-  return em
+/** Σ entries per program-year and kind of a year (up to and including `upTo`, an ISO date, when given). */
+export function entrySumsOf(
+  em: EntityManager,
+  year: number,
+  upTo?: string,
+): Promise<{ id: number; kind: EntryKind; amount: string | number }[]> {
+  const qb = em
     .getRepository(LedgerEntry)
     .createQueryBuilder('e')
     .select('e.programYearId', 'id')
     .addSelect('e.kind', 'kind')
     .addSelect('SUM(e.amount)', 'amount')
-    .where('e.fiscalYear = :year', { year })
-    .groupBy('e.programYearId')
-    .addGroupBy('e.kind')
-    .getRawMany<{ id: number; kind: EntryKind; amount: string | number }>();
+    .where('e.fiscalYear = :year', { year });
+  if (upTo) qb.andWhere('e.entryDate <= :upTo', { upTo });
+  return qb.groupBy('e.programYearId').addGroupBy('e.kind').getRawMany<{ id: number; kind: EntryKind; amount: string | number }>();
 }
 
 /** The 이체 (kind org) of a year, oldest first. */

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { Program } from '../../../entities/program';
 import { notFound } from '../../../domain/errors';
 
@@ -19,7 +19,7 @@ export function programById(em: EntityManager, id: number): Promise<Program> {
   return em.getRepository(Program).findOneByOrFail({ id });
 }
 
-export type NewProgram = Pick<Program, 'code' | 'name' | 'kind' | 'account'>;
+export type NewProgram = Pick<Program, 'code' | 'name' | 'kind' | 'account' | 'accountId'>;
 
 export async function insertProgram(em: EntityManager, values: NewProgram): Promise<Program> {
   const program = em.getRepository(Program).create(values);
@@ -30,4 +30,11 @@ export async function insertProgram(em: EntityManager, values: NewProgram): Prom
 /** A page of programs in code order, with the total. */
 export function programPage(em: EntityManager, skip: number, take: number): Promise<[Program[], number]> {
   return em.getRepository(Program).findAndCount({ order: { code: 'ASC' }, skip, take });
+}
+
+/** The account id of each program code given (codes not found are left out). */
+export async function accountIdsOfPrograms(em: EntityManager, codes: string[]): Promise<Map<string, number | null>> {
+  if (!codes.length) return new Map();
+  const rows = await em.getRepository(Program).find({ where: { code: In(codes) }, select: { code: true, accountId: true } });
+  return new Map(rows.map((r) => [r.code, r.accountId]));
 }

@@ -19,7 +19,7 @@ export async function hasChildLines(em: EntityManager, lineId: number): Promise<
 
 export type NewRevenueLine = Pick<
   RevenueLine,
-  'fiscalYear' | 'orgUnitId' | 'code' | 'name' | 'parentId' | 'sortOrder' | 'budget' | 'currentBudget'
+  'fiscalYear' | 'orgUnitId' | 'code' | 'name' | 'parentId' | 'accountId' | 'sortOrder' | 'budget' | 'currentBudget'
 >;
 
 export async function insertRevenueLine(em: EntityManager, values: NewRevenueLine): Promise<RevenueLine> {

@@ -10,5 +10,5 @@ export default route<object, SettlementQuery>({
   summary: '세출결산 rows of an organisation unit for a year, with every roll-up computed from stored won',
   roles: LEDGER_READERS,
   query: SettlementQuery,
-  handler: async ({ ds, query }) => ({ body: await settlementFor(ds.manager, query.year, query.org) }),
+  handler: async ({ ds, query }) => ({ body: await settlementFor(ds.manager, query.year, query.org, { account: query.account }) }),
 });

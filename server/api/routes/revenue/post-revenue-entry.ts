@@ -8,7 +8,7 @@ export default route<PostRevenueEntryBody>({
   id: 'revenue.post',
   method: 'post',
   path: '/revenue-lines/:id/entries',
-  summary: 'Record 징수결정 · 수납 · 불납결손 on a revenue line',
+  summary: 'Record 징수결정 · 수납 · 불납결손 · 환급 on a revenue line',
   roles: LEDGER_WRITERS,
   body: PostRevenueEntryBody,
   handler: async ({ ds, ctx, body, params }) => ({
