@@ -1,4 +1,4 @@
-import { DomainError, notFound } from '../../../domain/errors';
+import { notFound } from '../../../domain/errors';
 import { ROLES } from '../../../domain/users';
 import { describeParams, KNOWN_RULES, paramsFromForm, ruleLabelKo } from '../../../domain/rule-versions';
 import { ADMINS } from '../../access/roles';
