@@ -6,7 +6,7 @@ import path from 'node:path';
  * npm run bench: every benchmark script in turn, each printing its own figures. Speed and memory
  * targets are checked here, by measurement, never by timed unit tests.
  */
-const benches = ['bench-reports.ts', 'bench-disbursements.ts', 'bench-mariadb-floor.ts', 'bench-ledger.ts'];
+const benches = ['bench-reports.ts', 'bench-disbursements.ts', 'bench-mariadb-floor.ts', 'bench-ledger.ts', 'bench-import.ts'];
 let failed = 0;
 for (const file of benches) {
   const full = path.join(__dirname, file);

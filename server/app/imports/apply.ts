@@ -199,7 +199,8 @@ export async function applyPlan(
         await noteChange('programs', op.id, own);
       }
     }
-    await breathe();
+    const pause = breathe();
+    if (pause) await pause;
   }
   progress(0.2, 1);
 
@@ -222,7 +223,8 @@ export async function applyPlan(
       await updateReference(em, Appropriation, op.id!, { note: s(op.v, 'basis') });
       await noteChange('appropriations', op.id!, op.changes);
     }
-    await breathe();
+    const pause = breathe();
+    if (pause) await pause;
   }
 
   const revenueId = new Map(plan.db.revenueLines.map((l) => [`${l.fiscalYear}|${l.code}`, l.id]));

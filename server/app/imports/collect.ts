@@ -25,11 +25,14 @@ export interface ImportLimits {
   maxRows: number;
 }
 
-export const DEFAULT_LIMITS: ImportLimits = {
-  maxFileBytes: 20 * 1024 * 1024,
-  maxInflatedBytes: Number(process.env.IMPORT_MAX_INFLATED_BYTES ?? 200 * 1024 * 1024),
-  maxRows: Number(process.env.IMPORT_MAX_ROWS ?? 300_000),
-};
+/** The limits in force (IMPORT_MAX_INFLATED_BYTES and IMPORT_MAX_ROWS override the defaults, read at each import). */
+export function importLimits(): ImportLimits {
+  return {
+    maxFileBytes: 20 * 1024 * 1024,
+    maxInflatedBytes: Number(process.env.IMPORT_MAX_INFLATED_BYTES ?? 200 * 1024 * 1024),
+    maxRows: Number(process.env.IMPORT_MAX_ROWS ?? 300_000),
+  };
+}
 
 /** The most problems listed in one refusal (a file of 100,000 bad rows is not answered with 100,000 lines). */
 const MAX_PROBLEMS = 200;

@@ -7,7 +7,7 @@ import { unitsWithin } from '../../access/scope';
 import { audit } from '../../store/audit';
 import { readExisting } from '../../store/imports/onboarding';
 import { applyPlan } from './apply';
-import { Collector, DEFAULT_LIMITS, ImportLimits, importRefused } from './collect';
+import { Collector, importLimits, ImportLimits, importRefused } from './collect';
 import { Known, PlanContext, planAccounts, planOrgs, planPrograms, SheetReport } from './plan';
 import { planAppropriations, planRevenueLines, planSettlements } from './plan-budget';
 import { planFacts } from './plan-facts';
@@ -119,7 +119,7 @@ export async function runImport(
   source: ImportSource,
   options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  const limits = options.limits ?? DEFAULT_LIMITS;
+  const limits = options.limits ?? importLimits();
   const progress = options.onProgress ?? (() => undefined);
   const collector = await collect(source, limits, (f, rows) => progress('reading', 0.5 * f, rows));
   progress('planning', 0.5, collector.rowCount);

@@ -23,6 +23,8 @@ const inflatedTooLarge = (limit: number) =>
 
 interface ZipEntry {
   name: string;
+  /** the central directory record's offset */
+  at: number;
   method: number;
   compressed: number;
   uncompressed: number;
@@ -47,6 +49,7 @@ function centralDirectory(buf: Buffer): ZipEntry[] {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw corrupt();
     const nameLength = buf.readUInt16LE(p + 28);
     entries.push({
+      at: p,
       method: buf.readUInt16LE(p + 10),
       compressed: buf.readUInt32LE(p + 20),
       uncompressed: buf.readUInt32LE(p + 24),
@@ -87,7 +90,7 @@ function countInflated(buf: Buffer, entry: ZipEntry, budget: number): Promise<nu
  * says 286 MB is refused without inflating a byte), then the bytes each entry really inflates to,
  * counted while inflating and abandoned past the limit (a directory that lies gains nothing).
  */
-export async function assertInflatedWithin(buf: Buffer, limit: number): Promise<void> {
+export async function assertInflatedWithin(buf: Buffer, limit: number): Promise<ZipEntry[]> {
   const entries = centralDirectory(buf);
   const declared = entries.reduce((s, e) => s + (e.uncompressed === 0xffffffff ? Infinity : e.uncompressed), 0);
   if (declared > limit) throw inflatedTooLarge(limit);
@@ -96,6 +99,52 @@ export async function assertInflatedWithin(buf: Buffer, limit: number): Promise<
     total += await countInflated(buf, entry, limit - total);
     if (total > limit) throw inflatedTooLarge(limit);
   }
+  return entries;
+}
+
+const FIRST = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+const rankOf = (name: string): number => {
+  const i = FIRST.indexOf(name);
+  if (i >= 0) return i;
+  const sheet = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name);
+  return sheet ? 100 + Number(sheet[1]) : 1_000_000;
+};
+
+/**
+ * The same zip with its entries in the order exceljs's streaming reader needs: the workbook, its
+ * relationships, the shared strings and the styles before the sheets, which then stream straight
+ * through the parser (no temp files), and entries the reader ignores last — exceljs's reader loses
+ * the workbook's sheet names when workbook.xml is the last entry, as exceljs's own writer puts it.
+ * Each entry is copied as it is, its sizes taken from the central directory (no data descriptors).
+ */
+function reorderedZip(buf: Buffer, entries: ZipEntry[]): Buffer {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of [...entries].sort((a, b) => rankOf(a.name) - rankOf(b.name))) {
+    const p = e.localOffset;
+    const nameExtra = buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+    const header = Buffer.from(buf.subarray(p, p + 30 + nameExtra));
+    const cd = Buffer.from(buf.subarray(e.at, e.at + 46 + buf.readUInt16LE(e.at + 28) + buf.readUInt16LE(e.at + 30) + buf.readUInt16LE(e.at + 32)));
+    header.writeUInt16LE(header.readUInt16LE(6) & ~8, 6);
+    header.writeUInt32LE(cd.readUInt32LE(16), 14);
+    header.writeUInt32LE(e.compressed, 18);
+    header.writeUInt32LE(e.uncompressed, 22);
+    cd.writeUInt16LE(cd.readUInt16LE(8) & ~8, 8);
+    cd.writeUInt32LE(offset, 42);
+    const data = buf.subarray(p + 30 + nameExtra, p + 30 + nameExtra + e.compressed);
+    parts.push(header, data);
+    central.push(cd);
+    offset += header.length + data.length;
+  }
+  const cdBytes = central.reduce((sum, c) => sum + c.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(central.length, 8);
+  end.writeUInt16LE(central.length, 10);
+  end.writeUInt32LE(cdBytes, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...central, end]);
 }
 
 /** A buffer as a stream of 256 KB chunks, reporting how far it has been read. */
@@ -112,6 +161,32 @@ function chunked(buf: Buffer, onRead: (bytes: number) => void): Readable {
   });
 }
 
+/** Decodes UTF-8 across chunk boundaries (a Hangul syllable is three bytes and may straddle two chunks). */
+async function* utf8Chunks(source: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of source) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+type ReaderProto = Record<string, (this: unknown, ...args: unknown[]) => unknown>;
+const BaseReader = ExcelJS.stream.xlsx.WorkbookReader;
+const baseProto = BaseReader.prototype as unknown as ReaderProto;
+
+/**
+ * exceljs's streaming reader decodes each chunk of a sheet's XML on its own, so a multi-byte character
+ * split between two chunks comes out as U+FFFD ("민간위���금"); this reader hands the XML parser text
+ * decoded as one stream instead. Everything else is exceljs's own WorkbookReader.
+ */
+class Utf8WorkbookReader extends BaseReader {}
+const safeProto = Utf8WorkbookReader.prototype as unknown as ReaderProto;
+safeProto._parseWorksheet = function (iterator: unknown, sheetNo: unknown) {
+  return baseProto._parseWorksheet.call(this, utf8Chunks(iterator as AsyncIterable<Buffer>), sheetNo);
+};
+safeProto._parseSharedStrings = function (entry: unknown) {
+  return baseProto._parseSharedStrings.call(this, Readable.from(utf8Chunks(entry as AsyncIterable<Buffer>)));
+};
+
 export async function readXlsx(
   buf: Buffer,
   collector: Collector,
@@ -120,22 +195,39 @@ export async function readXlsx(
 ) {
   if (buf.length > limits.maxFileBytes) throw fileTooLarge(limits.maxFileBytes);
   if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw corrupt();
-  await assertInflatedWithin(buf, limits.maxInflatedBytes);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
-    chunked(buf, (n) => onRead(n / buf.length)),
+  const zip = reorderedZip(buf, await assertInflatedWithin(buf, limits.maxInflatedBytes));
+  const reader = new Utf8WorkbookReader(
+    chunked(zip, (n) => onRead(n / zip.length)),
     { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' },
   );
   try {
     for await (const ws of reader) {
       const known = collector.startSheet((ws as unknown as { name: string }).name);
       for await (const row of ws) {
-        if (known) collector.row(row.number, row.values as unknown[]);
+        if (known) collector.row(row.number, withFormulaErrors(row));
       }
     }
   } catch (err) {
     if (err instanceof DomainError) throw err;
+    if (process.env.IMPORT_DEBUG) console.error(err);
     throw corrupt();
   }
+}
+
+/**
+ * A row's values, where a formula whose cached result is an error (#DIV/0!, read by exceljs as NaN
+ * and then dropped from the cell's value) keeps it: the collector refuses it as an error, not as a
+ * formula without a cached value.
+ */
+function withFormulaErrors(row: ExcelJS.Row): unknown[] {
+  const values = row.values as unknown[];
+  values.forEach((v, col) => {
+    if (typeof v === 'object' && v !== null && 'formula' in v && !('result' in v)) {
+      const model = (row.getCell(col) as unknown as { _value?: { model?: { result?: unknown } } })._value?.model;
+      if (typeof model?.result === 'number' && Number.isNaN(model.result)) values[col] = { ...v, result: { error: '#VALUE' } };
+    }
+  });
+  return values;
 }
 
 export const fileTooLarge = (limit: number) =>

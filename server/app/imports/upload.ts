@@ -1,5 +1,5 @@
 import { DomainError } from '../../../domain/errors';
-import { DEFAULT_LIMITS } from './collect';
+import { importLimits } from './collect';
 import { ImportSource } from './engine';
 import { fileTooLarge } from './readers';
 
@@ -14,7 +14,7 @@ export interface ImportUpload {
 export function sourceOfUpload(upload: ImportUpload): ImportSource {
   const file = upload.file;
   if (file) {
-    if (file.buffer.length > DEFAULT_LIMITS.maxFileBytes) throw fileTooLarge(DEFAULT_LIMITS.maxFileBytes);
+    if (file.buffer.length > importLimits().maxFileBytes) throw fileTooLarge(importLimits().maxFileBytes);
     const name = Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC');
     const decoded = /[\u0100-\uffff]/.test(file.originalname) ? file.originalname.normalize('NFC') : name;
     if (/\.csv$/i.test(decoded)) return { kind: 'csv', files: [{ name: decoded, text: file.buffer.toString('utf8') }] };
