@@ -21,13 +21,22 @@ const executions = args.includes('--executions') ? Number(args[args.indexOf('--e
 const TOKEN = 'demo-token-admin';
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
-function request(port: number, method: string, url: string, body?: Buffer, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function request(
+  port: number,
+  method: string,
+  url: string,
+  body?: Buffer,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: url, agent, headers: { Authorization: `Bearer ${TOKEN}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path: url, agent, headers: { Authorization: `Bearer ${TOKEN}`, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     if (body) req.write(body);
     req.end();
@@ -96,7 +105,16 @@ async function importOnce(port: number, pid: number, file: Buffer, label: string
   await sampler;
   if (job.phase === 'failed') throw new Error(`${label} failed: ${JSON.stringify(job.error).slice(0, 1000)}`);
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { seconds, rows: job.result!.rows, changes: job.result!.changes, peakRss: peak, p50: pct(sorted, 50), p99: pct(sorted, 99), max: sorted[sorted.length - 1], samples: sorted.length };
+  return {
+    seconds,
+    rows: job.result!.rows,
+    changes: job.result!.changes,
+    peakRss: peak,
+    p50: pct(sorted, 50),
+    p99: pct(sorted, 99),
+    max: sorted[sorted.length - 1],
+    samples: sorted.length,
+  };
 }
 
 async function main() {
@@ -109,7 +127,9 @@ async function main() {
   const buffer = fs.readFileSync(file);
   const db = path.join(os.tmpdir(), `bench-import-${process.pid}.sqlite`);
   const port = 39_000 + (process.pid % 1000);
-  console.log(`workbook ${(buffer.length / 1024 / 1024).toFixed(1)} MB; starting a server on a fresh database (seeded as npm start does) …`);
+  console.log(
+    `workbook ${(buffer.length / 1024 / 1024).toFixed(1)} MB; starting a server on a fresh database (seeded as npm start does) …`,
+  );
   const server = await startServer(db, port);
   try {
     const baseline = rssOf(server.pid!, 'VmRSS');
@@ -118,10 +138,16 @@ async function main() {
     console.log(
       `first import:  ${first.rows.toLocaleString('en-US')} rows, ${first.changes.toLocaleString('en-US')} changes in ${first.seconds.toFixed(1)} s (target < 20 s)`,
     );
-    console.log(`  server RSS before ${baseline.toFixed(0)} MB, peak during import ${first.peakRss.toFixed(0)} MB (target < 256 MB), high-water mark ${hwm.toFixed(0)} MB`);
-    console.log(`  /healthz during import: p50 ${first.p50.toFixed(1)} ms, p99 ${first.p99.toFixed(1)} ms (target < 100 ms), max ${first.max.toFixed(1)} ms, ${first.samples} samples`);
+    console.log(
+      `  server RSS before ${baseline.toFixed(0)} MB, peak during import ${first.peakRss.toFixed(0)} MB (target < 256 MB), high-water mark ${hwm.toFixed(0)} MB`,
+    );
+    console.log(
+      `  /healthz during import: p50 ${first.p50.toFixed(1)} ms, p99 ${first.p99.toFixed(1)} ms (target < 100 ms), max ${first.max.toFixed(1)} ms, ${first.samples} samples`,
+    );
     const second = await importOnce(port, server.pid!, buffer, 'second import');
-    console.log(`second import: ${second.changes} changes (must be 0) in ${second.seconds.toFixed(1)} s; /healthz p99 ${second.p99.toFixed(1)} ms; peak RSS ${second.peakRss.toFixed(0)} MB`);
+    console.log(
+      `second import: ${second.changes} changes (must be 0) in ${second.seconds.toFixed(1)} s; /healthz p99 ${second.p99.toFixed(1)} ms; peak RSS ${second.peakRss.toFixed(0)} MB`,
+    );
     const ok = first.seconds < 20 && first.peakRss < 256 && first.p99 < 100 && second.changes === 0;
     console.log(ok ? 'import targets met' : 'import targets NOT met');
     process.exitCode = second.changes === 0 ? 0 : 1;

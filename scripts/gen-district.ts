@@ -121,7 +121,14 @@ export async function generateDistrict(options: DistrictOptions): Promise<{ rows
       const month = 1 + (k % 12);
       const day = 1 + Math.floor(random() * 28);
       const amount = Math.max(1, Math.floor((line.budget * 0.6) / perLine / 1000) * 1000 - Math.floor(random() * 50) * 1000);
-      exec([year, line.program, line.item, `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, amount, `${month}월 집행`]);
+      exec([
+        year,
+        line.program,
+        line.item,
+        `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+        amount,
+        `${month}월 집행`,
+      ]);
       written++;
     }
   }

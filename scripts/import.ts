@@ -74,7 +74,8 @@ async function main() {
   } catch (err) {
     if (err instanceof DomainError) {
       console.error(`${err.titleKo}\n${err.title}`);
-      for (const p of err.errors) console.error(`  ${p.message_ko.startsWith(p.field) ? '' : `${p.field}: `}${p.message_ko} (${p.rule}) — ${p.message}`);
+      for (const p of err.errors)
+        console.error(`  ${p.message_ko.startsWith(p.field) ? '' : `${p.field}: `}${p.message_ko} (${p.rule}) — ${p.message}`);
       process.exitCode = 2;
     } else throw err;
   } finally {

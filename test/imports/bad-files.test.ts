@@ -52,7 +52,10 @@ describe('imports: every bad file of issue #15 is refused, naming the cell (or 4
   });
   after(() => t.close());
 
-  const refused = async (send: () => Promise<{ status: number; body: { title?: string; code?: string; errors?: { field: string; rule: string }[] } }>, status: number) => {
+  const refused = async (
+    send: () => Promise<{ status: number; body: { title?: string; code?: string; errors?: { field: string; rule: string }[] } }>,
+    status: number,
+  ) => {
     const before = await tableCounts(t);
     const res = await send();
     expect(res.status, JSON.stringify(res.body).slice(0, 600)).to.equal(status);

@@ -93,6 +93,9 @@ function typedValue(column: ColumnSpec, value: unknown): Parsed<string | number>
     case 'year':
       return parseYear(value);
     case 'date':
+      // a date cell whose date format was lost (typed into a text-formatted column) arrives as its serial number
+      if (typeof value === 'number' && Number.isInteger(value) && value > 0 && value < 2_958_466)
+        return parseDate(new Date(Date.UTC(1899, 11, 30) + value * 86_400_000));
       return parseDate(value);
     case 'won':
       return parseWon(value, k);

@@ -153,7 +153,7 @@ export async function planFacts(ctx: PlanContext, known: Known, years: number[])
       if (l.budget + l.carryIn + l.changes - l.executed - l.carriedOut < 0 && !firstOver.has(key))
         firstOver.set(key, { sheet, line: op.line });
       const pause = breathe();
-    if (pause) await pause;
+      if (pause) await pause;
     }
     ctx.facts.set(sheet, fresh);
     ctx.report(

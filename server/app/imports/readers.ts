@@ -102,7 +102,14 @@ export async function assertInflatedWithin(buf: Buffer, limit: number): Promise<
   return entries;
 }
 
-const FIRST = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+const FIRST = [
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+];
 const rankOf = (name: string): number => {
   const i = FIRST.indexOf(name);
   if (i >= 0) return i;
@@ -125,7 +132,9 @@ function reorderedZip(buf: Buffer, entries: ZipEntry[]): Buffer {
     const p = e.localOffset;
     const nameExtra = buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
     const header = Buffer.from(buf.subarray(p, p + 30 + nameExtra));
-    const cd = Buffer.from(buf.subarray(e.at, e.at + 46 + buf.readUInt16LE(e.at + 28) + buf.readUInt16LE(e.at + 30) + buf.readUInt16LE(e.at + 32)));
+    const cd = Buffer.from(
+      buf.subarray(e.at, e.at + 46 + buf.readUInt16LE(e.at + 28) + buf.readUInt16LE(e.at + 30) + buf.readUInt16LE(e.at + 32)),
+    );
     header.writeUInt16LE(header.readUInt16LE(6) & ~8, 6);
     header.writeUInt32LE(cd.readUInt32LE(16), 14);
     header.writeUInt32LE(e.compressed, 18);

@@ -16,7 +16,8 @@ export async function templateWorkbook(): Promise<Buffer> {
     ws.getRow(2).font = { italic: true, color: { argb: 'FF666666' } };
     spec.columns.forEach((c, i) => {
       ws.getColumn(i + 1).width = Math.max(14, c.header.length * 3);
-      if (c.kind.type === 'text' || c.kind.type === 'date') ws.getColumn(i + 1).numFmt = '@';
+      if (c.kind.type === 'text') ws.getColumn(i + 1).numFmt = '@';
+      if (c.kind.type === 'date') ws.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
     });
     ws.views = [{ state: 'frozen', ySplit: 2 }];
   }
