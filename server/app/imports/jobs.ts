@@ -113,3 +113,47 @@ export function importJobOf(id: string, ctx: RequestContext): ImportJob {
   }
   return job;
 }
+
+/** An upload kept for the preview page between its dry run and the confirmation that imports it. */
+interface Staged {
+  id: string;
+  actorId: number | null;
+  source: ImportSource;
+  name: string;
+  dryRunJobId: string;
+  importJobId: string | null;
+  at: number;
+}
+
+const staged = new Map<string, Staged>();
+const STAGE_MINUTES = 30;
+
+/** Keeps an upload and starts its dry run; the page shows the plan and, on confirmation, imports it. */
+export function stageUpload(ds: DataSource, ctx: RequestContext, source: ImportSource, name: string): Staged {
+  for (const [id, s] of staged) if (Date.now() - s.at > STAGE_MINUTES * 60_000) staged.delete(id);
+  const job = startImportJob(ds, ctx, source, { dryRun: true });
+  const s: Staged = { id: randomUUID(), actorId: ctx.actor.id, source, name, dryRunJobId: job.id, importJobId: null, at: Date.now() };
+  staged.set(s.id, s);
+  return s;
+}
+
+export function stagedUpload(id: string, ctx: RequestContext): Staged & { dryRun: ImportJob; imported: ImportJob | null } {
+  const s = staged.get(id);
+  if (!s || s.actorId !== ctx.actor.id) {
+    throw new DomainError(
+      'not_found',
+      'not_found',
+      'This upload is not (or no longer) kept',
+      '올린 파일을 찾을 수 없습니다 (30분이 지나면 다시 올려야 합니다)',
+      [{ field: 'id', rule: 'exists', message: 'no such upload', message_ko: '그런 파일이 없습니다' }],
+    );
+  }
+  return { ...s, dryRun: importJobOf(s.dryRunJobId, ctx), imported: s.importJobId ? importJobOf(s.importJobId, ctx) : null };
+}
+
+/** The confirmation: the staged upload is imported (once). */
+export function confirmStaged(ds: DataSource, ctx: RequestContext, id: string): void {
+  const s = stagedUpload(id, ctx);
+  if (s.importJobId) return;
+  staged.get(id)!.importJobId = startImportJob(ds, ctx, s.source, {}).id;
+}
