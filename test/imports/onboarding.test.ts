@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
+import { AuditRecord } from '../../entities/audit-record';
 import { testApp, TestApp } from '../support/app';
 import { problemsAt, smallDistrict, tableCounts, workbookOf } from './fixtures';
 
@@ -65,11 +66,11 @@ describe('imports: the onboarding workbook, JSON and CSV — upsert by code, fac
     const res = await t.as('admin').post('/api/imports').send(data);
     expect(res.status).to.equal(201);
     expect(res.body.changes).to.equal(3);
-    const [audit] = await t.ds.query(
-      "SELECT before, after FROM audit_records WHERE action = 'import.update' AND entity = 'org_unit' ORDER BY id DESC LIMIT 1",
-    );
-    expect(JSON.parse(audit.before)).to.deep.equal({ name: '총무과' });
-    expect(JSON.parse(audit.after)).to.deep.equal({ name: '총무행정과' });
+    const audit = await t.ds
+      .getRepository(AuditRecord)
+      .findOneOrFail({ where: { action: 'import.update', entity: 'org_unit' }, order: { id: 'DESC' } });
+    expect(JSON.parse(audit.before!)).to.deep.equal({ name: '총무과' });
+    expect(JSON.parse(audit.after!)).to.deep.equal({ name: '총무행정과' });
   });
 
   it("an appropriation's 예산액 is not edited by an import: a changed amount is refused at its cell", async () => {
