@@ -1,9 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type ProgramKind = 'policy' | 'unit' | 'basic';
+/** 정책사업 › 단위사업 › 세부사업 (the onboarding workbook's third level), and 기본경비 */
+export type ProgramKind = 'policy' | 'unit' | 'detail' | 'basic';
 export type Account = 'general' | 'special' | 'fund';
 
-/** A program with a code that stays the same across years (정책사업, 단위사업, 기본경비). */
+/** A program with a code that stays the same across years (정책사업, 단위사업, 세부사업, 기본경비). */
 @Entity('programs')
 @Index(['code'], { unique: true })
 export class Program {

@@ -6,7 +6,14 @@ import path from 'node:path';
  * npm run bench: every benchmark script in turn, each printing its own figures. Speed and memory
  * targets are checked here, by measurement, never by timed unit tests.
  */
-const benches = ['bench-reports.ts', 'bench-disbursements.ts', 'bench-mariadb-floor.ts', 'bench-ledger.ts', 'bench-cluster.ts'];
+const benches = [
+  'bench-reports.ts',
+  'bench-disbursements.ts',
+  'bench-mariadb-floor.ts',
+  'bench-ledger.ts',
+  'bench-import.ts',
+  'bench-cluster.ts',
+];
 let failed = 0;
 for (const file of benches) {
   const full = path.join(__dirname, file);

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { DomainError } from '../../domain/errors';
 import { httpStatusOf } from '../http/error-status';
 import { requestIdsOf } from '../http/request-id';
+import { uploadOf } from '../http/body-limits';
 import type { RouteDef } from '../http/route';
 import type { RequestContext } from '../context';
 import { tokensEqual } from './csrf';
@@ -23,6 +24,7 @@ import consignmentPages from './pages/consignments';
 import inspectionPages from './pages/inspections';
 import evaluationPages from './pages/evaluations';
 import listPages from './pages/lists';
+import importPages from './pages/imports';
 
 export type { PageDef } from './types';
 
@@ -36,6 +38,7 @@ export function pageRoutes(): PageDef[] {
     ...evaluationPages,
     ...inspectionPages,
     ...reportPages,
+    ...importPages,
     ...adminPages,
     ...yearPages,
     ...apiTokenPages,
@@ -63,6 +66,8 @@ export function mountWeb(app: express.Express, ds: DataSource, _routes: RouteDef
   });
   web.use('/static', express.static(path.join(TEMPLATES_DIR, 'static'), { maxAge: '1h', index: false }));
   web.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
+  // the import page's upload (its CSRF token travels as a field of the multipart form)
+  web.post('/imports/preview', uploadOf('file'));
 
   for (const page of pages) {
     web[page.method](page.path, async (req: WebRequest, res: Response, next: NextFunction) => {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
-import { SHEETS } from '../../server/app/imports/rows';
+import { SHEETS } from '../../server/app/imports/sheets';
 import { mutate, mutationArb, Mutation, Pick, Pools, resolvePicks, Schema, toJson, validArb } from './bodies';
 
 /**
@@ -63,10 +63,27 @@ export function writeOperations(doc: OpenApiDoc): Operation[] {
   return ops;
 }
 
-/** The JSON form of a bulk import: one list per sheet, of the rows its class describes. */
+/** The JSON form of a bulk import: one list per sheet (Korean name), of rows keyed by the Korean headers. */
 function importSchema(components: Record<string, Schema>): Schema {
   const properties = Object.fromEntries(
-    SHEETS.map((s) => [s.key, { type: 'array', maxItems: 3, items: { $ref: `#/components/schemas/${s.cls.name}` } } as Schema]),
+    SHEETS.map((s) => [
+      s.sheet,
+      {
+        type: 'array',
+        maxItems: 3,
+        items: {
+          type: 'object',
+          properties: Object.fromEntries(
+            s.columns.map((c) => [
+              c.header,
+              (c.kind.type === 'text' || c.kind.type === 'date' || c.kind.type === 'choice'
+                ? { type: 'string' }
+                : { type: 'integer' }) as Schema,
+            ]),
+          ),
+        },
+      } as Schema,
+    ]),
   );
   void components;
   return { type: 'object', properties };

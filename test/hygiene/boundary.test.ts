@@ -51,17 +51,17 @@ describe('hygiene: parser errors and sums are 4xx problems (issue 14, defect 4)'
     expect(await counts(t)).to.deep.equal(before);
   });
 
-  it('POST /api/imports {"entries":[1]} is a 422 naming the row', async () => {
+  it('POST /api/imports {"집행":[1]} is a 422 naming the row', async () => {
     const before = await counts(t);
     const res = await t
       .as('officer')
       .post('/api/imports')
-      .send({ entries: [1, 'x', null, [2]] });
+      .send({ 집행: [1, 'x', null, [2]] });
     expectProblem(res, 422);
     expect(res.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`)).to.include.members([
-      'entries[0].row:isObject',
-      'entries[1].row:isObject',
-      'entries[3].row:isObject',
+      '집행[0]:isObject',
+      '집행[1]:isObject',
+      '집행[3]:isObject',
     ]);
     expect(await counts(t)).to.deep.equal(before);
   });
@@ -281,12 +281,10 @@ describe('hygiene: control characters, bidi overrides and NFC (issue 14, defect 
       .as('officer')
       .post('/api/imports')
       .send({
-        entries: [
-          { fiscalYear: 2025, programCode: 'X', expenseItem: '민간위탁금\u0000', kind: 'execution', amount: 1, entryDate: '2025-02-01' },
-        ],
+        집행: [{ 회계연도: 2025, 사업코드: 'X', 편성목: '민간위탁금\u0000', 일자: '2025-02-01', 금액: 1 }],
       });
     expect(res.status).to.equal(422);
-    expect(res.body.errors[0]).to.include({ field: 'entries[0].expenseItem', rule: 'noControlCharacters' });
+    expect(res.body.errors[0]).to.include({ field: '집행[0].편성목', rule: 'noControlCharacters' });
     expect(await counts(t)).to.deep.equal(before);
   });
 

@@ -84,6 +84,11 @@ const EXPECTATIONS: Record<string, Expectation> = {
     queries: (f) => [`:${f.inspectionTemplateVersionId}`],
   },
   'imports.template': { kind: 'reference', why: 'a blank workbook' },
+  'imports.jobs.read': {
+    kind: 'by-role',
+    why: 'an import job is answered only to the user who started it (or an administrator); any other id is 404 alike',
+    queries: () => [':00000000-0000-0000-0000-000000000000'],
+  },
   'reports.list': { kind: 'by-role', why: 'the catalogue lists the reports a role may read' },
   'ledger.settlement': {
     kind: 'reference',
