@@ -31,7 +31,6 @@ import {
   newDisbursement,
   outstandingRequests,
   recordPayment,
-  saveDisbursement,
   setLedgerEntry,
 } from '../../store/consignments/disbursements';
 import { ledgerEntryById } from '../../store/consignments/settlements';

@@ -11,6 +11,7 @@ import {
 } from '../../../app/inspections/findings';
 import { ActionReportBody, CloseFindingBody, EditFindingBody, RequestMoreBody, VerifyBody } from '../../../app/inspections/requests';
 import { idParam } from '../../../http/params';
+import { utf8FileName } from '../../../http/upload-names';
 import { findingAttachment } from '../../../queries/inspections/attachments';
 
 export const edit = route<EditFindingBody>({
@@ -34,7 +35,8 @@ export const actionReport = route<ActionReportBody>({
   bodyType: 'multipart',
   handler: async ({ ds, ctx, body, params, raw }) => {
     const file = (raw as Request & { file?: Express.Multer.File }).file;
-    return { status: 201, body: await reportFindingAction(ds, ctx, idParam(params.id), body, file ?? null) };
+    const upload = file ? { buffer: file.buffer, originalname: utf8FileName(file.originalname) } : null;
+    return { status: 201, body: await reportFindingAction(ds, ctx, idParam(params.id), body, upload) };
   },
 });
 
