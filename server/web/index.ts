@@ -17,6 +17,7 @@ import ledgerPages from './pages/ledger';
 import reportPages from './pages/reports';
 import adminPages from './pages/admin';
 import consignmentPages from './pages/consignments';
+import grantRequestPages from './pages/grant-requests';
 import inspectionPages from './pages/inspections';
 import evaluationPages from './pages/evaluations';
 
@@ -29,6 +30,7 @@ export function pageRoutes(): PageDef[] {
     ...dashboardPages,
     ...ledgerPages,
     ...consignmentPages,
+    ...grantRequestPages,
     ...evaluationPages,
     ...inspectionPages,
     ...reportPages,

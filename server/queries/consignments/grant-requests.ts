@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { ageInDays, GRANT_REQUEST_STATUS_KO, GrantRequestStatus } from '../../../domain/grant-requests';
+import type { Disbursement } from '../../../entities/consignment-disbursement';
+import { ageInDays, GRANT_REQUEST_STATUS_KO, GrantRequestStatus, RequestWarning, requestWarning } from '../../../domain/grant-requests';
 import { RequestContext } from '../../context';
-import { openRequestsOf } from '../../store/consignments/disbursements';
+import { openRequestsOf, outstandingRequests } from '../../store/consignments/disbursements';
+import { grantStatus } from './grants';
 import { listConsignments } from './consignments';
 
 export interface OpenGrantRequest {
@@ -55,4 +57,15 @@ export async function openGrantRequests(
         ageDays: ageInDays(d.requestedOn, opts.asOf),
       };
     });
+}
+
+/** The warning a recorded request stands under now (shown on the page after the request is saved), or null. */
+export async function warningOfRequest(em: EntityManager, d: Disbursement): Promise<RequestWarning | null> {
+  if (d.status !== 'requested') return null;
+  const status = await grantStatus(em, d.consignmentId, d.fiscalYear);
+  const out = await outstandingRequests(em, d.consignmentId, d.fiscalYear, d.id);
+  return requestWarning(
+    { plan: status.plan, paid: status.granted, decided: out.decided, pending: out.pending },
+    { quarter: d.quarter, amount: Number(d.requestedAmount), lumpSum: d.lumpSum },
+  );
 }

@@ -33,10 +33,6 @@ export async function lockDisbursementRow(em: EntityManager, id: number): Promis
   return (await lockRow(em, Disbursement, id))!;
 }
 
-export async function saveDisbursement(em: EntityManager, d: Disbursement): Promise<void> {
-  await em.save(d);
-}
-
 /** A decided grant becomes paid. */
 export async function recordPayment(em: EntityManager, d: Disbursement): Promise<void> {
   await em.update(
