@@ -7,6 +7,7 @@ import { httpStatusOf } from '../http/error-status';
 import { requestIdsOf } from '../http/request-id';
 import type { RouteDef } from '../http/route';
 import type { RequestContext } from '../context';
+import { uploadOf } from '../http/body-limits';
 import { tokensEqual } from './csrf';
 import { loadSession, sessionToken } from './session';
 import { ROLE_LABEL, TEMPLATES_DIR, views } from './render';
@@ -19,6 +20,7 @@ import adminPages from './pages/admin';
 import consignmentPages from './pages/consignments';
 import grantRequestPages from './pages/grant-requests';
 import inspectionPages from './pages/inspections';
+import findingPages from './pages/finding-pages';
 import evaluationPages from './pages/evaluations';
 
 export type { PageDef } from './types';
@@ -33,6 +35,7 @@ export function pageRoutes(): PageDef[] {
     ...grantRequestPages,
     ...evaluationPages,
     ...inspectionPages,
+    ...findingPages,
     ...reportPages,
     ...adminPages,
   ];
@@ -60,6 +63,8 @@ export function mountWeb(app: express.Express, ds: DataSource, _routes: RouteDef
   web.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
 
   for (const page of pages) {
+    // a form with a file is read (multipart) before the CSRF token in it is checked
+    if (page.upload) web.post(page.path, uploadOf(page.upload));
     web[page.method](page.path, async (req: WebRequest, res: Response, next: NextFunction) => {
       res.setHeader('Cache-Control', 'no-store');
       const ids = requestIdsOf(req);

@@ -97,12 +97,15 @@ export interface InspectionView {
   revisionOfId: number | null;
   revisionReason: string | null;
   supersededById: number | null;
+  createdById: number | null;
   createdByName: string;
   submittedOn: string | null;
   submittedByName: string | null;
   approvedOn: string | null;
   approvedByName: string | null;
   selfApproved: boolean;
+  /** why the filer approved their own inspection (issue 17) */
+  selfApprovalReason: string | null;
   results: ItemResultView[];
   findings: FindingView[];
 }
@@ -193,12 +196,14 @@ export async function inspectionView(em: EntityManager, id: number): Promise<Ins
     revisionOfId: i.revisionOfId,
     revisionReason: i.revisionReason,
     supersededById: i.supersededById,
+    createdById: i.createdById,
     createdByName: i.createdByName,
     submittedOn: i.submittedOn,
     submittedByName: i.submittedByName,
     approvedOn: i.approvedOn,
     approvedByName: i.approvedByName,
     selfApproved: i.selfApproved,
+    selfApprovalReason: i.selfApprovalReason,
     results: items.map((it) => {
       const r = byItem.get(it.id);
       const figures = r?.figures ? (JSON.parse(r.figures) as CriterionFigures) : null;
