@@ -160,11 +160,11 @@ describe('issue 17 jobs in a real browser, clicks counted', function () {
       await page.goto(`${base}/consignments/${id}?year=2025`);
       expect(await page.locator('nav.page-menu').isVisible()).to.equal(true);
       // the 교부 form comes before the grants tables (fewer Tab presses to reach it)
-      const order = await page.evaluate(() => {
-        const form = document.querySelector('form[action$="/disbursements"]')!;
-        const table = document.querySelector('section[aria-labelledby="grants"] table')!;
+      const order = (await page.evaluate(`(() => {
+        const form = document.querySelector('form[action$="/disbursements"]');
+        const table = document.querySelector('section[aria-labelledby="grants"] table');
         return form.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING;
-      });
+      })()`)) as number;
       expect(order).to.be.greaterThan(0);
       await shot(page, `flows-20-consignment-${w}`);
     }

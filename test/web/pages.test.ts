@@ -355,12 +355,12 @@ describe('web pages: what they show', function () {
 
     // the filer approving their own inspection states why (issue 17)
     expect(page.text).to.contain('name="selfApprovalReason"');
-    const noReason = await inspector.agent
+    const selfNoReason = await inspector.agent
       .post(`/inspections/${revision.body.id}/approve`)
       .type('form')
       .send({ _csrf: inspector.csrf, on: '2026-01-12' });
-    expect(noReason.status).to.equal(422);
-    expect(noReason.text).to.contain('사유');
+    expect(selfNoReason.status).to.equal(422);
+    expect(selfNoReason.text).to.contain('사유');
     const approved = await inspector.agent
       .post(`/inspections/${revision.body.id}/approve`)
       .type('form')
