@@ -4,7 +4,7 @@
  * repeated across inspections that renewal rule ③ counts (domain.md §8).
  */
 import type { ExternalSourceKind, FindingStatus, InspectionStatus } from '../entities/inspection';
-import { conflict, invalid } from './errors';
+import { conflict, DomainError, invalid } from './errors';
 import { FINDING_STATUS_KO } from './inspection-labels';
 import { ko } from './korean-particles';
 
@@ -99,40 +99,154 @@ export function assertFollowUpOpen(inspection: { status: InspectionStatus; super
   }
 }
 
-/** open → action_reported, reported on or after the inspection day. */
-export function assertActionReportable(status: FindingStatus, reportedOn: string, inspectionDate: string | null): void {
-  if (status !== 'open')
+/**
+ * The follow-up state machine of a finding (issue 17):
+ *
+ *   open ──조치 결과 보고──▶ action_reported ──확인──▶ verified ──종결──▶ closed
+ *                              │                ▲
+ *                          보완 요구            │ 조치 결과 다시 보고
+ *                              ▼                │
+ *                          needs_more ──────────┘
+ *
+ * Each step is dated (not before the step before it) and attributed; closed is final.
+ */
+export type FollowUpStep = 'report' | 'verify' | 'requestMore' | 'close';
+
+const FOLLOW_UP_FROM: Record<FollowUpStep, readonly FindingStatus[]> = {
+  report: ['open', 'needs_more'],
+  verify: ['action_reported'],
+  requestMore: ['action_reported'],
+  close: ['verified'],
+};
+const FOLLOW_UP_TO: Record<FollowUpStep, FindingStatus> = {
+  report: 'action_reported',
+  verify: 'verified',
+  requestMore: 'needs_more',
+  close: 'closed',
+};
+const STEP_KO: Record<FollowUpStep, string> = { report: '조치 결과 보고', verify: '확인', requestMore: '보완 요구', close: '종결' };
+const STEP_CODE: Record<FollowUpStep, string> = {
+  report: 'finding_not_open',
+  verify: 'finding_not_reported',
+  requestMore: 'finding_not_reported',
+  close: 'finding_not_verified',
+};
+
+/** The state a step leads to from `status`, or a conflict naming the current state in Korean. */
+export function followUpTransition(status: FindingStatus, step: FollowUpStep): FindingStatus {
+  if (!FOLLOW_UP_FROM[step].includes(status)) {
+    const from = FOLLOW_UP_FROM[step].map((s) => FINDING_STATUS_KO[s]).join(' 또는 ');
     throw conflict(
-      'finding_not_open',
-      `The finding is ${status}`,
-      `조치 전 상태의 지적사항만 조치 보고를 기록할 수 있습니다 (현재: ${FINDING_STATUS_KO[status]})`,
+      STEP_CODE[step],
+      `A finding that is ${status} cannot take the step ${step}`,
+      `${STEP_KO[step]}는 ${from} 상태의 지적사항에만 할 수 있습니다 (지금은 ${FINDING_STATUS_KO[status]})`,
       'status',
       { status },
     );
+  }
+  return FOLLOW_UP_TO[step];
+}
+
+/** A step is dated on or after the step before it. */
+export function assertStepDate(field: string, on: string, after: string | null, afterKo: string): void {
+  if (after && on < after)
+    throw invalid(field, 'afterPrevious', `${field} comes on or after ${after}`, `${afterKo}(${after}) 이후 날짜여야 합니다`);
+}
+
+/** open/needs_more → action_reported, reported on or after the inspection day. */
+export function assertActionReportable(status: FindingStatus, reportedOn: string, inspectionDate: string | null): void {
+  followUpTransition(status, 'report');
   if (inspectionDate && reportedOn < inspectionDate)
-    throw invalid(
-      'reportedOn',
-      'afterInspection',
-      'the action is reported after the inspection',
-      '조치 보고일이 점검일보다 앞설 수 없습니다',
-    );
+    throw invalid('reportedOn', 'afterInspection', 'the action is reported after the inspection', '조치 보고일은 점검일 이후여야 합니다');
 }
 
 /** action_reported → verified, on or after the report. */
 export function assertVerifiable(status: FindingStatus, verifiedOn: string, reportedOn: string | null): void {
-  if (status !== 'action_reported')
-    throw conflict(
-      'finding_not_reported',
-      `The finding is ${status}`,
-      `조치 보고된 지적사항만 확인할 수 있습니다 (현재: ${FINDING_STATUS_KO[status]})`,
-      'status',
-      { status },
-    );
+  followUpTransition(status, 'verify');
   if (reportedOn && verifiedOn < reportedOn)
-    throw invalid('verifiedOn', 'afterReport', 'verification comes after the action report', '확인일이 조치 보고일보다 앞설 수 없습니다');
+    throw invalid('verifiedOn', 'afterReport', 'verification comes after the action report', '확인일은 조치 보고일 이후여야 합니다');
 }
 
-const FOLLOW_UP_RANK: Record<FindingStatus, number> = { open: 0, action_reported: 1, verified: 2 };
+/** 보완 요구 needs its note: what is still missing. */
+export function assertReworkNote(note: string | null | undefined): string {
+  const n = note?.trim();
+  if (!n) throw invalid('note', 'required', 'Say what the report still lacks', '보완할 내용을 적어 주십시오');
+  return n;
+}
+
+/** Findings still to be followed up: every state but closed. */
+export const isOpenFinding = (status: FindingStatus): boolean => status !== 'closed';
+
+/** Overdue: due date passed and not closed. */
+export function followUpOverdue(
+  f: { status: FindingStatus; dueDate: string | null },
+  asOf: string,
+): { overdue: boolean; daysOverdue: number | null } {
+  return isOpenFinding(f.status) ? overdueVerdict(f.dueDate, asOf) : { overdue: false, daysOverdue: null };
+}
+
+/** A finding of a draft is edited (or removed) while its inspection is a draft; the fields it may change. */
+export interface FindingEdit {
+  kind?: string;
+  title?: string;
+  detail?: string | null;
+  requiredAction?: string;
+  dueDate?: string | null;
+}
+
+// ---- attachments -----------------------------------------------------------------------------------
+
+export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+
+const MAGIC: { type: string; ext: string; bytes: number[] }[] = [
+  { type: 'application/pdf', ext: 'pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { type: 'image/png', ext: 'png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { type: 'image/jpeg', ext: 'jpg', bytes: [0xff, 0xd8, 0xff] },
+];
+
+/**
+ * The attachment's type, read from its first bytes (never from its name or the type the browser
+ * claims): a PDF, PNG or JPEG, at most ATTACHMENT_MAX_BYTES.
+ */
+export function attachmentType(data: Uint8Array, name: string): { type: string; ext: string } {
+  if (data.length > ATTACHMENT_MAX_BYTES) {
+    throw new DomainError(
+      'too_large',
+      'attachment_too_large',
+      `The attachment is ${data.length} bytes; at most ${ATTACHMENT_MAX_BYTES}`,
+      `첨부 파일은 ${ATTACHMENT_MAX_BYTES / 1024 / 1024}MB까지 올릴 수 있습니다`,
+      [
+        {
+          field: 'file',
+          rule: 'maxSize',
+          message: `at most ${ATTACHMENT_MAX_BYTES} bytes`,
+          message_ko: `첨부 파일은 ${ATTACHMENT_MAX_BYTES / 1024 / 1024}MB까지 올릴 수 있습니다`,
+        },
+      ],
+      { size: data.length, maxSize: ATTACHMENT_MAX_BYTES },
+    );
+  }
+  const found = MAGIC.find((m) => m.bytes.every((b, i) => data[i] === b));
+  if (!found || data.length < 8) {
+    throw new DomainError(
+      'unsupported',
+      'attachment_type',
+      `${name} is not a PDF, PNG or JPEG by its content`,
+      `첨부 파일은 PDF, PNG, JPEG만 올릴 수 있습니다 (${name}의 내용이 이 형식이 아닙니다)`,
+      [
+        {
+          field: 'file',
+          rule: 'fileType',
+          message: 'PDF, PNG or JPEG (checked by content)',
+          message_ko: '첨부 파일은 PDF, PNG, JPEG만 올릴 수 있습니다',
+        },
+      ],
+    );
+  }
+  return { type: found.type, ext: found.ext };
+}
+
+const FOLLOW_UP_RANK: Record<FindingStatus, number> = { open: 0, needs_more: 1, action_reported: 2, verified: 3, closed: 4 };
 
 /**
  * When a revision is approved, follow-up recorded on the original while the revision was drafted

@@ -12,6 +12,8 @@ export const FINDING_KIND_KO: Record<FindingKind, string> = {
 export const FINDING_STATUS_KO: Record<FindingStatus, string> = {
   open: '조치 전',
   action_reported: '조치 보고',
+  needs_more: '보완 요구',
   verified: '확인 완료',
+  closed: '종결',
 };
 export const SOURCE_KIND_KO: Record<ExternalSourceKind, string> = { evaluation: '종합성과평가', audit: '감사', inspection: '지도점검' };

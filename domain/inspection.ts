@@ -105,12 +105,22 @@ export function assertApprovable(status: InspectionStatus): void {
  * own inspection only when no other active inspector of the department exists; the verdict is then
  * selfApproved = true.
  */
-export function selfApprovalVerdict(a: { approverIsFiler: boolean; otherInspectors: number }): { selfApproved: boolean } {
+export function selfApprovalVerdict(a: { approverIsFiler: boolean; otherInspectors: number; reason?: string | null }): {
+  selfApproved: boolean;
+} {
   if (!a.approverIsFiler) return { selfApproved: false };
   if (a.otherInspectors > 0)
     throw forbidden(
       'Another inspector of the department must approve an inspection you filed',
       '본인이 작성한 지도점검은 같은 부서의 다른 점검 담당자가 승인해야 합니다',
+    );
+  // issue 17: self-approval is allowed only with its reason stated (printed on the result report)
+  if (!a.reason?.trim())
+    throw invalid(
+      'selfApprovalReason',
+      'required',
+      'You filed this inspection: approving it yourself needs a stated reason',
+      '본인이 작성한 지도점검을 직접 승인하려면 그 사유를 적어야 합니다',
     );
   return { selfApproved: true };
 }

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DateColumn, MoneyColumn, TimestampColumn } from './columns';
 
-export type DisbursementStatus = 'requested' | 'decided' | 'paid' | 'rejected';
+export type DisbursementStatus = 'requested' | 'decided' | 'paid' | 'rejected' | 'withdrawn';
 
 /**
  * A grant to the operator (위탁금 교부): the operator's request (신청), the city's decision
@@ -29,6 +29,10 @@ export class Disbursement {
   @DateColumn()
   requestedOn: string;
 
+  /** who recorded the request (신청): the one who may withdraw it */
+  @Column({ type: 'int', nullable: true })
+  requestedById: number | null;
+
   @MoneyColumn()
   requestedAmount: number;
 
@@ -38,11 +42,28 @@ export class Disbursement {
   @MoneyColumn({ nullable: true })
   decidedAmount: number | null;
 
+  @Column({ type: 'int', nullable: true })
+  decidedById: number | null;
+
+  /** 반려 사유 (or a note on a partial approval) */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  decisionReason: string | null;
+
   @DateColumn({ nullable: true })
   paidOn: string | null;
 
   @MoneyColumn({ nullable: true })
   paidAmount: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  paidById: number | null;
+
+  /** 철회: the requester withdrew the request before it was paid */
+  @DateColumn({ nullable: true })
+  withdrawnOn: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  withdrawnById: number | null;
 
   /**
    * 일괄·신속교부: paid ahead of the quarterly plan (up to the year's plan) with a recorded reason.

@@ -129,6 +129,10 @@ export class Inspection {
   /** true when the filer approved their own inspection because no other inspector of the department exists */
   @Column({ type: 'boolean', default: false })
   selfApproved: boolean;
+
+  /** why the filer approved their own inspection (required when selfApproved; printed on the result report) */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  selfApprovalReason: string | null;
 }
 
 /** The result of one checklist item in one inspection. */
@@ -170,7 +174,8 @@ export class InspectionItemResult {
 export const FINDING_KINDS = ['correction', 'caution', 'improvement', 'recommendation'] as const; // 시정 · 주의 · 개선 · 권고
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
-export const FINDING_STATUSES = ['open', 'action_reported', 'verified'] as const;
+/** open → action_reported → verified → closed; 보완 요구 sends a report back (needs_more) until it is reported again */
+export const FINDING_STATUSES = ['open', 'action_reported', 'needs_more', 'verified', 'closed'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
 export const EXTERNAL_SOURCE_KINDS = ['evaluation', 'audit', 'inspection'] as const; // 종합성과평가 · 감사 · (this system's records predating it) 지도점검
@@ -247,6 +252,39 @@ export class InspectionFinding {
 
   @Column({ type: 'varchar', length: 1000, nullable: true })
   verificationNote: string | null;
+
+  /** the 조치 결과's attachment: stored under data/attachments/<sha256>, never in the database */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  actionAttachmentSha256: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  actionAttachmentName: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  actionAttachmentType: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  actionAttachmentSize: number | null;
+
+  /** 보완 요구: the last time a report was sent back, by whom and why */
+  @DateColumn({ nullable: true })
+  reworkRequestedOn: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  reworkRequestedById: number | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  reworkNote: string | null;
+
+  /** 종결 */
+  @DateColumn({ nullable: true })
+  closedOn: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  closedById: number | null;
+
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  closedByName: string | null;
 
   /** originId of the same finding in an earlier inspection */
   @Column({ type: 'int', nullable: true })

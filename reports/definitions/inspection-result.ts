@@ -51,6 +51,8 @@ function overview(v: InspectionView): Section[] {
     ? `작성 ${v.createdByName} · 승인 ${v.approvedByName ?? ''} (${koDate(v.approvedOn)})${v.selfApproved ? ' ※ 부서의 유일한 점검 담당자가 자체 승인' : ''}`
     : `작성 ${v.createdByName} · ${v.statusKo}`;
   items.push({ label: '결재', text: approval });
+  // issue 17: a self-approval is marked with the reason the filer stated
+  if (v.selfApproved) items.push({ label: '본인 승인', text: `작성자가 직접 승인함 — 사유: ${v.selfApprovalReason ?? '(기록 없음)'}` });
   if (v.revisionOfId) items.push({ label: '정정', text: `지도점검 ${v.revisionOfId}번의 정정본: ${v.revisionReason ?? ''}` });
   const sections: Section[] = [];
   if (v.summary) sections.push({ kind: 'paragraphs', paragraphs: splitLines(v.summary) });

@@ -8,6 +8,7 @@ import { requestIdsOf } from '../http/request-id';
 import { uploadOf } from '../http/body-limits';
 import type { RouteDef } from '../http/route';
 import type { RequestContext } from '../context';
+import { uploadOf } from '../http/body-limits';
 import { tokensEqual } from './csrf';
 import { loadSession, sessionToken } from './session';
 import { ROLE_LABEL, TEMPLATES_DIR, views, wrapTables } from './render';
@@ -21,7 +22,9 @@ import adminPages from './pages/admin';
 import apiTokenPages from './pages/api-tokens';
 import yearPages from './pages/years';
 import consignmentPages from './pages/consignments';
+import grantRequestPages from './pages/grant-requests';
 import inspectionPages from './pages/inspections';
+import findingPages from './pages/finding-pages';
 import evaluationPages from './pages/evaluations';
 import listPages from './pages/lists';
 import importPages from './pages/imports';
@@ -35,8 +38,10 @@ export function pageRoutes(): PageDef[] {
     ...dashboardPages,
     ...ledgerPages,
     ...consignmentPages,
+    ...grantRequestPages,
     ...evaluationPages,
     ...inspectionPages,
+    ...findingPages,
     ...reportPages,
     ...importPages,
     ...adminPages,
@@ -70,6 +75,8 @@ export function mountWeb(app: express.Express, ds: DataSource, _routes: RouteDef
   web.post('/imports/preview', uploadOf('file'));
 
   for (const page of pages) {
+    // a form with a file is read (multipart) before the CSRF token in it is checked
+    if (page.upload) web.post(page.path, uploadOf(page.upload));
     web[page.method](page.path, async (req: WebRequest, res: Response, next: NextFunction) => {
       res.setHeader('Cache-Control', 'no-store');
       const ids = requestIdsOf(req);

@@ -26,5 +26,7 @@ export interface PageDef {
   roles: readonly Role[] | 'public';
   /** label in the navigation bar, for pages that have one */
   nav?: string;
+  /** a form that carries one file (multipart, the field named here) */
+  upload?: string;
   handler(call: PageCall): Promise<void>;
 }

@@ -4,7 +4,11 @@ import {
   assertFollowUpOpen,
   assertRepeatLink,
   assertVerifiable,
+  attachmentType,
+  ATTACHMENT_MAX_BYTES,
   buildRepeatChains,
+  followUpOverdue,
+  followUpTransition,
   carriedFollowUps,
   ChainFinding,
   effectiveInspections,
@@ -112,5 +116,41 @@ describe('domain: checklist templates', () => {
   it('numbers versions one after another', () => {
     expect(nextTemplateVersion(null)).to.equal(1);
     expect(nextTemplateVersion(3)).to.equal(4);
+  });
+});
+
+describe('domain: finding follow-up (issue 17)', () => {
+  it('walks open → action_reported → needs_more → action_reported → verified → closed, refusing every other step', () => {
+    expect(followUpTransition('open', 'report')).to.equal('action_reported');
+    expect(followUpTransition('action_reported', 'requestMore')).to.equal('needs_more');
+    expect(followUpTransition('needs_more', 'report')).to.equal('action_reported');
+    expect(followUpTransition('action_reported', 'verify')).to.equal('verified');
+    expect(followUpTransition('verified', 'close')).to.equal('closed');
+    const allowed: Record<string, string[]> = {
+      report: ['open', 'needs_more'],
+      verify: ['action_reported'],
+      requestMore: ['action_reported'],
+      close: ['verified'],
+    };
+    for (const [step, from] of Object.entries(allowed))
+      for (const status of ['open', 'action_reported', 'needs_more', 'verified', 'closed'] as const)
+        if (!from.includes(status)) {
+          const e = refusal(() => followUpTransition(status, step as 'report'));
+          expect(e.kind, `${step} from ${status}`).to.equal('conflict');
+        }
+  });
+
+  it('overdue: due date passed and not closed', () => {
+    expect(followUpOverdue({ status: 'verified', dueDate: '2025-01-01' }, '2025-02-01')).to.deep.equal({ overdue: true, daysOverdue: 31 });
+    expect(followUpOverdue({ status: 'closed', dueDate: '2025-01-01' }, '2025-02-01').overdue).to.equal(false);
+    expect(followUpOverdue({ status: 'open', dueDate: '2025-03-01' }, '2025-02-01').overdue).to.equal(false);
+  });
+
+  it('an attachment is a PDF, PNG or JPEG by its first bytes, not its name; size-limited', () => {
+    expect(attachmentType(Buffer.from('%PDF-1.7\n...'), 'a.pdf').type).to.equal('application/pdf');
+    expect(attachmentType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), 'a.png').type).to.equal('image/png');
+    expect(attachmentType(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0, 0]), 'a.jpg').type).to.equal('image/jpeg');
+    expect(refusal(() => attachmentType(Buffer.from('just some text, not a pdf'), 'report.pdf')).kind).to.equal('unsupported');
+    expect(refusal(() => attachmentType(Buffer.alloc(ATTACHMENT_MAX_BYTES + 1), 'big.pdf')).kind).to.equal('too_large');
   });
 });

@@ -32,7 +32,14 @@ describe('domain: the life of an inspection', () => {
     expect(refusal(() => assertApprovable('approved')).code).to.equal('inspection_approved');
     expect(refusal(() => assertApprovable('draft')).code).to.equal('inspection_not_submitted');
     expect(selfApprovalVerdict({ approverIsFiler: false, otherInspectors: 3 })).to.deep.equal({ selfApproved: false });
-    expect(selfApprovalVerdict({ approverIsFiler: true, otherInspectors: 0 })).to.deep.equal({ selfApproved: true });
+    // issue 17: the sole inspector approving their own filing states why
+    expect(refusal(() => selfApprovalVerdict({ approverIsFiler: true, otherInspectors: 0 })).errors[0].field).to.equal(
+      'selfApprovalReason',
+    );
+    expect(refusal(() => selfApprovalVerdict({ approverIsFiler: true, otherInspectors: 0, reason: '  ' })).kind).to.equal('invalid');
+    expect(selfApprovalVerdict({ approverIsFiler: true, otherInspectors: 0, reason: '부서 유일 점검자' })).to.deep.equal({
+      selfApproved: true,
+    });
     expect(refusal(() => selfApprovalVerdict({ approverIsFiler: true, otherInspectors: 1 })).kind).to.equal('forbidden');
   });
 

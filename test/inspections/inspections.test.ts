@@ -100,7 +100,7 @@ describe('inspections', function () {
     const a = await t
       .as('inspector')
       .post(`/api/inspections/${i.id}/approve`)
-      .send({ on: `${year}-07-03` });
+      .send({ on: `${year}-07-03`, selfApprovalReason: '부서의 유일한 점검 담당자' });
     expect(a.status, JSON.stringify(a.body)).to.equal(201);
     return a.body as typeof i & { status: string; selfApproved: boolean };
   }
@@ -259,7 +259,10 @@ describe('inspections', function () {
     const fixed = await patch(`/api/inspections/${rev.body.id}`, t.token.inspector).send({ method: '현장 점검 및 서류 확인' });
     expect(fixed.status).to.equal(200);
     await t.as('inspector').post(`/api/inspections/${rev.body.id}/submit`).send({ on: '2024-08-01' });
-    const ok = await t.as('inspector').post(`/api/inspections/${rev.body.id}/approve`).send({ on: '2024-08-02' });
+    const ok = await t
+      .as('inspector')
+      .post(`/api/inspections/${rev.body.id}/approve`)
+      .send({ on: '2024-08-02', selfApprovalReason: '부서의 유일한 점검 담당자' });
     expect(ok.status).to.equal(201);
     const original = (await t.as('inspector').get(`/api/inspections/${approved.id}`)).body;
     expect(original.supersededById).to.equal(rev.body.id);
@@ -318,7 +321,7 @@ describe('inspections', function () {
           await t
             .as('inspector')
             .post(`/api/inspections/${id}/approve`)
-            .send({ on: `${year}-07-03` })
+            .send({ on: `${year}-07-03`, selfApprovalReason: '부서의 유일한 점검 담당자' })
         ).status,
       ).to.equal(201);
     };

@@ -353,10 +353,18 @@ describe('web pages: what they show', function () {
     const council = await webLogin(t.app, 'council');
     expect((await council.agent.get(`/inspections/${revision.body.id}`)).text).not.to.contain(`/inspections/${revision.body.id}/approve`);
 
-    const approved = await inspector.agent
+    // the filer approving their own inspection states why (issue 17)
+    expect(page.text).to.contain('name="selfApprovalReason"');
+    const selfNoReason = await inspector.agent
       .post(`/inspections/${revision.body.id}/approve`)
       .type('form')
       .send({ _csrf: inspector.csrf, on: '2026-01-12' });
+    expect(selfNoReason.status).to.equal(422);
+    expect(selfNoReason.text).to.contain('사유');
+    const approved = await inspector.agent
+      .post(`/inspections/${revision.body.id}/approve`)
+      .type('form')
+      .send({ _csrf: inspector.csrf, on: '2026-01-12', selfApprovalReason: '부서의 유일한 점검 담당자' });
     expect(approved.status).to.equal(303);
     expect(await t.ds.getRepository(Inspection).findOneByOrFail({ id: revision.body.id })).to.include({
       status: 'approved',
@@ -364,6 +372,7 @@ describe('web pages: what they show', function () {
     });
     const after = await inspector.agent.get(approved.headers.location);
     expect(after.text).to.contain('점검 결과를 승인했습니다');
+    expect(after.text).to.contain('본인 승인');
     expect(after.text).not.to.contain(`action="/inspections/${revision.body.id}/approve"`);
 
     const second = await t.as('inspector').post(`/api/inspections/${revision.body.id}/revisions`).send({ reason: '재정정' }).expect(201);

@@ -39,6 +39,10 @@ const LEDGER_WRITE_MATRIX: Record<string, Role[]> = {
   'rule-versions.create': ['admin'],
   'accounts.create': ['admin'],
   'accounts.settlement.put': ['budget_officer', 'admin'],
+  'grantRequests.create': ['budget_officer'],
+  'grantRequests.decide': ['budget_officer'],
+  'grantRequests.pay': ['budget_officer'],
+  'grantRequests.withdraw': ['budget_officer'],
 };
 
 /** The same table for the web forms that write. */
@@ -68,6 +72,15 @@ const PAGE_WRITE_MATRIX: Record<string, Role[]> = {
   'web.inspections.submit': ['inspector'],
   'web.inspections.approve': ['inspector'],
   'web.inspections.return': ['inspector'],
+  'web.consignments.decide-request': ['budget_officer'],
+  'web.consignments.pay-request': ['budget_officer'],
+  'web.consignments.withdraw-request': ['budget_officer'],
+  'web.inspections.finding-edit': ['inspector'],
+  'web.inspections.finding-delete': ['inspector'],
+  'web.inspections.finding-action-report': ['inspector'],
+  'web.inspections.finding-verify': ['inspector'],
+  'web.inspections.finding-request-more': ['inspector'],
+  'web.inspections.finding-close': ['inspector'],
 };
 
 describe('role matrix: every API route and every page × every role', function () {

@@ -11,10 +11,10 @@ import {
   assertReversible,
   checkDisbursementDates,
   decidePayment,
-  decideRequest,
   paymentReason,
   requestTerms,
 } from '../../../domain/grant-payments';
+import { assertApprovable } from '../../../domain/grant-requests';
 import { RequestContext } from '../../context';
 import { within } from '../../db/transaction';
 import { GroupCommit, Outcome, valueOf } from '../../db/group-commit';
@@ -29,8 +29,8 @@ import {
   linkLedgerEntries,
   lockDisbursementRow,
   newDisbursement,
+  outstandingRequests,
   recordPayment,
-  saveDisbursement,
   setLedgerEntry,
 } from '../../store/consignments/disbursements';
 import { ledgerEntryById } from '../../store/consignments/settlements';
@@ -129,11 +129,17 @@ function disbursementOf(tx: EntityManager, ctx: RequestContext, consignment: Con
     quarter: input.quarter,
     status: terms.status,
     requestedOn: input.requestedOn,
+    requestedById: ctx.actor.id,
     requestedAmount: input.amount,
     decidedOn: terms.decidedOn,
     decidedAmount: terms.decidedAmount,
+    decidedById: terms.decidedAmount !== null ? ctx.actor.id : null,
+    decisionReason: null,
     paidOn: terms.paidOn,
     paidAmount: terms.paidAmount,
+    paidById: terms.paidOn ? ctx.actor.id : null,
+    withdrawnOn: null,
+    withdrawnById: null,
     lumpSum: input.lumpSum ?? false,
     lumpSumReason: input.lumpSum ? (input.lumpSumReason ?? null) : null,
     grantPlanId: null,
@@ -184,13 +190,15 @@ export async function recordDisbursements(tx: EntityManager, requests: Disbursem
     if (!consignment) continue;
     const key = keyOf(consignment, r.input.fiscalYear);
     const year = years.get(key) ?? { consignment, year: r.input.fiscalYear, readLine: false };
-    year.readLine ||= Boolean(r.input.paidOn);
+    year.readLine ||= Boolean(r.input.paidOn || r.input.decidedOn || r.input.decidedAmount);
     years.set(key, year);
   }
   const locked = await lockConsignmentYears(tx, [...years.values()]);
   // the figures the next request is checked against: a consignment-year's paid total, a funding line's figures
   const paid = new Map<string, number>();
   const lines = new Map<string, LineFigures>();
+  // a consignment-year's Σ decided and not yet paid (a decision without its payment commits the plan and 예산현액)
+  const committed = new Map<string, number>();
 
   const outcomes: Outcome<Disbursement>[] = [];
   const accepted: { ctx: RequestContext; d: Disbursement }[] = [];
@@ -213,6 +221,17 @@ export async function recordDisbursements(tx: EntityManager, requests: Disbursem
         paid.set(key, verdict.paidAfter);
         lines.set(lineKey, withEntry(payment.lineBefore, 'execution', d.paidAmount!));
         payments.push(payment);
+      } else if (d.status === 'decided') {
+        const before = committed.get(key) ?? (await outstandingRequests(tx, consignment.id, d.fiscalYear)).decided;
+        const line = lines.get(`${held.programYear.id}:${consignment.expenseItem}`) ?? held.lineAtLock!;
+        assertApprovable(d, d.decidedAmount!, {
+          plan: held.state.plan,
+          paid: paid.get(key) ?? held.state.paid,
+          committed: before,
+          lineBalance: line.balance,
+          currentBudget: line.current,
+        });
+        committed.set(key, before + d.decidedAmount!);
       }
       accepted.push({ ctx: r.ctx, d });
       outcomes.push({ value: d });
@@ -258,41 +277,12 @@ export async function createDisbursement(
   return group.submit({ ctx, input });
 }
 
-async function lockDisbursement(tx: EntityManager, ctx: RequestContext, id: number, readLine = false) {
+export async function lockDisbursement(tx: EntityManager, ctx: RequestContext, id: number, readLine = false) {
   const found = await findDisbursement(tx, id);
   if (!found) throw notFound(`Disbursement ${id}`, `위탁금 교부 ${id}`);
   const locked = await lockConsignmentYear(tx, ctx, found.consignmentId, found.fiscalYear, 'id', readLine);
   const d = await lockDisbursementRow(tx, id);
   return { d, ...locked };
-}
-
-/** 교부결정: approve (all or part of the request) or reject. */
-export async function decideDisbursement(
-  ds: DataSource,
-  ctx: RequestContext,
-  id: number,
-  input: { decidedOn: string; approve: boolean; amount?: number | null; note?: string | null },
-  em?: EntityManager,
-): Promise<Disbursement> {
-  return within(ds, em, async (tx) => {
-    const { d } = await lockDisbursement(tx, ctx, id);
-    const decidedAmount = decideRequest(d, input.approve, input.amount);
-    const before = { ...d };
-    d.decidedOn = input.decidedOn;
-    checkDisbursementDates(d);
-    d.status = input.approve ? 'decided' : 'rejected';
-    d.decidedAmount = decidedAmount;
-    if (input.note) d.note = input.note;
-    await saveDisbursement(tx, d);
-    await audit(tx, ctx, {
-      action: input.approve ? 'disbursement.decide' : 'disbursement.reject',
-      entity: 'disbursement',
-      entityId: d.id,
-      before,
-      after: d,
-    });
-    return d;
-  });
 }
 
 /** 교부: pays a decided grant. */
@@ -313,6 +303,7 @@ export async function payDisbursement(
     d.status = 'paid';
     d.paidOn = input.paidOn;
     d.paidAmount = d.decidedAmount;
+    d.paidById = ctx.actor.id;
     d.grantPlanId = plan.id;
     const payment = paymentEntry(tx, ctx, d, programYear, consignment.expenseItem, lineAtLock!);
     await recordPayment(tx, d);
@@ -348,6 +339,12 @@ export async function reverseDisbursement(
         requestedAmount: -d.requestedAmount,
         decidedOn: input.reversedOn,
         decidedAmount: -(d.decidedAmount ?? paid),
+        decidedById: ctx.actor.id,
+        decisionReason: null,
+        requestedById: ctx.actor.id,
+        paidById: ctx.actor.id,
+        withdrawnOn: null,
+        withdrawnById: null,
         paidOn: input.reversedOn,
         paidAmount: -paid,
         ledgerEntryId: null,

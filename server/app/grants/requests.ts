@@ -84,10 +84,65 @@ export class DecisionBody {
   @IsWon()
   amount?: number;
 
+  /** 반려 사유: required to reject */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+
   @IsOptional()
   @IsString()
   @MaxLength(500)
   note?: string;
+}
+
+/** 교부 신청: the operator's request as recorded (no decision, no payment in the same call). */
+export class CreateGrantRequestBody {
+  @IsConsignmentRef()
+  consignment: string;
+
+  @IsFiscalYear()
+  fiscalYear: number;
+
+  /** the plan quarter this grant draws on */
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter: number;
+
+  /** 신청일 */
+  @IsCalendarDate()
+  requestedOn: string;
+
+  /** 신청액 */
+  @IsWon()
+  amount: number;
+
+  /** 일괄·신속교부: ahead of the quarterly plan, up to the year's plan, with a reason */
+  @IsOptional()
+  @IsBoolean()
+  lumpSum?: boolean;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  lumpSumReason?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+/** 철회 by the requester. */
+export class WithdrawalBody {
+  @IsCalendarDate()
+  withdrawnOn: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class PaymentBody {

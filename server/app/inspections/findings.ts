@@ -7,7 +7,12 @@ import {
   assertFindingRemovable,
   assertPriorSource,
   assertRepeatLink,
+  assertReworkNote,
+  assertStepDate,
   assertVerifiable,
+  attachmentType,
+  FindingEdit,
+  followUpTransition,
 } from '../../../domain/inspection-findings';
 import { RequestContext } from '../../context';
 import { within } from '../../db/transaction';
@@ -15,6 +20,7 @@ import { audit } from '../../store/audit';
 import { findInspection, revisionFamilyOf } from '../../store/inspections/inspections';
 import { countRepeatsOf, deleteFinding, findFinding, insertFinding, lastFindingSeq, saveFinding } from '../../store/inspections/findings';
 import { itemOfVersion } from '../../store/inspections/templates';
+import { storeAttachment } from '../../store/inspections/attachments';
 import { FindingView, findingView, itemCodesOfVersion } from '../../queries/inspections/inspection-view';
 import { lockedFinding, lockedInspection } from './locks';
 import type { FindingInput } from './requests/inspections';
@@ -69,6 +75,16 @@ export async function addFindingRow(
     verifiedById: null,
     verifiedByName: null,
     verificationNote: null,
+    actionAttachmentSha256: null,
+    actionAttachmentName: null,
+    actionAttachmentType: null,
+    actionAttachmentSize: null,
+    reworkRequestedOn: null,
+    reworkRequestedById: null,
+    reworkNote: null,
+    closedOn: null,
+    closedById: null,
+    closedByName: null,
     repeatOfId,
     priorSourceKind: input.priorSourceKind ?? null,
     priorSourceRef: input.priorSourceRef ?? null,
@@ -109,33 +125,83 @@ export async function removeFinding(ds: DataSource, ctx: RequestContext, finding
   });
 }
 
+/** Edits a finding of a draft inspection (kind, title, detail, required action, due date). */
+export async function editFinding(
+  ds: DataSource,
+  ctx: RequestContext,
+  findingId: number,
+  input: FindingEdit,
+  em?: EntityManager,
+): Promise<FindingView> {
+  return within(ds, em, async (tx) => {
+    const f = await findFinding(tx, findingId);
+    if (!f) throw notFound(`Finding ${findingId}`, `지적사항 ${findingId}`);
+    const { inspection } = await lockedInspection(tx, ctx, f.inspectionId);
+    assertDraft(inspection.status);
+    const before = { ...f };
+    for (const k of ['kind', 'title', 'detail', 'requiredAction', 'dueDate'] as const) {
+      if (input[k] !== undefined) (f as unknown as Record<string, unknown>)[k] = input[k];
+    }
+    await saveFinding(tx, f);
+    const view = findingView(f, await itemCodesOfVersion(tx, inspection.templateVersionId));
+    await audit(tx, ctx, { action: 'inspection_finding.update', entity: 'inspection_finding', entityId: f.id, before, after: view });
+    return view;
+  });
+}
+
+/** An uploaded file: its bytes and the name it came with. */
+export interface Upload {
+  buffer: Buffer;
+  originalname: string;
+}
+
 /**
- * open → action_reported: the operator's corrective action as reported (dated, attributed). Follow-up
- * is not an edit of the (read-only) approved inspection: it is the finding's own dated trail.
+ * open / needs_more → action_reported: the operator's corrective action as reported (dated,
+ * attributed), with an attachment (PDF, PNG or JPEG by content, size-limited) stored outside the
+ * database by its SHA-256. Follow-up is not an edit of the (read-only) approved inspection: it is the
+ * finding's own dated trail.
  */
 export async function reportFindingAction(
   ds: DataSource,
   ctx: RequestContext,
   findingId: number,
   input: { reportedOn: string; actionReport: string },
+  file?: Upload | null,
   em?: EntityManager,
 ): Promise<FindingView> {
+  // the file is checked and stored before the transaction: content-addressed, a refused report leaves at most an unreferenced file
+  const attachment = file ? { ...attachmentType(file.buffer, file.originalname), size: file.buffer.length, name: file.originalname } : null;
+  const sha256 = file ? await storeAttachment(file.buffer) : null;
   return within(ds, em, async (tx) => {
     const { finding, inspection } = await lockedFinding(tx, ctx, findingId);
     assertActionReportable(finding.status, input.reportedOn, inspection.actualDate);
+    assertStepDate('reportedOn', input.reportedOn, finding.reworkRequestedOn, '보완 요구일');
     Object.assign(finding, {
       status: 'action_reported',
       actionReportedOn: input.reportedOn,
       actionReport: input.actionReport,
       actionReportedById: ctx.actor.id,
       actionReportedByName: ctx.actor.name,
+      ...(attachment
+        ? {
+            actionAttachmentSha256: sha256,
+            actionAttachmentName: attachment.name.slice(0, 200),
+            actionAttachmentType: attachment.type,
+            actionAttachmentSize: attachment.size,
+          }
+        : {}),
     });
     await saveFinding(tx, finding);
     await audit(tx, ctx, {
       action: 'inspection_finding.action_reported',
       entity: 'inspection_finding',
       entityId: findingId,
-      after: { status: finding.status, actionReportedOn: input.reportedOn, actionReport: input.actionReport },
+      after: {
+        status: finding.status,
+        actionReportedOn: input.reportedOn,
+        actionReport: input.actionReport,
+        attachment: attachment ? { sha256, name: attachment.name, type: attachment.type, size: attachment.size } : null,
+      },
     });
     return findingView(finding, new Map());
   });
@@ -165,6 +231,59 @@ export async function verifyFinding(
       entity: 'inspection_finding',
       entityId: findingId,
       after: { status: finding.status, verifiedOn: input.verifiedOn },
+    });
+    return findingView(finding, new Map());
+  });
+}
+
+/** action_reported → needs_more (보완 요구): the report is sent back with what it lacks; it is reported again. */
+export async function requestMoreOnFinding(
+  ds: DataSource,
+  ctx: RequestContext,
+  findingId: number,
+  input: { requestedOn: string; note: string },
+  em?: EntityManager,
+): Promise<FindingView> {
+  return within(ds, em, async (tx) => {
+    const { finding } = await lockedFinding(tx, ctx, findingId);
+    const status = followUpTransition(finding.status, 'requestMore');
+    assertStepDate('requestedOn', input.requestedOn, finding.actionReportedOn, '조치 보고일');
+    Object.assign(finding, {
+      status,
+      reworkRequestedOn: input.requestedOn,
+      reworkRequestedById: ctx.actor.id,
+      reworkNote: assertReworkNote(input.note),
+    });
+    await saveFinding(tx, finding);
+    await audit(tx, ctx, {
+      action: 'inspection_finding.needs_more',
+      entity: 'inspection_finding',
+      entityId: findingId,
+      after: { status, reworkRequestedOn: input.requestedOn, reworkNote: finding.reworkNote },
+    });
+    return findingView(finding, new Map());
+  });
+}
+
+/** verified → closed (종결), on or after the verification. */
+export async function closeFinding(
+  ds: DataSource,
+  ctx: RequestContext,
+  findingId: number,
+  input: { closedOn: string },
+  em?: EntityManager,
+): Promise<FindingView> {
+  return within(ds, em, async (tx) => {
+    const { finding } = await lockedFinding(tx, ctx, findingId);
+    const status = followUpTransition(finding.status, 'close');
+    assertStepDate('closedOn', input.closedOn, finding.verifiedOn, '확인일');
+    Object.assign(finding, { status, closedOn: input.closedOn, closedById: ctx.actor.id, closedByName: ctx.actor.name });
+    await saveFinding(tx, finding);
+    await audit(tx, ctx, {
+      action: 'inspection_finding.closed',
+      entity: 'inspection_finding',
+      entityId: findingId,
+      after: { status, closedOn: input.closedOn },
     });
     return findingView(finding, new Map());
   });

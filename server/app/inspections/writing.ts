@@ -49,6 +49,7 @@ function freshDraft(ctx: RequestContext, now: Date, revisionOfId: number | null,
     approvedById: null,
     approvedByName: null,
     selfApproved: false,
+    selfApprovalReason: null,
   };
 }
 
@@ -223,9 +224,10 @@ export async function approveInspection(
   ds: DataSource,
   ctx: RequestContext,
   id: number,
-  on?: string,
+  step?: string | { on?: string; selfApprovalReason?: string | null },
   em?: EntityManager,
 ): Promise<InspectionView> {
+  const { on, selfApprovalReason } = typeof step === 'object' ? step : { on: step, selfApprovalReason: null };
   return within(ds, em, async (tx) => {
     const { inspection, consignment } = await lockedInspection(tx, ctx, id);
     assertApprovable(inspection.status);
@@ -234,6 +236,7 @@ export async function approveInspection(
     const { selfApproved } = selfApprovalVerdict({
       approverIsFiler,
       otherInspectors: approverIsFiler ? await otherInspectorsOf(tx, actorId!, consignment.orgUnitId) : 0,
+      reason: selfApprovalReason,
     });
     const approvedOn = on ?? today();
     Object.assign(inspection, {
@@ -242,6 +245,7 @@ export async function approveInspection(
       approvedById: ctx.actor.id,
       approvedByName: ctx.actor.name,
       selfApproved,
+      selfApprovalReason: selfApproved ? selfApprovalReason!.trim() : null,
       updatedAt: new Date(),
     });
     await saveInspection(tx, inspection);
@@ -279,7 +283,7 @@ export async function approveInspection(
       action: 'inspection.approve',
       entity: 'inspection',
       entityId: id,
-      after: { status: 'approved', approvedOn, selfApproved },
+      after: { status: 'approved', approvedOn, selfApproved, selfApprovalReason: inspection.selfApprovalReason },
     });
     return inspectionView(tx, id);
   });

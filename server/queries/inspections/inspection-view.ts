@@ -9,6 +9,7 @@ import type {
   InspectionStatus,
 } from '../../../entities/inspection';
 import type { RequestContext } from '../../context';
+import { followUpOverdue, isOpenFinding } from '../../../domain/inspection-findings';
 import { notFound } from '../../../domain/errors';
 import { CriterionFigures, judgeCriterion } from '../../../domain/inspection-criteria';
 import { DISCLOSURE_KO, FINDING_KIND_KO, FINDING_STATUS_KO, STATUS_KO } from '../../../domain/inspection-labels';
@@ -40,6 +41,14 @@ export interface FindingView {
   verifiedOn: string | null;
   verifiedByName: string | null;
   verificationNote: string | null;
+  /** the 조치 결과's attachment (GET /api/findings/:id/attachment) */
+  attachment: { sha256: string; name: string; type: string; size: number } | null;
+  reworkRequestedOn: string | null;
+  reworkNote: string | null;
+  closedOn: string | null;
+  closedByName: string | null;
+  /** due date passed and not closed (as of today) */
+  overdue: boolean;
   repeatOfId: number | null;
   priorSourceKind: ExternalSourceKind | null;
   priorSourceRef: string | null;
@@ -88,12 +97,15 @@ export interface InspectionView {
   revisionOfId: number | null;
   revisionReason: string | null;
   supersededById: number | null;
+  createdById: number | null;
   createdByName: string;
   submittedOn: string | null;
   submittedByName: string | null;
   approvedOn: string | null;
   approvedByName: string | null;
   selfApproved: boolean;
+  /** why the filer approved their own inspection (issue 17) */
+  selfApprovalReason: string | null;
   results: ItemResultView[];
   findings: FindingView[];
 }
@@ -119,6 +131,19 @@ export function findingView(f: InspectionFinding, itemCodes: Map<number, string>
     verifiedOn: f.verifiedOn,
     verifiedByName: f.verifiedByName,
     verificationNote: f.verificationNote,
+    attachment: f.actionAttachmentSha256
+      ? {
+          sha256: f.actionAttachmentSha256,
+          name: f.actionAttachmentName ?? '',
+          type: f.actionAttachmentType ?? '',
+          size: f.actionAttachmentSize ?? 0,
+        }
+      : null,
+    reworkRequestedOn: f.reworkRequestedOn,
+    reworkNote: f.reworkNote,
+    closedOn: f.closedOn,
+    closedByName: f.closedByName,
+    overdue: followUpOverdue(f, new Date().toISOString().slice(0, 10)).overdue,
     repeatOfId: f.repeatOfId,
     priorSourceKind: f.priorSourceKind,
     priorSourceRef: f.priorSourceRef,
@@ -171,12 +196,14 @@ export async function inspectionView(em: EntityManager, id: number): Promise<Ins
     revisionOfId: i.revisionOfId,
     revisionReason: i.revisionReason,
     supersededById: i.supersededById,
+    createdById: i.createdById,
     createdByName: i.createdByName,
     submittedOn: i.submittedOn,
     submittedByName: i.submittedByName,
     approvedOn: i.approvedOn,
     approvedByName: i.approvedByName,
     selfApproved: i.selfApproved,
+    selfApprovalReason: i.selfApprovalReason,
     results: items.map((it) => {
       const r = byItem.get(it.id);
       const figures = r?.figures ? (JSON.parse(r.figures) as CriterionFigures) : null;
@@ -248,7 +275,7 @@ export async function listInspections(
       revisionOfId: i.revisionOfId,
       supersededById: i.supersededById,
       findings: findings.length,
-      openFindings: findings.filter((f) => f.status !== 'verified').length,
+      openFindings: findings.filter((f) => isOpenFinding(f.status)).length,
     });
   }
   return out;

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { FindingKind, FindingStatus } from '../../../entities/inspection';
 import type { RequestContext } from '../../context';
-import { overdueVerdict, registerOrder, RepeatFindingChain } from '../../../domain/inspection-findings';
+import { isOpenFinding, overdueVerdict, registerOrder, RepeatFindingChain } from '../../../domain/inspection-findings';
 import { mayReadInspections } from '../../access/inspection-access';
 import { unitsWithin } from '../../access/scope';
 import { consignmentById, resolveConsignment } from '../../store/consignments/consignment-ref';
@@ -55,7 +55,7 @@ export async function findingsRegister(
     if (!chainsByConsignment.has(c.id)) chainsByConsignment.set(c.id, await repeatCountsByFinding(em, c.id));
     const chains = chainsByConsignment.get(c.id)!;
     for (const f of await findingsOf(em, i.id)) {
-      if (f.status === 'verified') continue;
+      if (!isOpenFinding(f.status)) continue;
       out.push({
         findingId: f.id,
         consignmentId: c.id,

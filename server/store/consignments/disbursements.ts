@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { Disbursement } from '../../../entities/consignment-disbursement';
 import { leanFindOne, leanInsert, leanSetEach, leanUpdate } from '../../db/lean';
 import { lockRow } from '../../db/transaction';
@@ -33,13 +33,13 @@ export async function lockDisbursementRow(em: EntityManager, id: number): Promis
   return (await lockRow(em, Disbursement, id))!;
 }
 
-export async function saveDisbursement(em: EntityManager, d: Disbursement): Promise<void> {
-  await em.save(d);
-}
-
 /** A decided grant becomes paid. */
 export async function recordPayment(em: EntityManager, d: Disbursement): Promise<void> {
-  await em.update(Disbursement, { id: d.id }, { status: d.status, paidOn: d.paidOn, paidAmount: d.paidAmount, grantPlanId: d.grantPlanId });
+  await em.update(
+    Disbursement,
+    { id: d.id },
+    { status: d.status, paidOn: d.paidOn, paidAmount: d.paidAmount, paidById: d.paidById, grantPlanId: d.grantPlanId },
+  );
 }
 
 /** Whether a payment has its reversal. */
@@ -77,3 +77,63 @@ export async function paidDisbursements(em: EntityManager, consignmentId: number
 /** How many disbursements of a consignment's fiscal year have been paid. */
 export const paidDisbursementCount = (em: EntityManager, consignmentId: number, fiscalYear: number): Promise<number> =>
   em.getRepository(Disbursement).countBy({ consignmentId, fiscalYear, status: 'paid' });
+
+/** A consignment-year's requests not yet paid: Σ decided (committed by a decision) and Σ requested (undecided), other than `except`. */
+export async function outstandingRequests(
+  em: EntityManager,
+  consignmentId: number,
+  fiscalYear: number,
+  except?: number,
+): Promise<{ decided: number; pending: number }> {
+  const rows = await em.getRepository(Disbursement).find({
+    select: { id: true, status: true, requestedAmount: true, decidedAmount: true },
+    where: [
+      { consignmentId, fiscalYear, status: 'decided' },
+      { consignmentId, fiscalYear, status: 'requested' },
+    ],
+  });
+  let decided = 0;
+  let pending = 0;
+  for (const r of rows) {
+    if (r.id === except) continue;
+    if (r.status === 'decided') decided += Number(r.decidedAmount ?? 0);
+    else pending += Number(r.requestedAmount);
+  }
+  return { decided, pending };
+}
+
+/** Requests awaiting a decision or a payment, of the given consignments, oldest first. */
+export async function openRequestsOf(em: EntityManager, consignmentIds: number[]): Promise<Disbursement[]> {
+  if (!consignmentIds.length) return [];
+  return em.getRepository(Disbursement).find({
+    where: [
+      { consignmentId: In(consignmentIds), status: 'requested' },
+      { consignmentId: In(consignmentIds), status: 'decided' },
+    ],
+    order: { requestedOn: 'ASC', id: 'ASC' },
+  });
+}
+
+/** Writes a request's decision, withdrawal or rejection (the columns a step sets). */
+export async function recordRequestStep(
+  em: EntityManager,
+  d: Pick<
+    Disbursement,
+    'id' | 'status' | 'decidedOn' | 'decidedAmount' | 'decidedById' | 'decisionReason' | 'withdrawnOn' | 'withdrawnById' | 'note'
+  >,
+): Promise<void> {
+  await em.update(
+    Disbursement,
+    { id: d.id },
+    {
+      status: d.status,
+      decidedOn: d.decidedOn,
+      decidedAmount: d.decidedAmount,
+      decidedById: d.decidedById,
+      decisionReason: d.decisionReason,
+      withdrawnOn: d.withdrawnOn,
+      withdrawnById: d.withdrawnById,
+      note: d.note,
+    },
+  );
+}

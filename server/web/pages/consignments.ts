@@ -3,7 +3,13 @@ import { executionRateOf } from '../../../domain/ledger';
 import { formatInteger } from '../../../domain/money';
 import { EVERYONE, LEDGER_WRITERS } from '../../access/roles';
 import { idParam } from '../../http/params';
-import { ApprovePlanBody, CreateDisbursementBody, CreateGrantPlanBody, ReverseDisbursementBody } from '../../app/grants/requests';
+import {
+  ApprovePlanBody,
+  CreateDisbursementBody,
+  CreateGrantRequestBody,
+  CreateGrantPlanBody,
+  ReverseDisbursementBody,
+} from '../../app/grants/requests';
 import { ConfirmSettlementBody, ReviewSettlementBody, SubmitSettlementBody } from '../../app/consignments/requests';
 import { approveGrantPlan, createGrantPlan } from '../../app/grants/grant-plans';
 import { createDisbursement, reverseDisbursement } from '../../app/grants/disbursements';
@@ -24,8 +30,11 @@ import { PageCall, PageDef } from '../types';
 import { pickYear, today } from './common';
 import { formAction } from './forms';
 import { KIND_LABEL } from './ledger';
+import { GRANT_REQUEST_STATUS_KO } from '../../../domain/grant-requests';
+import { requestGrant } from '../../app/grants/grant-requests';
+import { requestRows, requestWarningView } from './grant-request-rows';
 
-const STATUS_KO: Record<string, string> = { requested: '신청', decided: '교부결정', paid: '교부', rejected: '반려' };
+const STATUS_KO: Record<string, string> = GRANT_REQUEST_STATUS_KO;
 const PLAN_STATUS_KO: Record<string, string> = { draft: '초안 (승인 전)', approved: '승인', superseded: '대체됨' };
 const SETTLEMENT_STATUS_KO: Record<string, string> = { submitted: '제출', reviewed: '검토 완료', confirmed: '확정', superseded: '대체됨' };
 
@@ -52,7 +61,7 @@ function planFormOf(base: PlanWithCategories | null): Record<string, unknown> {
  * other forms' typed values and refusals (planForm, approveForm, submitForm, reviewForm, confirmForm)
  * and, for a refused post, the year it was about (fiscalYear).
  */
-async function consignmentPage(
+export async function consignmentPage(
   call: PageCall,
   id: number,
   form: Record<string, unknown> = {},
@@ -74,7 +83,7 @@ async function consignmentPage(
     c: detail,
     years,
     year,
-    form: { quarter: '', requestedOn: '', paidOn: '', amount: '', ...form },
+    form: { quarter: '', requestedOn: today(), paidOn: '', amount: '', ...form },
     posted: call.req.query.posted,
     cancelled: call.req.query.cancelled,
     saved: call.req.query.saved,
@@ -112,6 +121,11 @@ async function consignmentPage(
       confirmForm: { confirmedOn: day, returnDate: '', ...(extra.confirmForm as Record<string, unknown> | undefined) },
       grant: figures.grant,
       disbursements: disbursementRows(figures.disbursements),
+      requests: requestRows(figures.disbursements, call.user!.id, year, day),
+      requestForms: (extra.requestForms as Record<string, unknown> | undefined) ?? {},
+      requestWarning: await requestWarningView(em, figures.disbursements, call.req.query.requested),
+      requested: call.req.query.requested,
+      decided: call.req.query.decided,
       reversalForm: { target: '', reversedOn: day, reason: '', ...(extra.reversalForm as Record<string, unknown> | undefined) },
       // a confirmed settlement closes the consignment-year to payments as well as to plans
       canWrite: LEDGER_WRITERS.includes(call.user!.role) && fy?.status === 'open' && !settled,
@@ -137,7 +151,7 @@ function disbursementRows(all: Disbursement[]) {
 }
 
 /** The fields of a posted form as typed (trimmed, '' when blank), to show the form again after a refusal. */
-function typed<K extends string>(call: PageCall, ...fields: K[]): Record<K, string> {
+export function typed<K extends string>(call: PageCall, ...fields: K[]): Record<K, string> {
   const body = (call.req.body ?? {}) as Record<string, unknown>;
   return Object.fromEntries(fields.map((f) => [f, firstText(body[f]) ?? ''])) as Record<K, string>;
 }
@@ -152,7 +166,7 @@ function formYear(call: PageCall): number | undefined {
  * A form action of the consignment page: post-then-redirect to what `run` returns; a refusal shows
  * the page again with the message, the rule and the figures beside that form (`formKey`), keeping what was typed.
  */
-async function consignmentAction(
+export async function consignmentAction(
   call: PageCall,
   id: number,
   fiscalYear: number | undefined,
@@ -193,6 +207,13 @@ const pages: PageDef[] = [
         call,
         async () => {
           const c = await consignmentOf(call.ds.manager, id);
+          // 신청만 기록, or a 교부 without its date: the request path (the plan to date warned about, decided later)
+          const b = (call.req.body ?? {}) as Record<string, unknown>;
+          if (firstText(b.action) === 'request' || !firstText(b.paidOn)) {
+            const body = await formBody(CreateGrantRequestBody, b, { consignment: c.code });
+            const r = await requestGrant(call.ds, call.ctx, body);
+            return `/consignments/${id}?year=${body.fiscalYear}&requested=${r.id}#request-${r.id}`;
+          }
           const body = await formBody(CreateDisbursementBody, call.req.body, { consignment: c.code });
           const d = await createDisbursement(call.ds, call.ctx, body);
           return `/consignments/${id}?year=${body.fiscalYear}&posted=${d.id}#grants`;

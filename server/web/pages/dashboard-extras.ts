@@ -6,6 +6,7 @@ import { grantStatus } from '../../queries/consignments/grants';
 import { findingsRegister } from '../../queries/inspections/register';
 import { hasPaidGrants } from '../../queries/dashboard/dashboard';
 import { today } from './common';
+import { openGrantRequests } from '../../queries/consignments/grant-requests';
 
 const QUARTER_START = ['01-01', '04-01', '07-01', '10-01'];
 
@@ -26,6 +27,13 @@ export async function dashboardExtras(em: EntityManager, ctx: RequestContext, ye
         title: f.title,
         dueDate: f.dueDate,
       }));
+  }
+  if (role === 'budget_officer') {
+    // 교부 신청 awaiting a decision or a payment, oldest first, with their age (the roles that decide)
+    out.pendingRequests = (await openGrantRequests(em, ctx, { asOf })).map((r) => ({
+      ...r,
+      href: `/consignments/${r.consignmentId}?year=${r.fiscalYear}#request-${r.id}`,
+    }));
   }
   if (role === 'budget_officer' && year !== null) {
     const ungranted: Record<string, unknown>[] = [];

@@ -43,6 +43,15 @@ const FIGURE_LABEL: Record<string, string> = {
   latestEffectiveFrom: '최근 버전 시행일',
   latestEffectiveTo: '최근 버전 종료일',
   requestedEffectiveFrom: '입력한 시행일',
+  // h-flows (issue 17): grant requests and attachments
+  committed: '결정 후 미교부액',
+  lineBalance: '집행잔액',
+  paid: '교부액',
+  decided: '결정 후 미교부액',
+  pending: '결정 대기 신청액',
+  total: '신청 포함 누계',
+  size: '파일 크기',
+  maxSize: '최대 크기',
 };
 
 /** How a figure that is not an amount of won is printed: a count, a year, a quarter, a version. */

@@ -3,7 +3,7 @@ import { FINDING_KIND_KO } from '../../../domain/inspection-labels';
 import { httpStatusOf } from '../../http/error-status';
 import { idParam } from '../../http/params';
 import { INSPECTION_READERS, INSPECTION_WRITERS } from '../../access/inspection-roles';
-import { CreateInspectionBody, FindingBody, ReasonBody, StepBody, UpdateInspectionBody } from '../../app/inspections/requests';
+import { ApproveBody, CreateInspectionBody, FindingBody, ReasonBody, UpdateInspectionBody } from '../../app/inspections/requests';
 import { approveInspection, createInspection, returnInspection, submitInspection, updateInspection } from '../../app/inspections/writing';
 import { addFinding } from '../../app/inspections/findings';
 import { consignmentsToFile } from '../../queries/inspections/consignments-to-file';
@@ -52,7 +52,8 @@ async function listView(call: PageCall, form: Record<string, unknown> = {}, stat
       canFile,
       consignments: canFile ? await consignmentsToFile(em, call.ctx) : [],
       templates: canFile ? await listTemplates(em) : [],
-      form: { fiscalYear: String(year ?? new Date().getFullYear()), round: '1', ...form },
+      // 점검자 starts as the signed-in inspector (issue 17)
+      form: { fiscalYear: String(year ?? new Date().getFullYear()), round: '1', inspectors: call.user!.displayName, ...form },
     },
     (r) => ({
       links: { title: `/inspections/${Number(r.id)}`, consignment: `/consignments/${Number(r.consignmentId)}` },
@@ -62,13 +63,14 @@ async function listView(call: PageCall, form: Record<string, unknown> = {}, stat
   );
 }
 
-async function inspectionPage(call: PageCall, id: number, extra: Record<string, unknown> = {}, status = 200) {
+export async function inspectionPage(call: PageCall, id: number, extra: Record<string, unknown> = {}, status = 200) {
   const view = await getInspection(call.ds.manager, call.ctx, id);
   const steps = stepsOf(view);
   const asked = Number(call.req.query.area ?? extra.area ?? 1);
   const current = steps.find((s) => s.n === asked) ?? steps[0];
   const canEdit = INSPECTION_WRITERS.includes(call.user!.role) && view.status === 'draft';
-  const canDecide = INSPECTION_WRITERS.includes(call.user!.role) && view.status === 'submitted';
+  const writer = INSPECTION_WRITERS.includes(call.user!.role);
+  const canDecide = writer && view.status === 'submitted';
   call.render(
     'inspection.njk',
     {
@@ -79,6 +81,11 @@ async function inspectionPage(call: PageCall, id: number, extra: Record<string, 
       canEdit,
       canDecide,
       approveForm: { on: today() },
+      // the filer approving their own inspection states why (issue 17)
+      isFiler: view.createdById === call.user!.id,
+      canFollowUp: writer && view.status === 'approved' && !view.supersededById,
+      findingForms: {},
+      day: today(),
       returnForm: { reason: '' },
       allItems: steps.flatMap((s) => s.items),
       findingKinds: Object.entries(FINDING_KIND_KO).map(([value, label]) => ({ value, label })),
@@ -248,12 +255,12 @@ const pages: PageDef[] = [
     handler: async (call) => {
       const id = idParam(String(call.req.params.id));
       const b = call.req.body as Record<string, string>;
-      const form = { on: typeof b.on === 'string' ? b.on : '' };
+      const form = { on: typeof b.on === 'string' ? b.on : '', selfApprovalReason: firstText(b.selfApprovalReason) ?? '' };
       await formAction(
         call,
         async () => {
-          const body = await formBody(StepBody, call.req.body);
-          await approveInspection(call.ds, call.ctx, id, body.on);
+          const body = await formBody(ApproveBody, call.req.body);
+          await approveInspection(call.ds, call.ctx, id, body);
           return `/inspections/${id}?saved=approved`;
         },
         (problem, status) => inspectionPage(call, id, { approveForm: { ...form, problem: problem } }, status),

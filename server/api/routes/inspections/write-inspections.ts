@@ -10,7 +10,14 @@ import {
 } from '../../../app/inspections/writing';
 import { addFinding } from '../../../app/inspections/findings';
 import { idParam } from '../../../http/params';
-import { CreateInspectionBody, FindingBody, ReasonBody, StepBody, UpdateInspectionBody } from '../../../app/inspections/requests';
+import {
+  CreateInspectionBody,
+  FindingBody,
+  ReasonBody,
+  ApproveBody,
+  StepBody,
+  UpdateInspectionBody,
+} from '../../../app/inspections/requests';
 
 export const create = route<CreateInspectionBody>({
   id: 'inspections.create',
@@ -42,15 +49,15 @@ export const submit = route<StepBody>({
   handler: async ({ ds, ctx, body, params }) => ({ status: 201, body: await submitInspection(ds, ctx, idParam(params.id), body.on) }),
 });
 
-export const approve = route<StepBody>({
+export const approve = route<ApproveBody>({
   id: 'inspections.approve',
   method: 'post',
   path: '/inspections/:id/approve',
   summary:
-    'submitted → approved by another inspector of the department (the filer only when they are its sole inspector); read-only afterwards',
+    'submitted → approved by another inspector of the department (the filer only when they are its sole inspector, with selfApprovalReason); read-only afterwards',
   roles: INSPECTION_WRITERS,
-  body: StepBody,
-  handler: async ({ ds, ctx, body, params }) => ({ status: 201, body: await approveInspection(ds, ctx, idParam(params.id), body.on) }),
+  body: ApproveBody,
+  handler: async ({ ds, ctx, body, params }) => ({ status: 201, body: await approveInspection(ds, ctx, idParam(params.id), body) }),
 });
 
 export const giveBack = route<ReasonBody>({

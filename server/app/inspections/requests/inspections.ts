@@ -268,6 +268,14 @@ export class StepBody {
   on?: string;
 }
 
+/** submitted → approved; the filer approving their own inspection states why */
+export class ApproveBody extends StepBody {
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  selfApprovalReason?: string;
+}
+
 export class ReasonBody {
   @MultiLine()
   @IsString()
