@@ -8,7 +8,6 @@ import { requestIdsOf } from '../http/request-id';
 import { uploadOf } from '../http/body-limits';
 import type { RouteDef } from '../http/route';
 import type { RequestContext } from '../context';
-import { uploadOf } from '../http/body-limits';
 import { tokensEqual } from './csrf';
 import { loadSession, sessionToken } from './session';
 import { ROLE_LABEL, TEMPLATES_DIR, views, wrapTables } from './render';
