@@ -180,6 +180,17 @@ const EXPECTATIONS: Record<string, Expectation> = {
   },
   'inspections.get': { kind: 'department', parent: { queries: (f) => lookups(f, f.inspectionIds, 'inspections') } },
   'findings.get': { kind: 'department', parent: { queries: (f) => lookups(f, f.findingIds, 'findings') } },
+  'findings.attachment': { kind: 'department', parent: { queries: (f) => lookups(f, f.findingIds.slice(0, 1), 'findings') } },
+  'grantRequests.list': {
+    kind: 'department',
+    list: {
+      queries: (f) => ['', ...f.years.map((y) => `year=${y}`)],
+      rows: items,
+      owners: (f, r) => [f.consignmentOwner.get(Number(r.consignmentId))],
+    },
+  },
+  'api-tokens.list': { kind: 'admin-only', why: 'integration tokens are issued by administrators' },
+  'fiscal-years.carry-over': { kind: 'admin-only', why: 'the closing (and what it will carry) is a step of administrators' },
 };
 
 /** lookups of rows owned through their consignment (ids with their consignment's department, read into `ownerOfRow`) */
@@ -206,6 +217,16 @@ describe('department rows: every GET route × every role in every department see
 
   before(async () => {
     t = await testApp();
+    // one 조치 결과 with an attachment, so the attachment route has a row to answer (or refuse) per department
+    const firstFinding = num((await sql('SELECT MIN(id) AS id FROM inspection_findings'))[0].id);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    await t
+      .as('inspector')
+      .post(`/api/findings/${firstFinding}/action-report`)
+      .field('reportedOn', '2021-05-04')
+      .field('actionReport', '게시 화면 캡처')
+      .attach('file', png, { filename: 'capture.png' })
+      .expect(201);
     const units = await sql('SELECT id, parent_id, level FROM org_units ORDER BY id');
     const children = new Map<number, number[]>();
     for (const u of units) if (u.parent_id !== null) children.set(num(u.parent_id), [...(children.get(num(u.parent_id)) ?? []), num(u.id)]);
