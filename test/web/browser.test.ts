@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { testApp, TestApp, DemoUser } from '../support/app';
-import { launchChromium } from '../support/browser';
+import { describeInBrowser, launchChromium } from '../support/browser';
 import { pdfText } from '../support/pdf-text';
 import { password } from './helpers';
 
@@ -21,7 +21,7 @@ function wonOf(text: string): number {
   return (m[1] ? -1 : 1) * Number(m[2].replace(/,/g, ''));
 }
 
-describe('web pages in a real browser (Chromium)', function () {
+describeInBrowser('web pages in a real browser (Chromium)', function () {
   this.timeout(180_000);
   let t: TestApp;
   let server: Server;

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Inspection } from '../../entities/inspection';
 import { Disbursement } from '../../entities/consignment-disbursement';
 import { testApp, TestApp, DemoUser } from '../support/app';
-import { launchChromium } from '../support/browser';
+import { describeInBrowser, launchChromium } from '../support/browser';
 import { password } from './helpers';
 
 const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts', 'web');
@@ -27,7 +27,7 @@ const BUDGET = {
   reportDownload: 6, // 보고서 내려받기: main 6
 };
 
-describe('issue 17 jobs in a real browser, clicks counted', function () {
+describeInBrowser('issue 17 jobs in a real browser, clicks counted', function () {
   this.timeout(240_000);
   let t: TestApp;
   let server: Server;

@@ -5,12 +5,12 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { testApp, TestApp } from '../support/app';
-import { launchChromium } from '../support/browser';
+import { describeInBrowser, launchChromium } from '../support/browser';
 import { password } from './helpers';
 
 const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts', 'web');
 
-describe('grids in a real browser (Chromium): sort header, pager, URL state, back', function () {
+describeInBrowser('grids in a real browser (Chromium): sort header, pager, URL state, back', function () {
   this.timeout(240_000);
   let t: TestApp;
   let server: Server;

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { testApp, TestApp, DemoUser } from '../support/app';
-import { launchChromium } from '../support/browser';
+import { describeInBrowser, launchChromium } from '../support/browser';
 import { pdfText } from '../support/pdf-text';
 import { pageRoutes } from '../../server/web';
 import { password } from './helpers';
@@ -26,7 +26,7 @@ const GET_PAGES = pageRoutes()
  * violation, and at 390 px no page's document is wider than the screen. Then a refused form opens at
  * its focused summary, and a report preview printed by Chromium keeps its last column and drops the menu.
  */
-describe('web pages on a phone (390×844) and on paper (A4)', function () {
+describeInBrowser('web pages on a phone (390×844) and on paper (A4)', function () {
   this.timeout(900_000);
   let t: TestApp;
   let server: Server;
