@@ -3,7 +3,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { DataSource } from 'typeorm';
 import { DomainError, FieldProblem } from '../../../domain/errors';
 import { RequestContext } from '../../context';
-import { openDatabase } from '../../db/data-source';
+import { createDataSource } from '../../db/config';
 import { ImportOptions, ImportOutcome, ImportPhase, ImportSource, runImport } from './engine';
 
 /**
@@ -82,7 +82,10 @@ async function workerMain(): Promise<void> {
   const post = (m: Message) => parentPort!.postMessage(m);
   let ds: DataSource | null = null;
   try {
-    ds = await openDatabase(url);
+    // the server has brought the schema up to date: the worker loads no migrations
+    ds = createDataSource(url);
+    ds.setOptions({ migrations: [] });
+    await ds.initialize();
     const outcome = await runImport(ds, ctx, source, {
       ...options,
       onProgress: (phase, fraction, rows) => post({ type: 'progress', phase, fraction, rows }),
