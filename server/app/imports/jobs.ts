@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { DomainError, FieldProblem } from '../../../domain/errors';
 import { RequestContext } from '../../context';
 import { ImportOptions, ImportOutcome, ImportPhase, ImportSource, runImport } from './engine';
+import { runImportInWorker, workerUrlOf } from './worker';
 
 /**
  * Imports run one at a time per server (each holds a transaction and a file's rows in memory): a
@@ -75,15 +76,17 @@ export function startImportJob(ds: DataSource, ctx: RequestContext, source: Impo
   };
   jobs.set(job.id, job);
   for (const old of [...jobs.keys()].slice(0, Math.max(0, jobs.size - KEEP_JOBS))) jobs.delete(old);
+  const inWorker = workerUrlOf(ds);
+  const jobOptions: ImportOptions = {
+    ...options,
+    onProgress: (phase, fraction, rows) => {
+      job.phase = phase;
+      job.percent = Math.round(fraction * 100);
+      job.rows = rows;
+    },
+  };
   void withImportSlot(() =>
-    runImport(ds, ctx, source, {
-      ...options,
-      onProgress: (phase, fraction, rows) => {
-        job.phase = phase;
-        job.percent = Math.round(fraction * 100);
-        job.rows = rows;
-      },
-    }),
+    inWorker ? runImportInWorker(inWorker, ctx, source, jobOptions) : runImport(ds, ctx, source, jobOptions),
   ).then(
     (result) => {
       job.result = result;
