@@ -37,7 +37,7 @@ const FORMULA_LEAD =
 
 /**
  * Formula-injection guard, for every cell of every export (reports/engine is the one place a
- * workbook is written). exceljs stores strings as (shared) strings, which Excel never evaluates;
+ * workbook is written). exceljs stores strings as strings (inline here), which Excel never evaluates;
  * but a sheet is routinely re-saved as CSV or pasted elsewhere, where "=HYPERLINK(...)" or "@SUM(...)"
  * would come alive, and a leading space, line feed or bidi mark can carry (or hide) one. So such
  * text gets the conventional apostrophe prefix. A lone "-" (the "nothing" mark in Korean budget
@@ -157,7 +157,9 @@ export async function renderXlsx(
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     ...(typeof out === 'string' ? { filename: out } : { stream: out }),
     useStyles: true,
-    useSharedStrings: true,
+    // inline strings: a shared-string table holds every distinct text (60,000 program names) until commit;
+    // without it the whole-city workbook peaks ~20 MB lower and is no larger
+    useSharedStrings: false,
   });
   wb.created = fixedDate(models[0], options);
   wb.modified = wb.created;
