@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import ExcelJS from 'exceljs';
 import supertest from 'supertest';
 import { auditActionLabel, auditEntityLabel } from '../../domain/audit-labels';
 import { assertNotBeforeRequest } from '../../domain/grant-requests';
@@ -111,6 +112,24 @@ describe('merge follow-ups: request grid statuses, audit labels, findings before
       .and.to.match(/value="disbursement\.reject"[^>]*>교부 신청 반려</);
     const users = gridRows((await admin.get('/audit?entity=user').expect(200)).text, 'audit');
     expect(users.every((r) => r[4] === '사용자')).to.equal(true);
+    const xlsx = await admin
+      .get('/audit?entity=user&format=xlsx')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (d: Buffer) => chunks.push(d));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as never);
+    const cells: string[] = [];
+    wb.worksheets[0].eachRow((row) => cells.push(...(row.values as unknown[]).map((v) => String(v ?? ''))));
+    expect(cells).to.include('사용자');
+    expect(
+      cells.some((c) => /^(user|user\.[a-z_]+)$/.test(c)),
+      'no raw code in the export',
+    ).to.equal(false);
   });
 
   it('findings of a submitted inspection are listed (marked 승인 전); a draft’s only to its author', async () => {
