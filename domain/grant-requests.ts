@@ -10,6 +10,7 @@
 import { conflict, DomainError, forbidden, invalid } from './errors';
 import { formatInteger } from './money';
 import { planToDate } from './grant-plans';
+import { ko } from './korean-particles';
 import type { PaymentPlan } from './grant-payments';
 
 const won = (n: number) => `${formatInteger(n)}원`;
@@ -63,7 +64,7 @@ export function requestWarning(f: RequestFigures, r: { quarter: number; amount: 
   return {
     code: 'exceeds_plan_to_date',
     message: `Granted, decided and pending requests with this one come to ${total} won, above the plan ${r.lumpSum ? 'for the year' : `to quarter ${r.quarter}`} (${limit} won); the decision will refuse more than ${available} won`,
-    message_ko: `이 신청까지 합친 금액 ${won(total)}이 ${scope} ${won(limit)}보다 ${won(total - limit)} 많습니다 (교부 ${won(f.paid)}, 결정 후 미교부 ${won(f.decided)}, 결정 대기 ${won(f.pending)}). 교부결정 때 ${won(available)}을 넘는 금액은 승인되지 않습니다`,
+    message_ko: ko`이 신청까지 합친 금액 ${won(total)}이/가 ${scope} ${won(limit)}보다 ${won(total - limit)} 많습니다 (교부 ${won(f.paid)}, 결정 후 미교부 ${won(f.decided)}, 결정 대기 ${won(f.pending)}). 교부결정 때 ${won(available)}을/를 넘는 금액은 승인되지 않습니다`,
     figures: {
       planToDate: limit,
       paid: f.paid,
@@ -132,7 +133,7 @@ export function assertApprovable(
       'conflict',
       'exceeds_grant_plan',
       `Approving ${amount} won would take granted and decided grants to ${before + amount} won, above the plan ${d.lumpSum ? 'for the year' : `to quarter ${d.quarter}`} (${limit} won; available ${available} won)`,
-      `결정액 ${won(amount)}을 더하면 교부·결정 누계가 ${won(before + amount)}으로 ${scope} ${won(limit)}을 넘습니다`,
+      ko`결정액 ${won(amount)}을/를 더하면 교부·결정 누계가 ${won(before + amount)}으로/로 ${scope} ${won(limit)}을/를 넘습니다`,
       [
         {
           field: 'amount',
@@ -159,7 +160,7 @@ export function assertApprovable(
       'conflict',
       'exceeds_current_budget',
       `Approving ${amount} won would take the funding line above its current budget (${f.currentBudget} won; available ${lineAvailable} won after other decisions)`,
-      `결정액 ${won(amount)}이 예산현액 ${won(f.currentBudget)} 가운데 남은 금액 ${won(lineAvailable)}보다 많습니다`,
+      ko`결정액 ${won(amount)}이/가 예산현액 ${won(f.currentBudget)} 가운데 남은 금액 ${won(lineAvailable)}보다 많습니다`,
       [
         {
           field: 'amount',
@@ -188,7 +189,7 @@ export function assertNotBeforeRequest(field: string, on: string, requestedOn: s
       field,
       'notBeforeRequest',
       `The ${field} cannot precede the request (${requestedOn})`,
-      `${whatKo}은 신청일(${requestedOn}) 이후여야 합니다`,
+      ko`${whatKo}은/는 신청일(${requestedOn}) 이후여야 합니다`,
     );
 }
 

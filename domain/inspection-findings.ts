@@ -139,7 +139,7 @@ export function followUpTransition(status: FindingStatus, step: FollowUpStep): F
     throw conflict(
       STEP_CODE[step],
       `A finding that is ${status} cannot take the step ${step}`,
-      `${STEP_KO[step]}는 ${from} 상태의 지적사항에만 할 수 있습니다 (지금은 ${FINDING_STATUS_KO[status]})`,
+      ko`${STEP_KO[step]}은/는 ${from} 상태의 지적사항에만 할 수 있습니다 (지금은 ${FINDING_STATUS_KO[status]})`,
       'status',
       { status },
     );

@@ -230,7 +230,7 @@ describe('web: every list a grid (sort, filter, search, paging in SQL; URL state
     const inspectorRole = gridRows((await admin.get('/admin/users?role=inspector').expect(200)).text, 'users');
     expect(inspectorRole.every((r) => r[2] === '지도점검 담당')).to.equal(true);
     const audit = await admin.get('/audit?entity=user').expect(200);
-    expect(gridRows(audit.text, 'audit').every((r) => r[4] === 'user')).to.equal(true);
+    expect(gridRows(audit.text, 'audit').every((r) => r[4] === '사용자')).to.equal(true);
     await council.get('/audit').expect(200);
     await officer.get('/audit').expect(403);
     const catalogue = await council.get('/reports?group=consignment&q=정산').expect(200);

@@ -1,8 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { GridPage, GridQuery, ListDefinition } from '../../requests/grid';
+import { auditActionLabel, auditEntityLabel } from '../../../domain/audit-labels';
 import { auditChoices, auditGridRows } from '../../store/audit-list';
 
-const opts = (vs: string[]) => vs.map((v) => ({ value: v, label: v }));
+/** Filter choices: the stored code as the value, its Korean label on screen (sorted by label). */
+const opts = (vs: string[], label: (v: string) => string) =>
+  vs.map((v) => ({ value: v, label: label(v) })).sort((a, b) => a.label.localeCompare(b.label, 'ko') || a.value.localeCompare(b.value));
+const same = (v: string) => v;
 
 /** 감사 기록: who changed what and when, filterable by action, entity, actor and date. */
 export async function auditList(em: EntityManager): Promise<ListDefinition> {
@@ -19,9 +23,9 @@ export async function auditList(em: EntityManager): Promise<ListDefinition> {
       { key: 'entityId', label: '대상 번호', sortable: true, width: 12 },
     ],
     filters: [
-      { key: 'action', label: '작업', kind: 'select', options: opts(c.actions) },
-      { key: 'entity', label: '대상', kind: 'select', options: opts(c.entities) },
-      { key: 'actor', label: '한 사람', kind: 'select', options: opts(c.actors) },
+      { key: 'action', label: '작업', kind: 'select', options: opts(c.actions, auditActionLabel) },
+      { key: 'entity', label: '대상', kind: 'select', options: opts(c.entities, auditEntityLabel) },
+      { key: 'actor', label: '한 사람', kind: 'select', options: opts(c.actors, same) },
       { key: 'from', label: '시작일', kind: 'date' },
       { key: 'to', label: '종료일', kind: 'date' },
       { key: 'entityId', label: '대상 번호', kind: 'text', hidden: true },
@@ -31,10 +35,21 @@ export async function auditList(em: EntityManager): Promise<ListDefinition> {
   };
 }
 
-export function auditGrid(
+/** A page of the trail with Korean labels in `action` and `entity` (the page and the xlsx alike); the codes stay in `actionCode`/`entityCode`. */
+export async function auditGrid(
   em: EntityManager,
   query: GridQuery,
   window: { skip: number; take: number },
 ): Promise<GridPage<Record<string, unknown>>> {
-  return auditGridRows(em, query, window);
+  const page = await auditGridRows(em, query, window);
+  return {
+    ...page,
+    rows: page.rows.map((r) => ({
+      ...r,
+      actionCode: r.action,
+      entityCode: r.entity,
+      action: auditActionLabel(r.action as string | null),
+      entity: auditEntityLabel(r.entity as string | null),
+    })),
+  };
 }

@@ -5,6 +5,9 @@ import { RequestContext } from '../../context';
 import { readableUnits } from '../../access/department-rows';
 import { findingGridRows, inspectionGridRows } from '../../store/inspections/inspection-list';
 
+/** A finding's inspection as the findings grid marks it: a submitted one is not yet approved. */
+const INSPECTION_STAGE_KO: Record<string, string> = { draft: '작성 중(본인만)', submitted: '제출 · 승인 전', approved: '승인' };
+
 type Window = { skip: number; take: number };
 type Options = { value: string; label: string }[];
 const options = (labels: Record<string, string>): Options => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -56,6 +59,7 @@ export function findingList(consignments: Options): ListDefinition {
       { key: 'kind', label: '구분', sortable: true, labels: FINDING_KIND_KO, width: 8 },
       { key: 'dueDate', label: '조치 기한', type: 'date', sortable: true },
       { key: 'status', label: '상태', sortable: true, labels: FINDING_STATUS_KO, width: 10 },
+      { key: 'inspectionStatus', label: '점검 상태', sortable: true, labels: INSPECTION_STAGE_KO, width: 12 },
       { key: 'actionReportedOn', label: '조치 보고일', type: 'date', sortable: true },
     ],
     filters: [
@@ -63,6 +67,7 @@ export function findingList(consignments: Options): ListDefinition {
       { key: 'year', label: '회계연도', kind: 'year' },
       { key: 'kind', label: '구분', kind: 'select', options: options(FINDING_KIND_KO) },
       { key: 'status', label: '상태', kind: 'select', options: options(FINDING_STATUS_KO) },
+      { key: 'inspectionStatus', label: '점검 상태', kind: 'select', options: options(INSPECTION_STAGE_KO) },
       {
         key: 'overdue',
         label: '기한',
@@ -85,5 +90,5 @@ export async function findingGrid(
   query: GridQuery,
   window: Window,
 ): Promise<GridPage<Record<string, unknown>>> {
-  return findingGridRows(em, await readableUnits(em, ctx), asOf, query, window);
+  return findingGridRows(em, await readableUnits(em, ctx), asOf, query, window, ctx.actor.id);
 }

@@ -6,7 +6,7 @@ import { mayReadInspections } from '../../access/inspection-access';
 import { unitsWithin } from '../../access/scope';
 import { consignmentById, resolveConsignment } from '../../store/consignments/consignment-ref';
 import { orgUnitByCode } from '../reference/org-units';
-import { approvedInspections } from '../../store/inspections/inspections';
+import { approvedOrSubmittedInspections } from '../../store/inspections/inspections';
 import { findingsOf } from '../../store/inspections/findings';
 import { repeatCountsByFinding } from './repeat-chains';
 
@@ -25,6 +25,8 @@ export interface RegisterEntry {
   requiredAction: string;
   dueDate: string | null;
   status: FindingStatus;
+  /** the inspection is submitted but not yet approved: its findings may still change */
+  pendingApproval: boolean;
   overdue: boolean;
   daysOverdue: number | null;
   uncorrectedCount: number;
@@ -33,7 +35,8 @@ export interface RegisterEntry {
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
- * Open findings (not yet verified) of effective inspections across the consignments the actor may
+ * Open findings (not yet verified) of effective inspections (approved, or submitted and awaiting
+ * approval: `pendingApproval`; drafts never) across the consignments the actor may
  * read, overdue ones first (most overdue first), then by due date.
  */
 export async function findingsRegister(
@@ -42,7 +45,7 @@ export async function findingsRegister(
   q: { asOf?: string; year?: number; orgUnitId?: number; consignmentId?: number },
 ): Promise<RegisterEntry[]> {
   const asOf = q.asOf ?? today();
-  const inspections = (await approvedInspections(em, { consignmentId: q.consignmentId, year: q.year })).filter(
+  const inspections = (await approvedOrSubmittedInspections(em, { consignmentId: q.consignmentId, year: q.year })).filter(
     (i) => i.supersededById === null,
   );
   const out: RegisterEntry[] = [];
@@ -71,6 +74,7 @@ export async function findingsRegister(
         requiredAction: f.requiredAction,
         dueDate: f.dueDate,
         status: f.status,
+        pendingApproval: i.status !== 'approved',
         ...overdueVerdict(f.dueDate, asOf),
         uncorrectedCount: chains.get(f.id)?.uncorrectedCount ?? 1,
       });

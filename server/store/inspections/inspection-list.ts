@@ -69,6 +69,7 @@ const FINDING_SQL: GridSql = (() => {
       year: 'i.fiscal_year = :v',
       kind: 'f.kind = :v',
       status: 'f.status = :v',
+      inspectionStatus: 'i.status = :v',
       overdue: (v) => ({ sql: v === 'yes' ? overdue : `NOT ${overdue}` }),
     },
     search: ['f.title', 'f.required_action', 'c.name', 'i.title'],
@@ -76,13 +77,18 @@ const FINDING_SQL: GridSql = (() => {
   };
 })();
 
-/** A page of findings of the consignments owned by `units` (null: all); overdue as of `asOf` (YYYY-MM-DD). */
+/**
+ * A page of findings of the consignments owned by `units` (null: all); overdue as of `asOf` (YYYY-MM-DD).
+ * Findings of submitted (not yet approved) inspections are listed (their `inspectionStatus` says so);
+ * a draft's findings only to the draft's author (`authorId`).
+ */
 export function findingGridRows(
   em: EntityManager,
   units: Set<number> | null,
   asOf: string,
   query: GridQuery,
   window: Window,
+  authorId: number | null,
 ): Promise<GridPage<Record<string, unknown>>> {
   const qb = em
     .createQueryBuilder()
@@ -90,6 +96,10 @@ export function findingGridRows(
     .innerJoin(Inspection, 'i', 'i.id = f.inspection_id')
     .innerJoin(Consignment, 'c', 'c.id = i.consignment_id')
     .where('i.superseded_by_id IS NULL')
+    .andWhere(
+      authorId === null ? "i.status <> 'draft'" : "(i.status <> 'draft' OR i.created_by_id = :fauthor)",
+      authorId === null ? {} : { fauthor: authorId },
+    )
     .setParameter('asOf', asOf);
   whereInScope(qb, 'c.org_unit_id', units);
   return gridRows(qb, FINDING_SQL, query, window);

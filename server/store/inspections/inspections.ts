@@ -68,6 +68,17 @@ export async function approvedInspections(em: EntityManager, q: { consignmentId?
   return em.getRepository(Inspection).find({ where });
 }
 
+/** Approved and submitted (awaiting approval) inspections: whose findings the open-findings register lists. */
+export async function approvedOrSubmittedInspections(
+  em: EntityManager,
+  q: { consignmentId?: number; year?: number },
+): Promise<Inspection[]> {
+  const where: Record<string, unknown> = { status: In(['approved', 'submitted']) };
+  if (q.consignmentId) where.consignmentId = q.consignmentId;
+  if (q.year) where.fiscalYear = q.year;
+  return em.getRepository(Inspection).find({ where });
+}
+
 /** Approved inspections of a consignment in a year, by round and id. */
 export async function approvedInspectionsByRound(em: EntityManager, consignmentId: number, year: number): Promise<Inspection[]> {
   return em.getRepository(Inspection).find({

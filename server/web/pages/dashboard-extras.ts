@@ -24,7 +24,7 @@ export async function dashboardExtras(em: EntityManager, ctx: RequestContext, ye
       .map((f) => ({
         href: `/inspections/${f.inspectionId}#findings`,
         consignmentName: f.consignmentName,
-        title: f.title,
+        title: f.pendingApproval ? `${f.title} (점검 승인 전)` : f.title,
         dueDate: f.dueDate,
       }));
   }

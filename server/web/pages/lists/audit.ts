@@ -22,7 +22,9 @@ const pages: PageDef[] = [
           intro: '모든 변경은 같은 거래 안에서 감사 기록을 남깁니다. 기록은 해시로 이어져 있어 고칠 수 없습니다.',
         },
         (r) => ({
-          links: { entityId: `/audit?entity=${encodeURIComponent(String(r.entity))}&entityId=${encodeURIComponent(String(r.entityId))}` },
+          links: {
+            entityId: `/audit?entity=${encodeURIComponent(String(r.entityCode))}&entityId=${encodeURIComponent(String(r.entityId))}`,
+          },
         }),
       );
     },

@@ -1,7 +1,8 @@
 import { EVERYONE } from '../../../access/roles';
 import { consignmentFilterOptions, disbursementGrid, disbursementList, planGrid, planList } from '../../../queries/grants/grant-list';
-import { requestGrid, requestList } from '../../../queries/grants/request-list';
+import { requestGrid, requestHref, requestList } from '../../../queries/grants/request-list';
 import { serveGrid } from '../../grid';
+import { today } from '../common';
 import { PageDef } from '../../types';
 
 const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -52,12 +53,10 @@ const pages: PageDef[] = [
       await serveGrid(
         call,
         def,
-        (q, w) => requestGrid(call.ds.manager, call.ctx, q, w),
+        (q, w) => requestGrid(call.ds.manager, call.ctx, q, w, today()),
         'lists/list.njk',
         { links: RELATED },
-        (r) => ({
-          links: { consignment: `/consignments/${Number(r.consignmentId)}?year=${Number(r.fiscalYear)}#grants` },
-        }),
+        (r) => ({ links: { consignment: requestHref(r), id: requestHref(r) } }),
       );
     },
   },
