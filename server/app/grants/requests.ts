@@ -21,81 +21,6 @@ import {
 import { MAX_AMOUNT } from '../../../domain/money';
 import { IsCalendarDate, IsConsignmentRef, IsFiscalYear, IsWon } from '../../requests/validators';
 
-export class CreateDisbursementBody {
-  @IsConsignmentRef()
-  consignment: string;
-
-  @IsFiscalYear()
-  fiscalYear: number;
-
-  /** the plan quarter this grant draws on */
-  @IsInt()
-  @Min(1)
-  @Max(4)
-  quarter: number;
-
-  /** 신청일 */
-  @IsCalendarDate()
-  requestedOn: string;
-
-  /** 신청액 */
-  @IsWon()
-  amount: number;
-
-  /** 교부결정일 (decide in the same call) */
-  @IsOptional()
-  @IsCalendarDate()
-  decidedOn?: string;
-
-  @IsOptional()
-  @IsWon()
-  decidedAmount?: number;
-
-  /** 교부일 (pay in the same call) */
-  @IsOptional()
-  @IsCalendarDate()
-  paidOn?: string;
-
-  /** 일괄·신속교부: ahead of the quarterly plan, up to the year's plan, with a reason */
-  @IsOptional()
-  @IsBoolean()
-  lumpSum?: boolean;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  lumpSumReason?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  note?: string;
-}
-
-export class DecisionBody {
-  @IsCalendarDate()
-  decidedOn: string;
-
-  @IsBoolean()
-  approve: boolean;
-
-  /** the decided amount when less than requested */
-  @IsOptional()
-  @IsWon()
-  amount?: number;
-
-  /** 반려 사유: required to reject */
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  reason?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  note?: string;
-}
-
 /** 교부 신청: the operator's request as recorded (no decision, no payment in the same call). */
 export class CreateGrantRequestBody {
   @IsConsignmentRef()
@@ -127,6 +52,47 @@ export class CreateGrantRequestBody {
   @IsString()
   @MaxLength(500)
   lumpSumReason?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+/** A 교부 in one call: the request, and its decision and payment when their dates are given. */
+export class CreateDisbursementBody extends CreateGrantRequestBody {
+  /** 교부결정일 (decide in the same call) */
+  @IsOptional()
+  @IsCalendarDate()
+  decidedOn?: string;
+
+  @IsOptional()
+  @IsWon()
+  decidedAmount?: number;
+
+  /** 교부일 (pay in the same call) */
+  @IsOptional()
+  @IsCalendarDate()
+  paidOn?: string;
+}
+
+export class DecisionBody {
+  @IsCalendarDate()
+  decidedOn: string;
+
+  @IsBoolean()
+  approve: boolean;
+
+  /** the decided amount when less than requested */
+  @IsOptional()
+  @IsWon()
+  amount?: number;
+
+  /** 반려 사유: required to reject */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 
   @IsOptional()
   @IsString()

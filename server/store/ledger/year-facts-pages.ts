@@ -1,34 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { Appropriation } from '../../../entities/appropriation';
 import { EntryKind, LedgerEntry } from '../../../entities/ledger-entry';
-import { Program } from '../../../entities/program';
-import { ProgramYear } from '../../../entities/program-year';
-import type { ProgramYearRow } from './year-facts';
+import { programYearQuery, type ProgramYearRow } from './year-facts';
 
 /**
  * The year's facts a page at a time, for the streamed whole-city reports: program-years by keyset
  * (id order, `after` the last id seen) or by a list of ids, with their appropriation and entry sums.
- * The same columns as `programYearRowsOf`, so one mapping turns either into facts.
+ * The same select as `programYearRowsOf` (`programYearQuery`), so one mapping turns either into facts.
  */
-function programYearQuery(em: EntityManager, year: number) {
-  return em
-    .getRepository(ProgramYear)
-    .createQueryBuilder('py')
-    .innerJoin(Program, 'p', 'p.id = py.programId')
-    .select([
-      'py.id AS id',
-      'py.orgUnitId AS org',
-      'py.parentId AS parent',
-      'py.name AS name',
-      'py.sortOrder AS sort',
-      'py.priorYearBasis AS basis',
-      'p.code AS code',
-      'p.kind AS kind',
-      'p.account AS account',
-    ])
-    .where('py.fiscalYear = :year', { year });
-}
-
 /** Up to `limit` program-years of a year with an id above `after`, in id order. */
 export function programYearPage(em: EntityManager, year: number, after: number, limit: number): Promise<ProgramYearRow[]> {
   return programYearQuery(em, year).andWhere('py.id > :after', { after }).orderBy('py.id', 'ASC').limit(limit).getRawMany<ProgramYearRow>();

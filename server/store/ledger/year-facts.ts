@@ -25,7 +25,8 @@ export interface ProgramYearRow {
   acct: number | string | null;
 }
 
-export function programYearRowsOf(em: EntityManager, year: number): Promise<ProgramYearRow[]> {
+/** The program-years of a year joined to their programs, as `ProgramYearRow` columns: the one select both the whole-year and the paged reads use. */
+export function programYearQuery(em: EntityManager, year: number) {
   return em
     .getRepository(ProgramYear)
     .createQueryBuilder('py')
@@ -42,8 +43,11 @@ export function programYearRowsOf(em: EntityManager, year: number): Promise<Prog
       'p.account AS account',
       'p.accountId AS acct',
     ])
-    .where('py.fiscalYear = :year', { year })
-    .getRawMany<ProgramYearRow>();
+    .where('py.fiscalYear = :year', { year });
+}
+
+export function programYearRowsOf(em: EntityManager, year: number): Promise<ProgramYearRow[]> {
+  return programYearQuery(em, year).getRawMany<ProgramYearRow>();
 }
 
 /** Σ appropriations per program-year of a year. */
