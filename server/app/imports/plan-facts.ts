@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { factKeyText } from '../../../domain/import-cells';
+import { figures } from '../../../domain/ledger';
 import { presentFactKeys, lineTotalsOfYears, revenueSumsOfYears } from '../../store/imports/onboarding';
 import { FactOp, Known, PlanContext, Values } from './plan';
 import { SheetKey } from './sheets';
@@ -150,8 +151,8 @@ export async function planFacts(ctx: PlanContext, known: Known, years: number[])
       lines.set(key, l);
       if (sheet === 'executions') l.executed += n(op.v, 'amount');
       else l.carriedOut += n(op.v, 'amount');
-      if (l.budget + l.carryIn + l.changes - l.executed - l.carriedOut < 0 && !firstOver.has(key))
-        firstOver.set(key, { sheet, line: op.line });
+      // the ledger's identity (domain/ledger.ts): 집행잔액 = 예산현액 − 집행액 − 차년이월 never below zero
+      if (figures(l).balance < 0 && !firstOver.has(key)) firstOver.set(key, { sheet, line: op.line });
       const pause = breathe();
       if (pause) await pause;
     }
@@ -164,7 +165,7 @@ export async function planFacts(ctx: PlanContext, known: Known, years: number[])
   }
   for (const [key, at] of firstOver) {
     const l = lines.get(key)!;
-    const current = l.budget + l.carryIn + l.changes;
+    const { current } = figures(l);
     ctx.fail(
       at.sheet,
       at.line,
